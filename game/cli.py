@@ -1,0 +1,74 @@
+"""The command line: ``explorateurs`` plays; ``explorateurs check PATH…`` checks scenario files."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from game.i18n import Translator, activate
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="explorateurs", description="Explorateurs des données — jeu sérieux sur l'ouverture des données publiques.")
+    p.add_argument("--data-dir", help="dossier des profils et de la progression (sinon EXPLORATEURS_DATA_DIR ou le dossier utilisateur)")
+    p.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
+    sub = p.add_subparsers(dest="command")
+    play = sub.add_parser("play", help="jouer (commande par défaut)")
+    _play_options(play)
+    check = sub.add_parser("check", help="vérifier des fichiers ou dossiers de scénarios")
+    check.add_argument("paths", nargs="*", type=Path, help="fichiers scenario.yaml ou dossiers (par défaut : les scénarios fournis)")
+    _play_options(p)
+    return p
+
+
+def _play_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--scenarios", type=Path, action="append", default=None, help="dossier de scénarios supplémentaire")
+    p.add_argument("--screenshot", type=Path, help="enregistrer l'écran final en PNG puis quitter")
+    p.add_argument("--script", help="touches à rejouer, séparées par des virgules (ex. key:TAB,key:RETURN,shot:a.png)")
+    p.add_argument("--text-scale", type=float, help="taille du texte, de 1.0 (100 %%) à 2.0 (200 %%)")
+    p.add_argument("--size", help="taille de la fenêtre, ex. 1280x720")
+    p.add_argument("--max-frames", type=int, help=argparse.SUPPRESS)
+
+
+def check(paths: list[Path], tr: Translator) -> int:
+    from game.storage.scenarios import builtin_scenarios_dir, load_all
+
+    loaded = load_all(paths or [builtin_scenarios_dir()])
+    if not loaded:
+        print(tr.gettext("Aucun scénario trouvé."), file=sys.stderr)
+        return 2
+    bad = 0
+    for item in loaded:
+        if item.valid:
+            print(tr.gettext("OK      {path}").format(path=item.path))
+            continue
+        bad += 1
+        for p in item.problems:
+            line = f"{p.where}: {tr.render(p.message)}"
+            if p.hint is not None:
+                line += " " + tr.render(p.hint)
+            print(line)
+    total = len(loaded)
+    summary = tr.gettext("{bad} scénario(s) invalide(s) sur {total}.").format(bad=bad, total=total) if bad \
+        else tr.gettext("{total} scénario(s) valide(s).").format(total=total)
+    print(summary, file=sys.stderr if bad else sys.stdout)
+    return 1 if bad else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.data_dir:
+        os.environ["EXPLORATEURS_DATA_DIR"] = str(args.data_dir)
+    lang = args.lang or os.environ.get("EXPLORATEURS_LANG") or ""
+    tr = activate(lang or "fr")
+    if args.command == "check":
+        return check(args.paths, tr)
+    from game.app import run
+
+    return run(args, language=lang or None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Competency assessment: a pure function of statements, scenario and framework.
+
+The same function serves the learner's debrief and (later) the trainer's group report. Each
+graded statement (dialogue choice, quiz answer, card placement) is a piece of evidence for the
+competencies it carries; a competency's level follows the framework's thresholds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .framework import Framework, Resource
+from .scenario import DialogueStep, QuizStep, Scenario, SortStep, Source
+
+INSUFFICIENT, TO_DISCOVER, IN_PROGRESS, ACQUIRED, MASTERED = "insuffisant", "a-decouvrir", "en-cours", "acquis", "maitrise"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    competency: str
+    score: float
+    step_id: str
+    kind: str  # "choice" | "question" | "card"
+    item_id: str
+    response: str
+    statement_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyLevel:
+    competency: str
+    level: str
+    score: float | None
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    step_id: str
+    kind: str
+    item_id: str
+    prompt: str
+    response: str
+    expected: str
+    explanation: str
+    success: bool
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    score: float | None  # share of points over graded items, None without any
+    items: int
+    competencies: tuple[CompetencyLevel, ...]
+    went_well: tuple[ReviewItem, ...]
+    to_review: tuple[ReviewItem, ...]
+    resources: tuple[tuple[str, Resource], ...]
+
+
+def _ext(stmt: Mapping[str, Any], name: str) -> Any:
+    for key, value in stmt.get("context", {}).get("extensions", {}).items():
+        if key.endswith("/extensions/" + name):
+            return value
+    return None
+
+
+def _graded(stmts: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str], Mapping[str, Any]]:
+    """The last graded statement for each (step, kind, item)."""
+    items: dict[tuple[str, str, str], Mapping[str, Any]] = {}
+    for s in stmts:
+        scaled = s.get("result", {}).get("score", {}).get("scaled")
+        step = _ext(s, "step")
+        if scaled is None or step is None:
+            continue
+        obj = s.get("object", {}).get("id", "")
+        if "/questions/" in obj:
+            key = (step, "question", obj.rsplit("/questions/", 1)[1])
+        elif "/cards/" in obj:
+            key = (step, "card", obj.rsplit("/cards/", 1)[1])
+        elif _ext(s, "choice-index") is not None:
+            key = (step, "choice", str(_ext(s, "choice-index")))
+        else:
+            continue  # a step or scenario result, not an item
+        items[key] = s
+    return items
+
+
+def level_for(scores: list[float], fw: Framework) -> str:
+    t = fw.thresholds
+    if len(scores) < t.min_evidence:
+        return INSUFFICIENT
+    mean = sum(scores) / len(scores)
+    if mean < t.en_cours:
+        return TO_DISCOVER
+    if mean < t.acquis:
+        return IN_PROGRESS
+    if mean < t.maitrise or len(scores) < t.maitrise_min_evidence:
+        return ACQUIRED
+    return MASTERED
+
+
+def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response: str, ok: bool) -> ReviewItem | None:
+    if not scenario.has_step(step_id):
+        return None
+    step = scenario.step(step_id)
+    srcs: tuple[str, ...] = ()
+    if kind == "question" and isinstance(step, QuizStep) and any(q.id == item_id for q in step.questions):
+        q = step.question(item_id)
+        prompt, explanation, srcs = q.prompt, q.explanation, q.sources
+        expected = " | ".join(q.choices[i] for i in sorted(q.correct_indexes))
+    elif kind == "card" and isinstance(step, SortStep) and any(c.id == item_id for c in step.cards):
+        c = step.card(item_id)
+        prompt, explanation, srcs = c.text, c.reason, c.sources
+        expected, response = step.bin_label(c.bin), step.bin_label(response)
+    elif kind == "choice" and isinstance(step, DialogueStep) and item_id.isdigit() and int(item_id) < len(step.choices):
+        ch = step.choices[int(item_id)]
+        prompt, explanation, srcs = step.title, ch.feedback, ch.sources
+        best = [c.text for c in step.choices if c.grade == "juste"]
+        expected = best[0] if best else ""
+    else:
+        return None
+    sources = tuple(s for s in (scenario.source(x) for x in srcs) if s is not None)
+    return ReviewItem(step_id, kind, item_id, prompt, response, expected, explanation, ok, sources)
+
+
+def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framework: Framework) -> Assessment:
+    graded = _graded(statements)
+    per_comp: dict[str, list[Evidence]] = {c: [] for c in scenario.competencies}
+    went_well, to_review, scores = [], [], []
+    for (step_id, kind, item_id), s in graded.items():
+        result = s["result"]
+        score = float(result["score"]["scaled"])
+        scores.append(score)
+        response = str(result.get("response", ""))
+        for comp in _ext(s, "competencies") or []:
+            per_comp.setdefault(comp, []).append(Evidence(comp, score, step_id, kind, item_id, response, s.get("id", "")))
+        item = _review(scenario, step_id, kind, item_id, response, score >= 1.0)
+        if item is not None:
+            (went_well if item.success else to_review).append(item)
+    levels = tuple(
+        CompetencyLevel(c, level_for([e.score for e in ev], framework),
+                        sum(e.score for e in ev) / len(ev) if ev else None, tuple(ev))
+        for c, ev in per_comp.items() if framework.competency(c) is not None
+    )
+    weak = [lv.competency for lv in levels if lv.level in (TO_DISCOVER, IN_PROGRESS, INSUFFICIENT)]
+    chosen = weak or [lv.competency for lv in levels]
+    resources: list[tuple[str, Resource]] = []
+    seen: set[str] = set()
+    for cid in chosen:
+        comp = framework.competency(cid)
+        for r in comp.resources if comp else ():
+            if r.url not in seen:
+                seen.add(r.url)
+                resources.append((cid, r))
+    return Assessment(sum(scores) / len(scores) if scores else None, len(scores), levels,
+                      tuple(went_well), tuple(to_review), tuple(resources))

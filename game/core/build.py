@@ -1,0 +1,217 @@
+"""Build a :class:`Scenario` from a schema-valid document and report every semantic problem.
+
+The JSON Schema (checked by storage before this runs) covers the shape of the file; this module
+checks what a schema cannot: references between ids (characters, sources, steps, bins,
+competencies), duplicate ids, and answers that make a question impossible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .messages import N_, msg
+from .problems import PathPart, Problem, did_you_mean
+from .scenario import (
+    DEFAULT_FRAMEWORK,
+    Bin,
+    Card,
+    Character,
+    Choice,
+    DebriefStep,
+    DialogueStep,
+    Line,
+    Question,
+    QuizOption,
+    QuizStep,
+    Scenario,
+    SortStep,
+    Source,
+    Step,
+)
+
+Doc = dict[str, Any]
+Path = tuple[PathPart, ...]
+
+
+class _Checker:
+    """Collects problems while steps are built, knowing the scenario's declared ids."""
+
+    def __init__(self, doc: Doc, competencies: frozenset[str] | None) -> None:
+        self.problems: list[Problem] = []
+        self.characters = {c["id"] for c in doc.get("characters", [])}
+        self.sources = {s["id"] for s in doc.get("sources", [])}
+        self.steps = [s["id"] for s in doc["steps"]]
+        self.competencies = competencies
+
+    def add(self, path: Path, message: Any, hint: Any = None) -> None:
+        self.problems.append(Problem(path, message, hint))
+
+    def ref(self, path: Path, value: str, known: Iterable[str], what: str) -> None:
+        known = list(known)
+        if value not in known:
+            self.add(path, msg(what, value=value), did_you_mean(value, known))
+
+    def sources_of(self, item: Doc, path: Path) -> tuple[str, ...]:
+        refs = tuple(item.get("sources", ()))
+        for i, ref in enumerate(refs):
+            self.ref(path + ("sources", i), ref, self.sources,
+                     N_("Source inconnue : « {value} ». Déclarez-la dans la liste sources du scénario."))
+        return refs
+
+    def competencies_of(self, item: Doc, path: Path, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        if "competencies" not in item:
+            return default
+        comps = tuple(item["competencies"])
+        if self.competencies is not None:
+            for i, c in enumerate(comps):
+                self.ref(path + ("competencies", i), c, self.competencies,
+                         N_("Compétence inconnue du référentiel : « {value} »."))
+        return comps
+
+    def unique(self, items: list[Doc], path: Path, key: str, what: str) -> None:
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item[key] in seen:
+                self.add(path + (i, key), msg(what, value=item[key]))
+            seen.add(item[key])
+
+    def next_of(self, item: Doc, path: Path) -> str | None:
+        target = item.get("next")
+        if target is not None:
+            self.ref(path + ("next",), target, self.steps,
+                     N_("Le renvoi vers l'étape « {value} » ne mène nulle part : aucune étape ne porte cet identifiant."))
+        return target
+
+
+def _dialogue(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> DialogueStep:
+    lines = []
+    for i, ln in enumerate(d["lines"]):
+        ck.ref(p + ("lines", i, "who"), ln["who"], ck.characters,
+               N_("Personnage inconnu : « {value} ». Déclarez-le dans la liste characters."))
+        lines.append(Line(ln["who"], ln["text"], ck.sources_of(ln, p + ("lines", i))))
+    choices = tuple(
+        Choice(c["text"], c.get("grade"), c.get("feedback", ""), ck.sources_of(c, p + ("choices", i)),
+               ck.next_of(c, p + ("choices", i)))
+        for i, c in enumerate(d.get("choices", []))
+    )
+    return DialogueStep(d["id"], d["title"], comps, ck.next_of(d, p), tuple(lines), choices)
+
+
+def _question(q: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> Question:
+    options = tuple(QuizOption(o["text"], bool(o.get("correct", False))) for o in q.get("options", []))
+    kind = q["type"]
+    if kind == "vrai-faux":
+        if "answer" not in q:
+            ck.add(p, msg(N_("La question vrai-faux « {value} » n'a pas de réponse : ajoutez answer: true ou answer: false."), value=q["id"]))
+        if options:
+            ck.add(p + ("options",), msg(N_("Une question vrai-faux n'a pas d'options : retirez options de « {value} »."), value=q["id"]))
+    else:
+        if "answer" in q:
+            ck.add(p + ("answer",), msg(N_("answer ne sert qu'aux questions vrai-faux ; marquez plutôt les options justes avec correct: true."), value=q["id"]))
+        if len(options) < 2:
+            ck.add(p, msg(N_("La question « {value} » doit proposer au moins deux options."), value=q["id"]))
+        right = sum(o.correct for o in options)
+        if kind == "unique" and right != 1:
+            ck.add(p + ("options",), msg(N_("La question à réponse unique « {value} » doit avoir exactement une option correct: true (elle en a {count})."), value=q["id"], count=right))
+        if kind == "multiple" and right < 1:
+            ck.add(p + ("options",), msg(N_("La question à choix multiple « {value} » doit avoir au moins une option correct: true."), value=q["id"]))
+    return Question(q["id"], kind, q["prompt"], q["explanation"], options, q.get("answer"),
+                    ck.sources_of(q, p), ck.competencies_of(q, p, comps))
+
+
+def _quiz(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> QuizStep:
+    ck.unique(d["questions"], p + ("questions",), "id", N_("Deux questions portent l'identifiant « {value} »."))
+    questions = tuple(_question(q, p + ("questions", i), ck, comps) for i, q in enumerate(d["questions"]))
+    return QuizStep(d["id"], d["title"], comps, ck.next_of(d, p), questions, d.get("intro", ""))
+
+
+def _sort(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> SortStep:
+    ck.unique(d["bins"], p + ("bins",), "id", N_("Deux cases portent l'identifiant « {value} »."))
+    ck.unique(d["cards"], p + ("cards",), "id", N_("Deux cartes portent l'identifiant « {value} »."))
+    bins = tuple(Bin(b["id"], b["label"]) for b in d["bins"])
+    cards = []
+    for i, c in enumerate(d["cards"]):
+        cp = p + ("cards", i)
+        ck.ref(cp + ("bin",), c["bin"], [b.id for b in bins],
+               N_("Case inconnue : « {value} ». La bonne case d'une carte doit être l'une des cases (bins) de l'étape."))
+        cards.append(Card(c["id"], c["text"], c["bin"], c["reason"], c.get("detail", ""),
+                          ck.sources_of(c, cp), ck.competencies_of(c, cp, comps)))
+    return SortStep(d["id"], d["title"], comps, ck.next_of(d, p), bins, tuple(cards), d.get("intro", ""))
+
+
+def _debrief(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> DebriefStep:
+    return DebriefStep(d["id"], d["title"], comps, ck.next_of(d, p), d.get("intro", ""))
+
+
+StepBuilder = Callable[[Doc, Path, _Checker, tuple[str, ...]], Step]
+
+#: One builder per step kind. The clean, publish and reuse kinds register here.
+STEP_BUILDERS: dict[str, StepBuilder] = {
+    "dialogue": _dialogue,
+    "quiz": _quiz,
+    "sort": _sort,
+    "debrief": _debrief,
+}
+
+
+def build_scenario(doc: Doc, competencies: frozenset[str] | None = None) -> tuple[Scenario | None, list[Problem]]:
+    """Build the scenario of a schema-valid document.
+
+    ``competencies`` are the ids of the framework the scenario uses (None: not checked).
+    Returns the scenario (None when a problem makes it unplayable) and every problem found.
+    """
+    ck = _Checker(doc, competencies)
+    ck.unique(doc.get("characters", []), ("characters",), "id", N_("Deux personnages portent l'identifiant « {value} »."))
+    ck.unique(doc.get("sources", []), ("sources",), "id", N_("Deux sources portent l'identifiant « {value} »."))
+    ck.unique(doc["steps"], ("steps",), "id", N_("Deux étapes portent l'identifiant « {value} »."))
+    top_comps = ck.competencies_of(doc, ())
+    steps = []
+    for i, s in enumerate(doc["steps"]):
+        path: Path = ("steps", i)
+        builder = STEP_BUILDERS.get(s["kind"])
+        if builder is None:  # the schema already reported the unknown kind
+            continue
+        steps.append(builder(s, path, ck, ck.competencies_of(s, path)))
+        for c in steps[-1].competencies:
+            if c not in top_comps and ck.competencies is not None and c in ck.competencies:
+                ck.add(path + ("competencies",), msg(N_("L'étape évalue la compétence {value}, absente de la liste competencies du scénario."), value=c))
+    if ck.problems:
+        return None, ck.problems
+    scenario = Scenario(
+        id=doc["id"], version=doc["version"], title=doc["title"], summary=doc["summary"],
+        language=doc["language"], duration=doc["duration"], level=doc["level"],
+        competencies=top_comps, steps=tuple(steps),
+        sources=tuple(Source(s["id"], s["title"], s["url"]) for s in doc.get("sources", [])),
+        characters=tuple(Character(c["id"], c["name"], c.get("role", "")) for c in doc.get("characters", [])),
+        framework=doc.get("framework", DEFAULT_FRAMEWORK),
+    )
+    return scenario, []
+
+
+def text_fields(scenario: Scenario) -> list[str]:
+    """Every display string of a scenario, in reading order (for translation catalogs)."""
+    out = [scenario.title, scenario.summary]
+    out += [c.name for c in scenario.characters] + [c.role for c in scenario.characters if c.role]
+    out += [s.title for s in scenario.sources]
+    for step in scenario.steps:
+        out.append(step.title)
+        if isinstance(step, DialogueStep):
+            out += [ln.text for ln in step.lines]
+            for c in step.choices:
+                out += [c.text] + ([c.feedback] if c.feedback else [])
+        elif isinstance(step, QuizStep):
+            out += [step.intro] if step.intro else []
+            for q in step.questions:
+                out += [q.prompt] + [o.text for o in q.options] + [q.explanation]
+        elif isinstance(step, SortStep):
+            out += [step.intro] if step.intro else []
+            out += [b.label for b in step.bins]
+            for c in step.cards:
+                out += [c.text] + ([c.detail] if c.detail else []) + [c.reason]
+        elif isinstance(step, DebriefStep):
+            out += [step.intro] if step.intro else []
+    seen: dict[str, None] = {}
+    for t in out:
+        seen.setdefault(t, None)
+    return list(seen)

@@ -1,0 +1,56 @@
+"""Problems found in a trainer's file, with where they are and how to fix them."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from .messages import N_, Message, msg
+
+PathPart = str | int
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in a scenario or framework file.
+
+    ``path`` locates it inside the document (keys and list indexes); storage adds
+    ``file``, ``line`` and ``col`` (1-based) from the YAML node marks.
+    """
+
+    path: tuple[PathPart, ...]
+    message: Message
+    hint: Message | None = None
+    file: str = ""
+    line: int = 0
+    col: int = 0
+    at_key: bool = False  # point at the key itself rather than its value
+
+    def located(self, file: str, line: int, col: int) -> Problem:
+        return replace(self, file=file, line=line, col=col)
+
+    @property
+    def where(self) -> str:
+        if not self.file:
+            return ""
+        return f"{self.file}:{self.line}:{self.col}" if self.line else self.file
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> Message | None:
+    """A "did you mean" hint for a misspelt key or id, or None when nothing is close."""
+    close = difflib.get_close_matches(str(word), sorted(set(candidates)), n=1, cutoff=0.6)
+    if not close:
+        return None
+    return msg(N_("Vouliez-vous dire « {suggestion} » ?"), suggestion=close[0])
+
+
+def path_text(path: tuple[PathPart, ...]) -> str:
+    """``steps[2].choices[0].next`` style text for a document path."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out

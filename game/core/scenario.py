@@ -1,0 +1,184 @@
+"""The scenario model: frozen dataclasses built from a trainer's YAML file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Grade = Literal["juste", "partiel", "faux"]
+GRADE_SCORE: dict[str, float] = {"juste": 1.0, "partiel": 0.5, "faux": 0.0}
+QuestionType = Literal["unique", "multiple", "vrai-faux"]
+DEFAULT_FRAMEWORK = "competences-donnees"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Character:
+    id: str
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    who: str
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    text: str
+    grade: Grade | None = None
+    feedback: str = ""
+    sources: tuple[str, ...] = ()
+    next: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuizOption:
+    text: str
+    correct: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    type: QuestionType
+    prompt: str
+    explanation: str
+    options: tuple[QuizOption, ...] = ()
+    answer: bool | None = None
+    sources: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The option texts; a true/false question offers « Vrai » and « Faux » (translated when shown)."""
+        if self.type == "vrai-faux":
+            return ("Vrai", "Faux")
+        return tuple(o.text for o in self.options)
+
+    @property
+    def correct_indexes(self) -> frozenset[int]:
+        if self.type == "vrai-faux":
+            return frozenset({0 if self.answer else 1})
+        return frozenset(i for i, o in enumerate(self.options) if o.correct)
+
+    def is_correct(self, selected: frozenset[int]) -> bool:
+        return selected == self.correct_indexes
+
+
+@dataclass(frozen=True, slots=True)
+class Bin:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    id: str
+    text: str
+    bin: str
+    reason: str
+    detail: str = ""
+    sources: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StepBase:
+    id: str
+    title: str
+    competencies: tuple[str, ...] = ()
+    next: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DialogueStep(StepBase):
+    lines: tuple[Line, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    kind: str = field(default="dialogue", init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class QuizStep(StepBase):
+    questions: tuple[Question, ...] = ()
+    intro: str = ""
+    kind: str = field(default="quiz", init=False)
+
+    def question(self, question_id: str) -> Question:
+        return next(q for q in self.questions if q.id == question_id)
+
+
+@dataclass(frozen=True, slots=True)
+class SortStep(StepBase):
+    bins: tuple[Bin, ...] = ()
+    cards: tuple[Card, ...] = ()
+    intro: str = ""
+    kind: str = field(default="sort", init=False)
+
+    def card(self, card_id: str) -> Card:
+        return next(c for c in self.cards if c.id == card_id)
+
+    def bin_label(self, bin_id: str) -> str:
+        return next((b.label for b in self.bins if b.id == bin_id), bin_id)
+
+
+@dataclass(frozen=True, slots=True)
+class DebriefStep(StepBase):
+    intro: str = ""
+    kind: str = field(default="debrief", init=False)
+
+
+Step = DialogueStep | QuizStep | SortStep | DebriefStep
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    id: str
+    version: str
+    title: str
+    summary: str
+    language: str
+    duration: int
+    level: str
+    competencies: tuple[str, ...]
+    steps: tuple[Step, ...]
+    sources: tuple[Source, ...] = ()
+    characters: tuple[Character, ...] = ()
+    framework: str = DEFAULT_FRAMEWORK
+
+    def step(self, step_id: str) -> Step:
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        raise KeyError(step_id)
+
+    def has_step(self, step_id: str) -> bool:
+        return any(s.id == step_id for s in self.steps)
+
+    def index(self, step_id: str) -> int:
+        return next(i for i, s in enumerate(self.steps) if s.id == step_id)
+
+    def following(self, step_id: str, choice: Choice | None = None) -> str | None:
+        """The id of the step after ``step_id`` (a choice's ``next`` wins), or None at the end."""
+        if choice is not None and choice.next:
+            return choice.next
+        step = self.step(step_id)
+        if step.next:
+            return step.next
+        i = self.index(step_id)
+        return self.steps[i + 1].id if i + 1 < len(self.steps) else None
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def character(self, character_id: str) -> Character | None:
+        return next((c for c in self.characters if c.id == character_id), None)

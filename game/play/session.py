@@ -1,0 +1,196 @@
+"""PlaySession: the learner's actions on a scenario, each recorded with the resume state.
+
+Every public action builds its xAPI statements with the core builder, computes the new
+:class:`AttemptState`, and hands both to the :class:`Recorder` in one call (one SQLite
+transaction). The in-memory state changes only once the record succeeded, so what the learner
+sees is always what a restart would resume.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from game.core import statements as xs
+from game.core.scenario import GRADE_SCORE, DebriefStep, DialogueStep, QuizStep, Scenario, SortStep, Step
+
+from .ports import Clock, Recorder
+from .state import AttemptState
+
+_GRADE_XAPI = {"juste": "right", "partiel": "partly", "faux": "wrong"}
+#: A scenario counts as passed (xAPI ``success``) from this share of the available points.
+PASS_MARK = 0.7
+
+
+class ActionRefused(Exception):
+    """The action does not apply now (already answered, wrong step…): nothing was recorded."""
+
+
+class PlaySession:
+    def __init__(self, scenario: Scenario, learner: str, registration: str, recorder: Recorder,
+                 state: AttemptState | None = None, *, xapi: xs.XapiConfig = xs.DEFAULT_XAPI,
+                 language: str = "fr-FR", clock: Clock = time.time) -> None:
+        self.scenario = scenario
+        self.learner = learner
+        self.registration = registration
+        self._recorder = recorder
+        self._xapi = xapi
+        self._language = language
+        self._clock = clock
+        self.state = state or AttemptState(step_id=scenario.steps[0].id)
+        if not scenario.has_step(self.state.step_id):  # the scenario changed since: restart its first step
+            self.state = self.state.with_(step_id=scenario.steps[0].id, line=0)
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def step(self) -> Step:
+        return self.scenario.step(self.state.step_id)
+
+    def graded_items(self) -> list[tuple[str, float | None]]:
+        """(item key, score or None when not answered yet) for every graded item of visited steps."""
+        out: list[tuple[str, float | None]] = []
+        for step in self.scenario.steps:
+            if isinstance(step, DialogueStep) and any(c.grade for c in step.choices):
+                i = self.state.choice(step.id)
+                if step.id in self.state.visited or i is not None:
+                    grade = step.choices[i].grade if i is not None else None
+                    if i is None or grade is not None:
+                        out.append((step.id, GRADE_SCORE[grade] if grade else None))
+            elif isinstance(step, QuizStep):
+                for q in step.questions:
+                    a = self.state.answer(step.id, q.id)
+                    out.append((f"{step.id}/{q.id}", None if a is None else float(q.is_correct(frozenset(a)))))
+            elif isinstance(step, SortStep):
+                for c in step.cards:
+                    b = self.state.placement(step.id, c.id)
+                    out.append((f"{step.id}/{c.id}", None if b is None else float(b == c.bin)))
+        return out
+
+    def score(self) -> float:
+        """Share of points earned over graded items answered (0 when none)."""
+        done = [s for _, s in self.graded_items() if s is not None]
+        return sum(done) / len(done) if done else 0.0
+
+    def step_done(self) -> bool:
+        """Whether the current step may be left with « Continuer »."""
+        step = self.step
+        if isinstance(step, DialogueStep):
+            if self.state.line < len(step.lines) - 1:
+                return False
+            return not step.choices or self.state.choice(step.id) is not None
+        if isinstance(step, QuizStep):
+            return all(self.state.answer(step.id, q.id) is not None for q in step.questions)
+        if isinstance(step, SortStep):
+            return all(self.state.placement(step.id, c.id) is not None for c in step.cards)
+        return True
+
+    # ------------------------------------------------------------------ helpers
+    def _opts(self) -> dict[str, Any]:
+        return {"language": self._language}
+
+    def _common(self) -> tuple[Any, ...]:
+        return (self._xapi, self.learner, self.registration, self.scenario.id)
+
+    def _commit(self, state: AttemptState, stmts: list[dict[str, Any]], finished: float | None = None) -> None:
+        self._recorder.record(self.registration, state.to_json(), stmts, finished_score=finished)
+        self.state = state
+
+    def _enter(self, step: Step, now: float) -> list[dict[str, Any]]:
+        return [xs.step_initialized(*self._common(), step.id, step.kind, step.title, step.competencies, **self._opts())]
+
+    def _step_score(self, step: Step) -> float | None:
+        scores = [s for key, s in self.graded_items() if (key == step.id or key.startswith(step.id + "/")) and s is not None]
+        return sum(scores) / len(scores) if scores else None
+
+    # ------------------------------------------------------------------ actions
+    def begin(self) -> None:
+        """Record the start of a new attempt (scenario and first step initialized)."""
+        now = self._clock()
+        state = self.state.with_(started_at=now, step_started_at=now, visited=(self.state.step_id,))
+        stmts = [xs.scenario_initialized(*self._common(), self.scenario.title, self.scenario.competencies, **self._opts())]
+        stmts += self._enter(self.step, now)
+        self._commit(state, stmts)
+
+    def next_line(self) -> None:
+        step = self.step
+        if not isinstance(step, DialogueStep) or self.state.line >= len(step.lines) - 1:
+            raise ActionRefused("no next line")
+        self._commit(self.state.with_(line=self.state.line + 1), [])
+
+    def previous_line(self) -> None:
+        if not isinstance(self.step, DialogueStep) or self.state.line == 0:
+            raise ActionRefused("no previous line")
+        self._commit(self.state.with_(line=self.state.line - 1), [])
+
+    def choose(self, index: int) -> None:
+        step = self.step
+        if not isinstance(step, DialogueStep) or not (0 <= index < len(step.choices)):
+            raise ActionRefused("no such choice")
+        if self.state.choice(step.id) is not None:
+            raise ActionRefused("already chosen")
+        if self.state.line < len(step.lines) - 1:
+            raise ActionRefused("lines not read")
+        c = step.choices[index]
+        stmt = xs.choice_selected(*self._common(), step.id, index, c.text, _GRADE_XAPI.get(c.grade or ""),
+                                  step.competencies, **self._opts())
+        self._commit(self.state.with_(choices=self.state.choices + ((step.id, index),)), [stmt])
+
+    def answer(self, question_id: str, selected: frozenset[int]) -> bool:
+        step = self.step
+        if not isinstance(step, QuizStep) or not any(q.id == question_id for q in step.questions):
+            raise ActionRefused("no such question")
+        if self.state.answer(step.id, question_id) is not None:
+            raise ActionRefused("already answered")
+        q = step.question(question_id)
+        if not selected or any(not (0 <= i < len(q.choices)) for i in selected):
+            raise ActionRefused("empty answer")
+        ok = q.is_correct(selected)
+        response = " | ".join(q.choices[i] for i in sorted(selected))
+        stmt = xs.question_answered(*self._common(), step.id, q.id, q.prompt, response, ok, 1.0 if ok else 0.0,
+                                    q.competencies, **self._opts())
+        key = (f"{step.id}/{q.id}", tuple(sorted(selected)))
+        self._commit(self.state.with_(answers=self.state.answers + (key,)), [stmt])
+        return ok
+
+    def place(self, card_id: str, bin_id: str) -> bool:
+        step = self.step
+        if not isinstance(step, SortStep) or not any(c.id == card_id for c in step.cards):
+            raise ActionRefused("no such card")
+        if not any(b.id == bin_id for b in step.bins):
+            raise ActionRefused("no such bin")
+        if self.state.placement(step.id, card_id) is not None:
+            raise ActionRefused("already placed")
+        card = step.card(card_id)
+        ok = card.bin == bin_id
+        stmt = xs.card_placed(*self._common(), step.id, card.id, card.text, bin_id, ok, card.competencies, **self._opts())
+        self._commit(self.state.with_(placements=self.state.placements + ((f"{step.id}/{card_id}", bin_id),)), [stmt])
+        return ok
+
+    def proceed(self) -> str | None:
+        """Leave the current step for the next one; returns the new step id, or None when the scenario ends."""
+        if not self.step_done():
+            raise ActionRefused("step not finished")
+        step, now = self.step, self._clock()
+        score = self._step_score(step)
+        stmts = [xs.step_completed(*self._common(), step.id, step.kind, step.title, step.competencies,
+                                   score, None if score is None else score >= PASS_MARK,
+                                   max(0.0, now - self.state.step_started_at), **self._opts())]
+        choice = None
+        if isinstance(step, DialogueStep) and step.choices:
+            choice = step.choices[self.state.choice(step.id) or 0]
+        nxt = self.scenario.following(step.id, choice)
+        finished: float | None = None
+        if nxt is None or isinstance(self.scenario.step(nxt), DebriefStep):
+            if not self.state.completed:
+                total = self.score()
+                stmts.append(xs.scenario_completed(*self._common(), self.scenario.title, self.scenario.competencies,
+                                                   total, total >= PASS_MARK, max(0.0, now - self.state.started_at),
+                                                   **self._opts()))
+                finished = total
+        state = self.state.with_(completed=self.state.completed or finished is not None)
+        if nxt is not None:
+            state = state.with_(step_id=nxt, line=0, step_started_at=now,
+                                visited=state.visited + ((nxt,) if nxt not in state.visited else ()))
+            stmts += self._enter(self.scenario.step(nxt), now)
+        self._commit(state, stmts, finished)
+        return nxt

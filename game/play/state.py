@@ -1,0 +1,53 @@
+"""The resume state of one attempt: where the learner is and every answer given (JSON-ready)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptState:
+    step_id: str
+    line: int = 0
+    choices: tuple[tuple[str, int], ...] = ()  # dialogue step id -> choice index
+    answers: tuple[tuple[str, tuple[int, ...]], ...] = ()  # "step/question" -> selected indexes
+    placements: tuple[tuple[str, str], ...] = ()  # "step/card" -> bin id
+    visited: tuple[str, ...] = ()
+    completed: bool = False
+    started_at: float = 0.0
+    step_started_at: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def choice(self, step_id: str) -> int | None:
+        return dict(self.choices).get(step_id)
+
+    def answer(self, step_id: str, question_id: str) -> tuple[int, ...] | None:
+        return dict(self.answers).get(f"{step_id}/{question_id}")
+
+    def placement(self, step_id: str, card_id: str) -> str | None:
+        return dict(self.placements).get(f"{step_id}/{card_id}")
+
+    def with_(self, **changes: Any) -> AttemptState:
+        return replace(self, **changes)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "step_id": self.step_id, "line": self.line,
+            "choices": dict(self.choices),
+            "answers": {k: list(v) for k, v in self.answers},
+            "placements": dict(self.placements),
+            "visited": list(self.visited), "completed": self.completed,
+            "started_at": self.started_at, "step_started_at": self.step_started_at,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> AttemptState:
+        return cls(
+            step_id=str(d["step_id"]), line=int(d.get("line", 0)),
+            choices=tuple((k, int(v)) for k, v in d.get("choices", {}).items()),
+            answers=tuple((k, tuple(int(i) for i in v)) for k, v in d.get("answers", {}).items()),
+            placements=tuple((k, str(v)) for k, v in d.get("placements", {}).items()),
+            visited=tuple(d.get("visited", ())), completed=bool(d.get("completed", False)),
+            started_at=float(d.get("started_at", 0.0)), step_started_at=float(d.get("step_started_at", 0.0)),
+        )

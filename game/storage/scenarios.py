@@ -1,0 +1,178 @@
+"""Find, read and check scenario folders: ``scenarios/<id>/scenario.yaml`` + ``data/``.
+
+Problems carry ``file:line:col``, a French message and a "did you mean" hint. A broken
+scenario is returned with its problems; nothing here raises on bad content.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from babel.messages.pofile import read_po
+
+from game.core.build import build_scenario
+from game.core.framework import Framework, build_framework
+from game.core.messages import N_, msg
+from game.core.problems import Problem, did_you_mean
+from game.core.scenario import DEFAULT_FRAMEWORK, Scenario
+
+from .yamlfile import locate, raw_scalar, read_yaml
+
+SCENARIO_FILE = "scenario.yaml"
+
+_TYPE_FR = {"string": N_("un texte"), "integer": N_("un nombre entier"), "number": N_("un nombre"),
+            "boolean": N_("true ou false"), "array": N_("une liste"), "object": N_("un dictionnaire (clé: valeur)")}
+
+
+def project_root() -> Path:
+    return Path(__file__).resolve().parents[2]
+
+
+def builtin_scenarios_dir() -> Path:
+    return project_root() / "scenarios"
+
+
+def schema_path() -> Path:
+    return builtin_scenarios_dir() / "scenario.schema.json"
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedScenario:
+    """A scenario file as found on disk: the scenario when valid, its problems otherwise."""
+
+    path: Path
+    folder_id: str
+    scenario: Scenario | None
+    problems: tuple[Problem, ...]
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def valid(self) -> bool:
+        return self.scenario is not None and not self.problems
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _schema_problem(err: jsonschema.ValidationError, root: Any) -> Problem:
+    path = tuple(err.absolute_path)
+    v = err.validator
+    if v == "additionalProperties":
+        allowed = list(err.schema.get("properties", {}))
+        extras = [k for k in err.instance if k not in allowed] if isinstance(err.instance, dict) else []
+        key = extras[0] if extras else "?"
+        return Problem(path + (key,), msg(N_("Clé inconnue : « {key} »."), key=key), did_you_mean(key, allowed), at_key=True)
+    if v == "required":
+        key = err.message.split("'")[1] if "'" in err.message else "?"
+        return Problem(path, msg(N_("Champ obligatoire manquant : « {key} »."), key=key))
+    if v == "type":
+        expected = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
+        raw = raw_scalar(root, path)
+        if expected == "string" and raw is not None:
+            return Problem(path, msg(N_("Cette valeur doit être un texte : écrivez-la entre guillemets (\"{raw}\"), sinon YAML la transforme."), raw=raw))
+        return Problem(path, msg(N_("Cette valeur doit être {expected}."), expected=_TYPE_FR.get(expected, expected)))
+    if v in ("enum", "const"):
+        allowed = err.validator_value if v == "enum" else [err.validator_value]
+        shown = ", ".join(str(a) for a in allowed)
+        return Problem(path, msg(N_("Valeur « {value} » non permise. Valeurs possibles : {allowed}."), value=err.instance, allowed=shown),
+                       did_you_mean(str(err.instance), [str(a) for a in allowed]))
+    if v == "pattern":
+        desc = err.schema.get("description", "")
+        return Problem(path, msg(N_("Valeur « {value} » mal formée. {rule}"), value=err.instance, rule=desc))
+    if v in ("minItems", "minLength"):
+        return Problem(path, msg(N_("Cette valeur ne doit pas être vide.")))
+    if v in ("maximum", "minimum", "maxLength"):
+        return Problem(path, msg(N_("Valeur hors limites : {value} (limite : {limit})."), value=err.instance, limit=err.validator_value))
+    if v == "uniqueItems":
+        return Problem(path, msg(N_("Cette liste contient deux fois la même valeur.")))
+    return Problem(path, msg(N_("Valeur non conforme au format des scénarios ({detail})."), detail=err.message))
+
+
+def _sort_key(p: Problem) -> tuple[int, int]:
+    return (p.line, p.col)
+
+
+def load_framework(framework_id: str = DEFAULT_FRAMEWORK, root: Path | None = None) -> tuple[Framework | None, list[Problem]]:
+    folder = (root or builtin_scenarios_dir()) / "frameworks"
+    path = folder / f"{framework_id}.yaml"
+    display = _display(path)
+    if not path.is_file():
+        known = [p.stem for p in folder.glob("*.yaml")]
+        return None, [Problem((), msg(N_("Référentiel introuvable : « {value} »."), value=framework_id), did_you_mean(framework_id, known), file=display)]
+    doc, problems = read_yaml(path, display)
+    if doc is None:
+        return None, problems
+    fw, more = build_framework(doc.data)
+    return fw, problems + locate(more, doc, display)
+
+
+def load_translations(folder: Path) -> dict[str, dict[str, str]]:
+    """``{lang: {french source: translation}}`` from ``locales/<lang>/LC_MESSAGES/scenario.po``."""
+    out: dict[str, dict[str, str]] = {}
+    for po in sorted((folder / "locales").glob("*/LC_MESSAGES/scenario.po")):
+        with po.open("rb") as f:
+            catalog = read_po(f)
+        out[po.parts[-3]] = {m.id: m.string for m in catalog if m.id and isinstance(m.id, str) and m.string}
+    return out
+
+
+def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = None) -> LoadedScenario:
+    """Read and check one ``scenario.yaml`` (or its folder)."""
+    if path.is_dir():
+        path = path / SCENARIO_FILE
+    folder_id = path.parent.name
+    display = _display(path)
+    doc, problems = read_yaml(path, display)
+    if doc is None:
+        return LoadedScenario(path, folder_id, None, tuple(problems))
+    errors = sorted(_validator().iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    problems += locate([_schema_problem(e, doc.root) for e in errors], doc, display)
+    if problems:
+        return LoadedScenario(path, folder_id, None, tuple(sorted(problems, key=_sort_key)))
+    data = doc.data
+    if data["id"] != folder_id:
+        problems += locate([Problem(("id",), msg(N_("L'identifiant « {value} » doit être le nom du dossier du scénario (« {folder} »)."), value=data["id"], folder=folder_id))], doc, display)
+    fw_id = data.get("framework", DEFAULT_FRAMEWORK)
+    frameworks = frameworks if frameworks is not None else {}
+    if fw_id not in frameworks:
+        frameworks[fw_id], fw_problems = load_framework(fw_id)
+        problems += fw_problems
+    fw = frameworks[fw_id]
+    scenario, more = build_scenario(data, fw.ids if fw else None)
+    problems += locate(more, doc, display)
+    translations = load_translations(path.parent) if scenario else {}
+    return LoadedScenario(path, folder_id, None if problems else scenario, tuple(sorted(problems, key=_sort_key)), translations)
+
+
+def discover(dirs: list[Path]) -> list[Path]:
+    """Scenario files under the given folders (a folder may itself be a scenario) or files given directly."""
+    found: list[Path] = []
+    for d in dirs:
+        if d.is_file():
+            found.append(d)
+        elif (d / SCENARIO_FILE).is_file():
+            found.append(d / SCENARIO_FILE)
+        elif d.is_dir():
+            found += sorted(p for p in d.glob(f"*/{SCENARIO_FILE}"))
+    return found
+
+
+def load_all(dirs: list[Path]) -> list[LoadedScenario]:
+    frameworks: dict[str, Framework | None] = {}
+    return [load_scenario(p, frameworks) for p in discover(dirs)]
