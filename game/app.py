@@ -1,0 +1,229 @@
+"""Composition root: wires storage, play, i18n, engine, ui and scenes into the running game."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import uuid
+from pathlib import Path
+from typing import Any
+
+from game.core.assessment import Assessment, assess
+from game.core.framework import Framework
+from game.core.scenario import Scenario
+from game.i18n import _, activate, active, render
+from game.play.services import LearnerInfo, LibraryEntry, ServiceError
+from game.play.session import PlaySession
+from game.play.state import AttemptState
+from game.storage.paths import data_dir
+from game.storage.scenarios import LoadedScenario, builtin_scenarios_dir, load_all, load_framework
+from game.storage.store import Store, StoreError
+
+_log = logging.getLogger(__name__)
+
+
+class StoreRecorder:
+    """Records a session's actions; the first one also creates the attempt (same transaction)."""
+
+    def __init__(self, store: Store, learner_id: int, scenario: Scenario, started: bool) -> None:
+        self.store, self.learner_id, self.scenario, self.started = store, learner_id, scenario, started
+
+    def record(self, registration: str, state: dict[str, Any], statements: list[dict[str, Any]], *,
+               finished_score: float | None = None) -> None:
+        if not self.started:
+            self.store.start_attempt(self.learner_id, self.scenario.id, self.scenario.version, registration, state, statements)
+            self.started = True
+            if finished_score is None:
+                return
+            statements = []
+        self.store.record(registration, state, statements, finished_score=finished_score)
+
+
+class Services:
+    """What the screens may ask (see ``game.play.services.GameServices``)."""
+
+    def __init__(self, store: Store, scenario_dirs: list[Path], *, theme: Any = None, fonts: Any = None,
+                 language: str | None = None) -> None:
+        self.store = store
+        self.theme, self.fonts = theme, fonts
+        self.language = language or store.get_setting("language", "fr")
+        activate(self.language)
+        self.text_scale = float(store.get_setting("text_scale", 1.0))
+        if fonts is not None:
+            fonts.set_scale(self.text_scale)
+        self.loaded: dict[str, LoadedScenario] = {s.folder_id: s for s in load_all(scenario_dirs)}
+        fw, problems = load_framework()
+        if fw is None:
+            raise ServiceError(problems[0].message)
+        self._framework = fw
+        self.learner: LearnerInfo | None = None
+        self.session: PlaySession | None = None
+
+    # profiles -------------------------------------------------------------------
+    def learners(self) -> list[LearnerInfo]:
+        return [LearnerInfo(x.id, x.pseudonym) for x in self.store.learners()]
+
+    def create_learner(self, pseudonym: str) -> LearnerInfo:
+        try:
+            x = self.store.add_learner(pseudonym)
+        except StoreError as e:
+            raise ServiceError(e.message) from e
+        return LearnerInfo(x.id, x.pseudonym)
+
+    def select_learner(self, learner_id: int) -> None:
+        self.learner = next(x for x in self.learners() if x.id == learner_id)
+        self.store.set_setting("last_learner", learner_id)
+
+    # library --------------------------------------------------------------------
+    def library(self) -> list[LibraryEntry]:
+        out = []
+        for key, item in sorted(self.loaded.items(), key=lambda kv: (not kv[1].valid, kv[0])):
+            sc = item.scenario
+            if sc is None or not item.valid:
+                p = item.problems[0] if item.problems else None
+                where = f"{p.file}:{p.line}" if p and p.line else (p.file if p else "")
+                out.append(LibraryEntry(key, key, valid=False, problem=p.message if p else None, where=where, status="invalid"))
+                continue
+            status, score, index = "new", None, 0
+            if self.learner is not None:
+                current = self.store.current_attempt(self.learner.id, sc.id)
+                done = self.store.latest_finished(self.learner.id, sc.id)
+                if current is not None:
+                    status = "in-progress"
+                    step = current.state.get("step_id", "")
+                    index = sc.index(step) if sc.has_step(step) else 0
+                elif done is not None:
+                    status, score = "done", done.score
+            out.append(LibraryEntry(key, sc.title, sc.summary, sc.duration, sc.level, sc.competencies,
+                                    status=status, score=score, step_index=index, step_count=len(sc.steps), scenario=sc))
+        return out
+
+    def open_scenario(self, key: str) -> PlaySession:
+        assert self.learner is not None
+        item = self.loaded[key]
+        sc = item.scenario
+        assert sc is not None
+        active().use_scenario(item.translations, sc.language)
+        lang = "en-GB" if self.language == "en" else "fr-FR"
+        current = self.store.current_attempt(self.learner.id, sc.id)
+        if current is not None:
+            rec = StoreRecorder(self.store, self.learner.id, sc, started=True)
+            self.session = PlaySession(sc, self.learner.pseudonym, current.registration, rec,
+                                       AttemptState.from_json(current.state), language=lang)
+        else:
+            rec = StoreRecorder(self.store, self.learner.id, sc, started=False)
+            self.session = PlaySession(sc, self.learner.pseudonym, str(uuid.uuid4()), rec, language=lang)
+            self.session.begin()
+        return self.session
+
+    def close_scenario(self) -> None:
+        self.session = None
+
+    def assessment(self) -> Assessment:
+        assert self.session is not None
+        return assess(self.store.statements(registration=self.session.registration), self.session.scenario, self._framework)
+
+    def framework(self) -> Framework:
+        return self._framework
+
+    # settings -------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        self.language = language
+        tr = activate(language)
+        self.store.set_setting("language", language)
+        if self.session is not None:
+            item = self.loaded[self.session.scenario.id]
+            tr.use_scenario(item.translations, self.session.scenario.language)
+
+    def set_text_scale(self, scale: float) -> None:
+        self.text_scale = max(1.0, min(2.0, scale))
+        if self.fonts is not None:
+            self.fonts.set_scale(self.text_scale)
+        self.store.set_setting("text_scale", self.text_scale)
+
+
+def scene_factory(services: Services):
+    from game.scenes.debrief import DebriefScene
+    from game.scenes.dialogue import DialogueScene
+    from game.scenes.library import LibraryScene
+    from game.scenes.notice import NoticeScene
+    from game.scenes.profiles import ProfilesScene
+    from game.scenes.quiz import QuizScene
+    from game.scenes.settings import SettingsScene
+    from game.scenes.sort import SortScene
+    from game.scenes.title import TitleScene
+
+    scenes = {"title": TitleScene, "profiles": ProfilesScene, "library": LibraryScene, "settings": SettingsScene,
+              "dialogue": DialogueScene, "quiz": QuizScene, "sort": SortScene, "debrief": DebriefScene,
+              "notice": NoticeScene}
+
+    def factory(scene_id: str, params: dict[str, Any]):
+        return scenes[scene_id](services, **params)
+
+    return factory
+
+
+def _logging() -> None:
+    try:
+        handler: logging.Handler = logging.FileHandler(data_dir() / "explorateurs.log", encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
+    logging.basicConfig(level=logging.INFO, handlers=[handler], format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _script(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    if value.startswith("@"):
+        return Path(value[1:]).read_text(encoding="utf-8").splitlines()
+    return [s.strip() for s in value.split(",") if s.strip()]
+
+
+def run(args: argparse.Namespace, language: str | None = None) -> int:
+    """Open the window and play until it is closed."""
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.engine.fonts import FontBook
+    from game.engine.loop import ErrorText
+    from game.engine.loop import run as loop
+    from game.engine.stack import SceneStack
+    from game.engine.window import open_window
+    from game.ui.theme import DEFAULT_THEME
+
+    _logging()
+    size = (1280, 720)
+    if args.size:
+        w, _x, h = args.size.partition("x")
+        size = (int(w), int(h))
+    window = open_window("Explorateurs des données", size)
+    fonts = FontBook(1.0)
+    dirs = [builtin_scenarios_dir()] + list(args.scenarios or [])
+    first, params = "title", {}
+    try:
+        store = Store.open_default()
+        services = Services(store, dirs, theme=DEFAULT_THEME, fonts=fonts, language=language)
+    except (StoreError, ServiceError) as e:
+        _log.error("démarrage impossible : %s", e)
+        activate(language or "fr")
+        services = _Degraded(DEFAULT_THEME, fonts)
+        first, params = "notice", {"text": render(e.message)}
+    if args.text_scale:
+        services.set_text_scale(args.text_scale)
+    stack = SceneStack(scene_factory(services), window.size)
+    stack.push(first, params)
+    error = ErrorText(_("Une erreur inattendue est survenue. Votre progression déjà enregistrée est conservée."),
+                      _("Appuyez sur Échap pour revenir à l'écran précédent."))
+    loop(stack, window, script=_script(args.script), screenshot=args.screenshot, max_frames=args.max_frames,
+         error_text=error, fonts=fonts)
+    return 0
+
+
+class _Degraded:
+    """Just enough services for the notice screen when the save file cannot be opened."""
+
+    def __init__(self, theme: Any, fonts: Any) -> None:
+        self.theme, self.fonts, self.language, self.text_scale = theme, fonts, active().language, 1.0
+        self.learner = self.session = None
+
+    def set_text_scale(self, scale: float) -> None:
+        self.fonts.set_scale(scale)

@@ -1,0 +1,198 @@
+"""Boucle principale : événements → intentions → scène du dessus, mise à jour à pas fixe, dessin.
+
+Une exception levée par une scène n'arrête jamais le jeu : la trace part dans le journal
+(`logging`, logger « game.engine.loop » ; stderr si l'application n'a rien configuré) et un
+écran d'erreur en français s'affiche. Échap (ou Entrée) le referme : la scène fautive est
+dépilée s'il reste une scène dessous.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.engine import intents as I
+from game.engine.fonts import FontBook
+from game.engine.script import Step, parse_script
+from game.engine.stack import SceneStack
+from game.engine.window import GameWindow
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorText:
+    """Textes de l'écran d'erreur, fournis traduits par l'application."""
+
+    title: str = "Une erreur inattendue est survenue…"
+    hint: str = "Échap pour revenir"
+
+
+class _ErrorScreen:
+    """Écran d'erreur sobre : texte sombre sur fond clair, contraste élevé."""
+
+    BG = (247, 245, 239)
+    FG = (31, 35, 40)
+
+    def __init__(self, text: ErrorText, fonts: FontBook | None) -> None:
+        self.text = text
+        self._fonts = fonts
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fonts = self._fonts or FontBook(1.0)
+        self._fonts = fonts
+        surface.fill(self.BG)
+        w, h = surface.get_size()
+        width = min(w - 80, round(760 * fonts.scale))
+        title = fonts.render(self.text.title, "heading", bold=True, color=self.FG, width=width)
+        hint = fonts.render(self.text.hint, "body", color=self.FG, width=width)
+        gap = fonts.spacing(24)
+        y = max(20, (h - title.get_height() - gap - hint.get_height()) // 2)
+        surface.blit(title, ((w - title.get_width()) // 2, y))
+        surface.blit(hint, ((w - hint.get_width()) // 2, y + title.get_height() + gap))
+
+
+class Runner:
+    """État d'une exécution de la boucle (séparé de `run` pour rester lisible et testable)."""
+
+    def __init__(self, stack: SceneStack, window: GameWindow, *, fps: int, fade_ms: int,
+                 error_text: ErrorText, fonts: FontBook | None) -> None:
+        self.stack = stack
+        self.window = window
+        self.step = 1.0 / fps
+        self.fade_ms = fade_ms
+        self.error: _ErrorScreen | None = None
+        self._error_screen = _ErrorScreen(error_text, fonts)
+        self._fade_from: pygame.Surface | None = None
+        self._fade_left = 0.0
+        self.quit = False
+
+    # --- garde-fou ---------------------------------------------------------------------
+    def guard(self, what: str, fn: Callable[..., Any], *args: Any) -> Any:
+        """Appelle `fn` ; en cas d'exception, journalise et passe en écran d'erreur."""
+        try:
+            return fn(*args)
+        except Exception:  # noqa: BLE001 - jamais de trace montrée à l'apprenant
+            _log.exception("Erreur dans %s de la scène %r", what, type(self.stack.top).__name__)
+            self.error = self._error_screen
+            return None
+
+    def apply(self, transition: Any) -> None:
+        if transition is None:
+            return
+        if self.fade_ms > 0:
+            self._fade_from = self.window.surface.copy()
+            self._fade_left = self.fade_ms / 1000
+        self.guard("la transition", self.stack.apply, transition)
+        if self.stack.quit_requested or not len(self.stack):
+            self.quit = True
+
+    # --- intentions ----------------------------------------------------------------------
+    def dispatch(self, intent: I.Intent) -> None:
+        if intent.kind == I.QUIT:
+            self.quit = True
+        elif intent.kind == I.RESIZE:
+            self.guard("la mise en page", self.stack.layout, self.window.size)
+        elif intent.kind == I.FULLSCREEN:
+            self.window.toggle_fullscreen()
+            self.guard("la mise en page", self.stack.layout, self.window.size)
+        elif self.error is not None:
+            if intent.kind == I.BACK or (intent.kind == I.ACTIVATE and not intent.from_space):
+                self.dismiss_error()
+        elif self.stack.top is not None:
+            self.apply(self.guard("handle", self.stack.top.handle, intent))
+
+    def dismiss_error(self) -> None:
+        self.error = None
+        if len(self.stack) > 1:
+            self.guard("la reprise", self.stack.pop, None)
+
+    # --- image -----------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        if self.error is None and self.stack.top is not None:
+            self.apply(self.guard("update", self.stack.top.update, dt))
+        if self._fade_left > 0:
+            self._fade_left = max(0.0, self._fade_left - dt)
+
+    def draw(self) -> None:
+        surface = self.window.surface
+        if self.error is None:
+            self.guard("draw", self.stack.draw, surface)
+        if self.error is not None:
+            self.error.draw(surface)
+        elif self._fade_from is not None and self._fade_left > 0:
+            # Fondu enchaîné court et monotone (pas de flash) de l'ancienne image vers la nouvelle.
+            self._fade_from.set_alpha(round(255 * self._fade_left * 1000 / self.fade_ms))
+            surface.blit(self._fade_from, (0, 0))
+        self.window.flip()
+
+
+def _run_step(step: Step, runner: Runner) -> int:
+    """Exécute un pas de script ; renvoie le nombre d'images à attendre."""
+    if step.resize is not None:
+        runner.window.resize(step.resize)
+    for event in step.events:
+        pygame.event.post(event)
+    if step.shot:
+        save_screenshot(runner.window.surface, step.shot)
+    return step.wait
+
+
+def save_screenshot(surface: pygame.Surface, path: str | Path) -> None:
+    """Enregistre la surface en PNG (crée le dossier au besoin)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(surface, str(path))
+
+
+def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequence[str] | None = None,
+        screenshot: str | Path | None = None, max_frames: int | None = None, fade_ms: int = 120,
+        error_text: ErrorText | None = None, fonts: FontBook | None = None) -> int:
+    """Fait tourner le jeu jusqu'à la fermeture ; renvoie le nombre d'images dessinées.
+
+    Avec `script`, chaque image avance d'exactement un pas de temps (partie déterministe, sans
+    attente réelle) et la partie s'arrête une image après le dernier pas. `screenshot` enregistre
+    la dernière image en PNG. `fade_ms=0` supprime le fondu (option « réduire les animations »).
+    """
+    steps = parse_script(list(script)) if script is not None else None
+    runner = Runner(stack, window, fps=fps, fade_ms=fade_ms,
+                    error_text=error_text or ErrorText(), fonts=fonts)
+    runner.guard("la mise en page", stack.layout, window.size)
+    runner.quit = not len(stack)
+    clock = pygame.time.Clock()
+    accumulator, frames, wait, index = 0.0, 0, 0, 0
+    while not runner.quit:
+        if steps is not None:
+            if wait > 0:
+                wait -= 1
+            elif index < len(steps):
+                wait = _run_step(steps[index], runner)
+                index += 1
+            else:
+                runner.quit = True
+            frame_dt = runner.step
+        else:
+            frame_dt = min(clock.tick(fps) / 1000, 0.25)
+        for event in pygame.event.get():
+            for intent in I.intents_from_event(event):
+                runner.dispatch(intent)
+                if runner.quit:
+                    break
+        if runner.quit and frames > 0:
+            break
+        accumulator += frame_dt
+        while accumulator >= runner.step - 1e-9:
+            runner.update(runner.step)
+            accumulator -= runner.step
+        runner.draw()
+        frames += 1
+        if max_frames is not None and frames >= max_frames:
+            break
+    if screenshot is not None:
+        save_screenshot(window.surface, screenshot)
+    return frames

@@ -1,0 +1,67 @@
+"""What the screens may ask of the game (implemented by ``game.app``), and the data they get back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from game.core.assessment import Assessment
+from game.core.framework import Framework
+from game.core.messages import Message
+from game.core.scenario import Scenario
+
+from .session import PlaySession
+
+
+@dataclass(frozen=True, slots=True)
+class LearnerInfo:
+    id: int
+    pseudonym: str
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryEntry:
+    """One line of the scenario library, for the current learner."""
+
+    key: str  # folder id: stable even when the file is broken
+    title: str
+    summary: str = ""
+    duration: int = 0
+    level: str = ""
+    competencies: tuple[str, ...] = ()
+    valid: bool = True
+    problem: Message | None = None  # first problem of an invalid scenario
+    where: str = ""  # file:line of that problem
+    status: str = "new"  # "new" | "in-progress" | "done" | "invalid"
+    score: float | None = None
+    step_index: int = 0
+    step_count: int = 0
+    scenario: Scenario | None = None
+
+
+class ServiceError(Exception):
+    """A learner-facing refusal (e.g. a pseudonym already taken), with its French message."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.format_source())
+        self.message = message
+
+
+class GameServices(Protocol):
+    theme: Any
+    fonts: Any
+    language: str
+    text_scale: float
+    learner: LearnerInfo | None
+    session: PlaySession | None
+
+    def learners(self) -> list[LearnerInfo]: ...
+    def create_learner(self, pseudonym: str) -> LearnerInfo: ...
+    def select_learner(self, learner_id: int) -> None: ...
+    def library(self) -> list[LibraryEntry]: ...
+    def open_scenario(self, key: str) -> PlaySession: ...
+    def close_scenario(self) -> None: ...
+    def assessment(self) -> Assessment: ...
+    def framework(self) -> Framework: ...
+    def set_language(self, language: str) -> None: ...
+    def set_text_scale(self, scale: float) -> None: ...

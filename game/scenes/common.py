@@ -1,0 +1,131 @@
+"""Shared shape of every screen: a header, a keyboard-first form, a footer of key hints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine import intents as I
+from game.engine.scene import Pop, Scene, Transition
+from game.i18n import _, active
+from game.play.services import GameServices
+from game.ui.widgets import Button, Form, Label, Widget
+
+
+def tr_s(text: str) -> str:
+    """A scenario string in the active language (falls back to the scenario's own language)."""
+    return active().scenario(text)
+
+
+def percent(ratio: float) -> str:
+    return active().percent(ratio)
+
+
+def sources_label(scenario: Any, ids: tuple[str, ...]) -> Label | None:
+    srcs = [s for s in (scenario.source(i) for i in ids) if s is not None]
+    if not srcs:
+        return None
+    text = "\n".join(_("Source : {title} — {url}").format(title=tr_s(s.title), url=s.url) for s in srcs)
+    return Label(text, role="small", tone="muted")
+
+
+class FormScene(Scene):
+    """A screen made of one vertical form, rebuilt from its view whenever the state changes."""
+
+    back_pops = True  # Escape returns to the previous screen
+
+    def __init__(self, services: GameServices, **params: Any) -> None:
+        self.services = services
+        self.params = params
+        self.size = (1280, 720)
+        self.form: Form | None = None
+        self.rebuild()
+
+    # to override ------------------------------------------------------------
+    def widgets(self) -> list[Widget]:
+        raise NotImplementedError
+
+    def on_action(self, action: str) -> Transition | None:
+        return None
+
+    def on_back(self) -> Transition | None:
+        return Pop() if self.back_pops else None
+
+    # machinery --------------------------------------------------------------
+    def hints(self) -> str:
+        return _("Tab : élément suivant · Maj+Tab : précédent · Entrée : valider · Échap : retour")
+
+    def rebuild(self, focus_action: str | None = None) -> None:
+        """Rebuild the widgets from the current state, keeping focus on the same action when possible."""
+        old = self.form.focus.focused if self.form else None
+        wanted = focus_action or getattr(old, "action", None)
+        widgets = self.widgets() + [Label(self.hints(), role="small", tone="muted")]
+        self.form = Form(widgets, self.services.theme)
+        self.form.layout(self.size, self.services.fonts)
+        target = next((w for w in self.form.focus.focusables if wanted and getattr(w, "action", None) == wanted), None)
+        if target is not None:
+            self.form.focus.focus(target)
+
+    def focused_action(self) -> str | None:
+        return getattr(self.form.focus.focused, "action", None) if self.form else None
+
+    def layout(self, size: tuple[int, int]) -> None:
+        self.size = size
+        if self.form:
+            self.form.layout(size, self.services.fonts)
+
+    def on_resume(self, result: Any) -> None:
+        self.rebuild()
+
+    def handle(self, intent: I.Intent) -> Transition | None:
+        if intent.kind == I.BACK:
+            return self.on_back()
+        action = self.form.handle(intent) if self.form else None
+        return self.on_action(action) if action else None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.services.theme.background)
+        if self.form:
+            self.form.draw(surface, self.services.fonts)
+
+    # helpers ------------------------------------------------------------------
+    @staticmethod
+    def heading(text: str) -> Label:
+        return Label(text, role="title", bold=True)
+
+    @staticmethod
+    def button(text: str, action: str, primary: bool = True) -> Button:
+        return Button(text, action, primary=primary)
+
+
+class StepScene(FormScene):
+    """A scenario step: header with progress; Escape saves and returns to the library."""
+
+    def hints(self) -> str:
+        return _("Tab : élément suivant · Entrée : valider · Échap : retour à la bibliothèque (progression enregistrée)")
+
+    @property
+    def session(self) -> Any:
+        return self.services.session
+
+    def header(self) -> list[Widget]:
+        from game.ui.widgets import ProgressBar
+
+        sc = self.session.scenario
+        i = sc.index(self.session.step.id)
+        label = _("{scenario} — étape {n} sur {total}").format(scenario=tr_s(sc.title), n=i + 1, total=len(sc.steps))
+        return [ProgressBar((i + 1) / len(sc.steps), label), self.heading(tr_s(self.session.step.title))]
+
+    def on_back(self) -> Transition | None:
+        self.services.close_scenario()
+        return Pop()
+
+    def proceed(self) -> Transition | None:
+        from game.engine.scene import Replace
+
+        nxt = self.session.proceed()
+        if nxt is None:
+            self.services.close_scenario()
+            return Pop()
+        return Replace(self.session.step.kind)

@@ -1,0 +1,89 @@
+"""The debrief: score, what went well, what to review (with explanation and source),
+each competency's level and the recommended resources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.assessment import Assessment, ReviewItem
+from game.core.framework import Framework
+from game.core.scenario import DebriefStep
+from game.engine.scene import Transition
+from game.i18n import _, active
+from game.ui.widgets import Label, Widget
+
+from .common import StepScene, percent, tr_s
+
+
+@dataclass(frozen=True, slots=True)
+class DebriefView:
+    intro: str
+    score: str
+    went_well: tuple[str, ...]
+    to_review: tuple[tuple[str, str, str, tuple[str, ...]], ...]  # (what, answer/expected, explanation, sources)
+    levels: tuple[tuple[str, str, str], ...]  # (competency title, level title, descriptor)
+    resources: tuple[str, ...]
+
+
+def _review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
+    what = tr_s(item.prompt)
+    if item.kind == "choice":
+        answer = _("Votre choix : {answer}").format(answer=tr_s(item.response))
+    else:
+        answer = _("Votre réponse : {answer} — attendu : {expected}").format(answer=tr_s(item.response), expected=tr_s(item.expected))
+    sources = tuple(_("Source : {title} — {url}").format(title=tr_s(s.title), url=s.url) for s in item.sources)
+    return what, answer, tr_s(item.explanation), sources
+
+
+def present(a: Assessment, fw: Framework, intro: str) -> DebriefView:
+    lang = active().language
+    if a.score is None:
+        score = _("Aucune réponse notée dans ce scénario.")
+    else:
+        score = _("Score : {score} ({n} réponses notées)").format(score=percent(a.score), n=a.items)
+    levels = []
+    for lv in a.competencies:
+        comp = fw.competency(lv.competency)
+        desc = comp.descriptor(lv.level) if comp else None
+        levels.append((f"{lv.competency} — {comp.title.get(lang) if comp else ''}", fw.level_title(lv.level).get(lang),
+                       desc.get(lang) if desc else ""))
+    resources = tuple(f"{cid} — {r.title.get(lang)} : {r.url}" for cid, r in a.resources)
+    return DebriefView(tr_s(intro), score, tuple(tr_s(i.prompt) for i in a.went_well),
+                       tuple(_review(i) for i in a.to_review), tuple(levels), resources)
+
+
+class DebriefScene(StepScene):
+    def widgets(self) -> list[Widget]:
+        step = self.session.step
+        assert isinstance(step, DebriefStep)
+        v = present(self.services.assessment(), self.services.framework(), step.intro)
+        out: list[Widget] = self.header()
+        if v.intro:
+            out.append(Label(v.intro))
+        out.append(Label(v.score, role="heading", bold=True))
+        out.append(self.button(_("Retour à la bibliothèque"), "continue"))
+        out.append(Label(_("Page suivante ou molette : lire tout le bilan."), role="small", tone="muted"))
+        out.append(Label(_("Ce qui s'est bien passé"), role="heading", bold=True))
+        out += [Label("✓ " + t) for t in v.went_well] or [Label(_("Rien encore : chaque erreur est une occasion d'apprendre."))]
+        out.append(Label(_("À revoir"), role="heading", bold=True))
+        if not v.to_review:
+            out.append(Label(_("Rien à revoir : toutes vos réponses notées sont justes.")))
+        for what, answer, explanation, sources in v.to_review:
+            out.append(Label("• " + what, bold=True))
+            out.append(Label(answer, tone="error"))
+            out.append(Label(explanation))
+            out += [Label(s, role="small", tone="muted") for s in sources]
+        out.append(Label(_("Vos compétences"), role="heading", bold=True))
+        for title, level, desc in v.levels:
+            out.append(Label(_("{competency} : {level}").format(competency=title, level=level), bold=True))
+            if desc:
+                out.append(Label(desc, role="small", tone="muted"))
+        if v.resources:
+            out.append(Label(_("Pour aller plus loin"), role="heading", bold=True))
+            out += [Label(r, role="small") for r in v.resources]
+        return out
+
+    def on_action(self, action: str) -> Transition | None:
+        if action == "continue":
+            return self.proceed()
+        return None

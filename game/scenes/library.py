@@ -1,0 +1,81 @@
+"""The scenario library: every scenario with its duration, level, competencies and progress."""
+
+from __future__ import annotations
+
+from game.engine.scene import Push, Replace, Transition
+from game.i18n import _, active, render
+from game.play.services import LibraryEntry
+from game.ui.widgets import Label, ListBox, Widget
+
+from .common import FormScene, percent, tr_s
+
+LEVELS = {"débutant": "débutant", "intermédiaire": "intermédiaire", "avancé": "avancé"}
+
+
+def entry_lines(e: LibraryEntry) -> tuple[str, str]:
+    """The two lines a library entry shows: title with status, then details."""
+    if not e.valid:
+        title = _("{title} — invalide").format(title=e.title)
+        detail = f"{e.where} : {render(e.problem)}" if e.problem else ""
+        return title, detail
+    if e.status == "done":
+        status = _("terminé, score {score}").format(score=percent(e.score or 0.0))
+    elif e.status == "in-progress":
+        status = _("en cours, étape {n} sur {total}").format(n=e.step_index + 1, total=e.step_count)
+    else:
+        status = _("à faire")
+    title = f"{tr_s(e.title)} — {status}"
+    minutes = active().ngettext("{n} minute", "{n} minutes", e.duration).format(n=e.duration)
+    detail = _("{duration} · niveau {level} · compétences {competencies}").format(
+        duration=minutes, level=_(LEVELS.get(e.level, e.level)), competencies=", ".join(e.competencies))
+    return title, detail
+
+
+class LibraryScene(FormScene):
+    back_pops = False
+
+    def __init__(self, services, **params) -> None:
+        self.message = ""
+        super().__init__(services, **params)
+
+    def widgets(self) -> list[Widget]:
+        self.entries = self.services.library()
+        learner = self.services.learner
+        out: list[Widget] = [self.heading(_("Bibliothèque des scénarios"))]
+        if learner is not None:
+            out.append(Label(_("Profil : {name}").format(name=learner.pseudonym), tone="muted"))
+        if self.entries:
+            out.append(Label(_("Choisissez un scénario avec les flèches, puis Entrée pour le jouer ou le reprendre.")))
+            items = ["\n".join(entry_lines(e)) for e in self.entries]
+            self.list = ListBox(items, "open", visible_rows=min(5, len(items)))
+            out.append(self.list)
+        else:
+            self.list = None
+            out.append(Label(_("Aucun scénario n'a été trouvé.")))
+        if self.message:
+            out.append(Label(self.message, tone="error"))
+        out.append(self.button(_("Paramètres"), "settings", primary=False))
+        out.append(self.button(_("Changer de profil"), "profiles", primary=False))
+        return out
+
+    def on_action(self, action: str) -> Transition | None:
+        if action == "open" and self.list is not None:
+            entry = self.entries[self.list.selected]
+            if not entry.valid:
+                self.message = _("Ce scénario est invalide : un·e formateur·rice doit corriger son fichier ({where}).").format(where=entry.where)
+                self.rebuild(focus_action="open")
+                return None
+            session = self.services.open_scenario(entry.key)
+            self.message = ""
+            return Push(session.step.kind)
+        if action == "settings":
+            return Push("settings")
+        if action == "profiles":
+            return Replace("profiles")
+        return None
+
+    def on_resume(self, result) -> None:
+        selected = self.list.selected if self.list is not None else 0
+        self.rebuild()
+        if self.list is not None:
+            self.list.select(min(selected, len(self.entries) - 1))

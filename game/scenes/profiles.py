@@ -1,0 +1,55 @@
+"""Choose or create a learner profile (a pseudonym, nothing else personal)."""
+
+from __future__ import annotations
+
+from game.engine.scene import Replace, Transition
+from game.i18n import _, render
+from game.play.services import ServiceError
+from game.ui.widgets import Label, ListBox, TextInput, Widget
+
+from .common import FormScene
+
+
+class ProfilesScene(FormScene):
+    back_pops = False
+
+    def __init__(self, services, **params) -> None:
+        self.error = ""
+        self.draft = ""
+        super().__init__(services, **params)
+
+    def widgets(self) -> list[Widget]:
+        learners = self.services.learners()
+        out: list[Widget] = [self.heading(_("Qui joue ?"))]
+        if learners:
+            out.append(Label(_("Choisissez votre profil dans la liste, puis appuyez sur Entrée.")))
+            self.list = ListBox([p.pseudonym for p in learners], "pick", visible_rows=min(6, len(learners)))
+            out.append(self.list)
+        else:
+            self.list = None
+            out.append(Label(_("Aucun profil pour l'instant : créez le vôtre.")))
+        out.append(Label(_("Nouveau profil : un pseudonyme suffit (pas votre nom, ni votre adresse e-mail)."), role="small", tone="muted"))
+        self.input = TextInput(self.draft, 64, label=_("Pseudonyme"), action="create")
+        out.append(self.input)
+        if self.error:
+            out.append(Label(self.error, tone="error"))
+        out.append(self.button(_("Créer le profil"), "create"))
+        return out
+
+    def on_action(self, action: str) -> Transition | None:
+        if action == "pick" and self.list is not None:
+            learner = self.services.learners()[self.list.selected]
+            self.services.select_learner(learner.id)
+            return Replace("library")
+        if action == "create":
+            self.draft = self.input.value
+            try:
+                learner = self.services.create_learner(self.input.value)
+            except ServiceError as e:
+                self.error = render(e.message)
+                self.rebuild(focus_action="create")
+                self.form.focus.focus(self.input)
+                return None
+            self.services.select_learner(learner.id)
+            return Replace("library")
+        return None

@@ -1,0 +1,100 @@
+"""A quiz step: one question at a time, explanation and source after each answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.scenario import Question, QuizStep
+from game.engine.scene import Transition
+from game.i18n import _
+from game.play.session import PlaySession
+from game.ui.widgets import ChoiceGroup, Label, Widget
+
+from .common import StepScene, sources_label, tr_s
+
+
+@dataclass(frozen=True, slots=True)
+class QuizView:
+    index: int
+    total: int
+    question: Question
+    answer: tuple[int, ...] | None
+    correct: bool | None
+    last: bool
+
+
+def option_texts(q: Question) -> list[str]:
+    return [_("Vrai"), _("Faux")] if q.type == "vrai-faux" else [tr_s(o.text) for o in q.options]
+
+
+def present(session: PlaySession, index: int | None = None) -> QuizView:
+    step = session.step
+    assert isinstance(step, QuizStep)
+    if index is None:  # the first question not answered yet, else the last one
+        index = next((i for i, q in enumerate(step.questions) if session.state.answer(step.id, q.id) is None),
+                     len(step.questions) - 1)
+    q = step.questions[index]
+    a = session.state.answer(step.id, q.id)
+    return QuizView(index, len(step.questions), q, a, None if a is None else q.is_correct(frozenset(a)),
+                    index == len(step.questions) - 1)
+
+
+class QuizScene(StepScene):
+    def __init__(self, services, **params) -> None:
+        self.index: int | None = None
+        self.error = ""
+        super().__init__(services, **params)
+
+    def widgets(self) -> list[Widget]:
+        v = present(self.session, self.index)
+        self.index = v.index
+        q = v.question
+        out: list[Widget] = self.header()
+        step = self.session.step
+        if step.intro and v.index == 0 and v.answer is None:
+            out.append(Label(tr_s(step.intro)))
+        out.append(Label(_("Question {n} sur {total}").format(n=v.index + 1, total=v.total), tone="muted"))
+        out.append(Label(tr_s(q.prompt), role="heading", bold=True))
+        texts = option_texts(q)
+        if v.answer is None:
+            if q.type == "multiple":
+                out.append(Label(_("Plusieurs réponses possibles : cochez-les avec Espace, puis validez."), role="small", tone="muted"))
+            self.choices = ChoiceGroup(texts, multiple=q.type == "multiple", action=None if q.type == "multiple" else "pick")
+            out.append(self.choices)
+            if self.error:
+                out.append(Label(self.error, tone="error"))
+            out.append(self.button(_("Valider la réponse"), "answer"))
+            return out
+        picked = ", ".join(texts[i] for i in v.answer)
+        right = ", ".join(texts[i] for i in sorted(q.correct_indexes))
+        out.append(Label(_("Votre réponse : {answer}").format(answer=picked), bold=True))
+        if v.correct:
+            out.append(Label(_("Bonne réponse."), bold=True, tone="success"))
+        else:
+            out.append(Label(_("Réponse à revoir. La bonne réponse : {answer}").format(answer=right), bold=True, tone="error"))
+        out.append(Label(tr_s(q.explanation)))
+        src = sources_label(self.session.scenario, q.sources)
+        if src:
+            out.append(src)
+        out.append(self.button(_("Continuer") if v.last else _("Question suivante"), "next"))
+        return out
+
+    def on_action(self, action: str) -> Transition | None:
+        if action == "pick":  # single choice: Enter on an option selects it; validation is explicit
+            return None
+        if action == "answer":
+            if not self.choices.selected:
+                self.error = _("Choisissez au moins une réponse (flèches puis Espace).")
+                self.rebuild(focus_action="answer")
+                return None
+            self.error = ""
+            self.session.answer(present(self.session, self.index).question.id, frozenset(self.choices.selected))
+            self.rebuild(focus_action="next")
+            return None
+        if action == "next":
+            if present(self.session, self.index).last:
+                return self.proceed()
+            self.index += 1
+            self.rebuild()
+            return None
+        return None

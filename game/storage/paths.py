@@ -1,0 +1,33 @@
+"""Where the game keeps its data. Computed when asked, never at import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "explorateurs-des-donnees"
+DATA_DIR_ENV = "EXPLORATEURS_DATA_DIR"
+DB_FILENAME = "explorateurs.sqlite3"
+
+
+def data_dir(explicit: str | Path | None = None) -> Path:
+    """The data folder, created if missing.
+
+    Order: the ``explicit`` argument, else ``$EXPLORATEURS_DATA_DIR`` (if set and not empty),
+    else the platform's user data folder (``~/.local/share/explorateurs-des-donnees`` on Linux).
+    """
+    if explicit is not None and str(explicit) != "":
+        path = Path(explicit).expanduser()
+    elif os.environ.get(DATA_DIR_ENV):
+        path = Path(os.environ[DATA_DIR_ENV]).expanduser()
+    else:
+        path = platformdirs.user_data_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_path(explicit: str | Path | None = None) -> Path:
+    """``<data_dir>/explorateurs.sqlite3`` (the folder is created, not the file)."""
+    return data_dir(explicit) / DB_FILENAME

@@ -1,0 +1,317 @@
+"""The save file: SQLite in WAL mode; learners, attempts (resume state), statements, settings.
+
+One transaction per learner action. A file that is not a readable database is never modified:
+opening it raises :class:`StoreError` with a French message the app can show as is.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from game.core.ids import utc_timestamp
+from game.core.messages import N_, Message, msg
+from game.storage.paths import DB_FILENAME, database_path
+
+MAX_PSEUDONYM = 64
+SQLITE_MAGIC = b"SQLite format 3\x00"
+Synchronous = Literal["NORMAL", "FULL", "EXTRA"]
+
+
+class StoreError(Exception):
+    """A problem with the save file, described in French for the learner (``message``)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.format_source())
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Learner:
+    id: int
+    pseudonym: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    registration: str
+    learner_id: int
+    scenario_id: str
+    scenario_version: str
+    started_at: str
+    finished_at: str | None
+    state: dict[str, Any]  # a fresh copy decoded from the database
+    score: float | None
+
+
+_SCHEMA_V1 = """
+CREATE TABLE learners (id INTEGER PRIMARY KEY, pseudonym TEXT NOT NULL COLLATE NOCASE UNIQUE,
+    created_at TEXT NOT NULL);
+CREATE TABLE attempts (registration TEXT PRIMARY KEY, learner_id INTEGER NOT NULL REFERENCES learners(id),
+    scenario_id TEXT NOT NULL, scenario_version TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,
+    state TEXT NOT NULL, score REAL);
+CREATE INDEX attempts_by_learner ON attempts(learner_id, scenario_id);
+CREATE TABLE statements (id TEXT PRIMARY KEY, registration TEXT NOT NULL REFERENCES attempts(registration),
+    learner_id INTEGER NOT NULL REFERENCES learners(id), stored_at TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX statements_by_registration ON statements(registration);
+CREATE INDEX statements_by_learner ON statements(learner_id);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def _v1(db: sqlite3.Connection) -> None:
+    for sql in filter(str.strip, _SCHEMA_V1.split(";")):  # not executescript: it would COMMIT
+        db.execute(sql)
+
+
+# Migration n (1-based) brings user_version from n-1 to n. Append, never edit a shipped one.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_UNREADABLE = N_(
+    "Le fichier de sauvegarde « {path} » est illisible : il est endommagé ou ce n'est pas une "
+    "sauvegarde du jeu. Il n'a pas été modifié. Gardez-en une copie et demandez de l'aide à votre "
+    "formateur ou à votre service informatique."
+)
+_CANNOT_OPEN = N_(
+    "Impossible d'ouvrir le fichier de sauvegarde « {path} » ({reason}). Vérifiez que le dossier "
+    "existe et que vous avez le droit d'y écrire."
+)
+_TOO_NEW = N_(
+    "Le fichier de sauvegarde « {path} » vient d'une version plus récente du jeu (format {found}, "
+    "cette version connaît le format {known}). Mettez le jeu à jour pour retrouver votre progression."
+)
+_WRITE_FAILED = N_(
+    "La progression n'a pas pu être enregistrée ({reason}). Rien n'a été perdu de ce qui était "
+    "déjà sauvegardé ; réessayez ou demandez de l'aide."
+)
+_READ_FAILED = N_("La sauvegarde n'a pas pu être lue ({reason}).")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def _normalise(pseudonym: str) -> str:
+    return unicodedata.normalize("NFC", pseudonym.strip())
+
+
+class Store:
+    """The save file. ``path`` is the database file or a folder that holds ``explorateurs.sqlite3``."""
+
+    def __init__(self, path: str | Path, *, synchronous: Synchronous = "FULL",
+                 clock: Callable[[], str] = utc_timestamp) -> None:
+        target = Path(path)
+        self.path = target / DB_FILENAME if target.is_dir() else target
+        self._clock = clock
+        self._db = self._open(synchronous)
+
+    @classmethod
+    def open_default(cls, data_dir: str | Path | None = None) -> Store:
+        """The store in the data folder (argument, ``$EXPLORATEURS_DATA_DIR`` or platformdirs)."""
+        try:
+            return cls(database_path(data_dir))
+        except OSError as exc:
+            raise StoreError(msg(_CANNOT_OPEN, path=str(data_dir or ""), reason=exc.strerror or "")) from exc
+
+
+    def _open(self, synchronous: Synchronous) -> sqlite3.Connection:
+        where = str(self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            first = b""
+            if self.path.exists():
+                with self.path.open("rb") as file:
+                    first = file.read(len(SQLITE_MAGIC))
+        except OSError as exc:
+            raise StoreError(msg(_CANNOT_OPEN, path=where, reason=exc.strerror or str(exc))) from exc
+        if first and first != SQLITE_MAGIC:  # not SQLite at all: do not even let SQLite open it
+            raise StoreError(msg(_UNREADABLE, path=where))
+        try:
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
+        except sqlite3.Error as exc:
+            raise StoreError(msg(_CANNOT_OPEN, path=where, reason=str(exc))) from exc
+        try:
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA journal_mode=WAL").fetchone()
+            db.execute(f"PRAGMA synchronous={synchronous}")
+            self._migrate(db)
+        except (StoreError, sqlite3.Error) as exc:
+            db.close()
+            if isinstance(exc, sqlite3.OperationalError):  # locked, read-only…: the file may be fine
+                raise StoreError(msg(_CANNOT_OPEN, path=where, reason=str(exc))) from exc
+            if isinstance(exc, sqlite3.Error):  # "file is not a database", "malformed"…
+                raise StoreError(msg(_UNREADABLE, path=where)) from exc
+            raise
+        return db
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        found = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if found > SCHEMA_VERSION:
+            raise StoreError(msg(_TOO_NEW, path=str(self.path), found=found, known=SCHEMA_VERSION))
+        for version in range(found + 1, SCHEMA_VERSION + 1):
+            with _transaction(db):
+                MIGRATIONS[version - 1](db)
+                db.execute(f"PRAGMA user_version={version}")
+
+    @property
+    def journal_mode(self) -> str:
+        return str(self._db.execute("PRAGMA journal_mode").fetchone()[0])
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction: everything inside is committed together, or nothing is."""
+        try:
+            with _transaction(self._db) as db:
+                yield db
+        except sqlite3.Error as exc:
+            raise StoreError(msg(_WRITE_FAILED, reason=str(exc))) from exc
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            cursor = self._db.execute(sql, params)
+            cursor.row_factory = sqlite3.Row
+            return cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(msg(_READ_FAILED, reason=str(exc))) from exc
+
+
+    def add_learner(self, pseudonym: str) -> Learner:
+        """A new profile. The pseudonym is trimmed; empty, too long or taken (any case) is refused."""
+        name = _normalise(pseudonym)
+        if not name:
+            raise StoreError(msg(N_("Choisissez un pseudonyme (il ne peut pas être vide).")))
+        if len(name) > MAX_PSEUDONYM:
+            raise StoreError(msg(N_("Le pseudonyme ne peut pas dépasser {max} caractères."), max=MAX_PSEUDONYM))
+        created = self._clock()
+        with self._write() as db:
+            taken = {str(row[0]).casefold() for row in db.execute("SELECT pseudonym FROM learners")}
+            if name.casefold() in taken:
+                raise StoreError(msg(N_("Le pseudonyme « {name} » est déjà pris. Choisissez-en un autre."),
+                                     name=name))
+            cursor = db.execute("INSERT INTO learners(pseudonym, created_at) VALUES (?, ?)", (name, created))
+        return Learner(int(cursor.lastrowid or 0), name, created)
+
+    def learners(self) -> list[Learner]:
+        """Every profile, in creation order."""
+        rows = self._read("SELECT id, pseudonym, created_at FROM learners ORDER BY id")
+        return [Learner(int(r["id"]), str(r["pseudonym"]), str(r["created_at"])) for r in rows]
+
+
+    def start_attempt(self, learner_id: int, scenario_id: str, scenario_version: str, registration: str,
+                      state: dict[str, Any], statements: Sequence[dict[str, Any]]) -> Attempt:
+        """A new attempt and its first statements, in one transaction."""
+        state_json, rows = _dumps(state), _statement_rows(statements)
+        started = self._clock()
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO attempts(registration, learner_id, scenario_id, scenario_version, started_at,"
+                " state) VALUES (?, ?, ?, ?, ?, ?)",
+                (registration, learner_id, scenario_id, scenario_version, started, state_json),
+            )
+            self._insert(db, registration, learner_id, started, rows)
+        return Attempt(registration, learner_id, scenario_id, scenario_version, started, None,
+                       json.loads(state_json), None)
+
+    def record(self, registration: str, state: dict[str, Any], statements: Sequence[dict[str, Any]], *,
+               finished_score: float | None = None) -> None:
+        """One learner action: its statements and the new resume state, committed together.
+
+        With ``finished_score`` the attempt is also marked finished (``finished_at`` = now).
+        Statements already stored (same id) are ignored, so a retried action is harmless.
+        """
+        state_json, rows = _dumps(state), _statement_rows(statements)
+        now = self._clock()
+        score = None if finished_score is None else float(finished_score)
+        with self._write() as db:
+            found = db.execute(
+                "UPDATE attempts SET state = ?, finished_at = CASE WHEN ? IS NULL THEN finished_at ELSE ? END,"
+                " score = COALESCE(?, score) WHERE registration = ? RETURNING learner_id",
+                (state_json, score, now, score, registration)).fetchone()
+            if found is None:
+                raise StoreError(msg(N_("Cette partie est introuvable dans la sauvegarde ({registration})."),
+                                     registration=registration))
+            self._insert(db, registration, int(found[0]), now, rows)
+
+    @staticmethod
+    def _insert(db: sqlite3.Connection, registration: str, learner_id: int, stored_at: str,
+                rows: Sequence[tuple[str, str]]) -> None:
+        db.executemany(
+            "INSERT OR IGNORE INTO statements(id, registration, learner_id, stored_at, body)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(sid, registration, learner_id, stored_at, body) for sid, body in rows],
+        )
+
+    def current_attempt(self, learner_id: int, scenario_id: str) -> Attempt | None:
+        """The latest unfinished attempt of this learner on this scenario, to resume."""
+        return self._one_attempt(learner_id, scenario_id, "finished_at IS NULL", "started_at")
+
+    def latest_finished(self, learner_id: int, scenario_id: str) -> Attempt | None:
+        """The most recently finished attempt (with its score)."""
+        return self._one_attempt(learner_id, scenario_id, "finished_at IS NOT NULL", "finished_at")
+
+    def _one_attempt(self, learner_id: int, scenario_id: str, where: str, order: str) -> Attempt | None:
+        rows = self._read(
+            "SELECT * FROM attempts WHERE learner_id = ? AND scenario_id = ? AND " + where
+            + f" ORDER BY {order} DESC, rowid DESC LIMIT 1", (learner_id, scenario_id))
+        if not rows:
+            return None
+        r = rows[0]
+        return Attempt(str(r["registration"]), int(r["learner_id"]), str(r["scenario_id"]),
+                       str(r["scenario_version"]), str(r["started_at"]), r["finished_at"],
+                       json.loads(r["state"]), None if r["score"] is None else float(r["score"]))
+
+    def statements(self, registration: str | None = None, learner_id: int | None = None) -> list[dict[str, Any]]:
+        """Stored statements in insertion order, optionally for one attempt and/or one learner."""
+        used = {k: v for k, v in (("registration", registration), ("learner_id", learner_id)) if v is not None}
+        where = " WHERE " + " AND ".join(f"{k} = ?" for k in used) if used else ""
+        rows = self._read(f"SELECT body FROM statements{where} ORDER BY rowid", list(used.values()))
+        return [json.loads(r["body"]) for r in rows]
+
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
+        return json.loads(rows[0]["value"]) if rows else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        encoded = _dumps(value)
+        with self._write() as db:
+            db.execute("INSERT INTO settings(key, value) VALUES (?, ?)"
+                       " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, encoded))
+
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _statement_rows(statements: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(id, JSON body) for each statement, encoded before the transaction starts."""
+    if not all(isinstance(s.get("id"), str) and s["id"] for s in statements):
+        raise ValueError("every statement needs a string 'id' to be stored")
+    return [(s["id"], _dumps(s)) for s in statements]
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK if anything inside raises."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")

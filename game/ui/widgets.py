@@ -1,0 +1,16 @@
+"""Point d'entrée des widgets clavier (les classes vivent dans des modules courts)."""
+
+from game.ui.base import Widget, blit_text, draw_focus_ring
+from game.ui.basic import Button, DialogueBox, Label, ProgressBar
+from game.ui.choice import ChoiceGroup
+from game.ui.focus import FocusManager, Form
+from game.ui.lists import ListBox
+from game.ui.scroll import ScrollPanel
+from game.ui.text_input import TextInput
+
+FocusRing = FocusManager  # alias du nom utilisé dans le cahier des charges
+
+__all__ = [
+    "Button", "ChoiceGroup", "DialogueBox", "FocusManager", "FocusRing", "Form", "Label", "ListBox",
+    "ProgressBar", "ScrollPanel", "TextInput", "Widget", "blit_text", "draw_focus_ring",
+]

@@ -1,0 +1,70 @@
+"""Broken scenario files give located French problems through `explorateurs check`, never a crash."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.storage.scenarios import builtin_scenarios_dir, load_all, load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+FIX = ROOT / "tests" / "fixtures" / "scenarios"
+
+EXPECTED = {
+    "syntaxe": ("5:10", "Erreur de syntaxe YAML : fin de fichier inattendue (guillemet non fermé ?)."),
+    "mauvais-type": ("12:11", "Valeur « dialog » non permise. Valeurs possibles : dialogue, quiz, sort, debrief. Vouliez-vous dire « dialogue » ?"),
+    "cle-mal-ecrite": ("17:5", "Clé inconnue : « lignes ». Vouliez-vous dire « lines » ?"),
+    "code-non-quote": ("15:13", "Cette valeur doit être un texte : écrivez-la entre guillemets (\"01\"), sinon YAML la transforme."),
+    "renvoi-casse": ("22:15", "Le renvoi vers l'étape « quizz » ne mène nulle part : aucune étape ne porte cet identifiant. Vouliez-vous dire « quiz » ?"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_check_reports_file_line_col_in_french(name, capsys):
+    assert main(["check", str(FIX / name)]) == 1
+    out = capsys.readouterr().out
+    where, text = EXPECTED[name]
+    assert f"{name}/scenario.yaml:{where}: {text}" in out
+
+
+def test_unquoted_version_is_reported_not_silently_changed(capsys):
+    main(["check", str(FIX / "code-non-quote")])
+    assert 'scenario.yaml:3:10: Cette valeur doit être un texte : écrivez-la entre guillemets ("1.10")' in capsys.readouterr().out
+
+
+def test_check_in_english(capsys):
+    assert main(["--lang", "en", "check", str(FIX / "cle-mal-ecrite")]) == 1
+    assert "Unknown key: “lignes”. Did you mean “lines”?" in capsys.readouterr().out
+
+
+def test_valid_scenario_passes_and_exit_code_is_zero(capsys):
+    assert main(["check", str(FIX / "mini")]) == 0
+
+
+def test_every_shipped_scenario_passes_check():
+    loaded = load_all([builtin_scenarios_dir()])
+    assert loaded, "no shipped scenario"
+    for item in loaded:
+        assert item.valid, [f"{p.where}: {p.message.format_source()}" for p in item.problems]
+
+
+def test_shipped_scenarios_start_with_the_editor_modeline():
+    for path in builtin_scenarios_dir().glob("*/scenario.yaml"):
+        assert path.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=../scenario.schema.json"
+
+
+def test_non_utf8_and_missing_files_are_problems_not_crashes(tmp_path):
+    (tmp_path / "latin").mkdir()
+    (tmp_path / "latin" / "scenario.yaml").write_bytes("title: Édition".encode("cp1252"))
+    item = load_scenario(tmp_path / "latin")
+    assert not item.valid and "UTF-8" in item.problems[0].message.format_source()
+    item = load_scenario(tmp_path / "absent")
+    assert not item.valid
+
+
+def test_console_command_runs_check():
+    r = subprocess.run([sys.executable, "-m", "game", "check", str(FIX / "renvoi-casse")], capture_output=True, text=True)
+    assert r.returncode == 1
+    assert "renvoi-casse/scenario.yaml:18:14: Personnage inconnu : « mentr »." in r.stdout
