@@ -95,7 +95,8 @@ class Services:
                     index = sc.index(step) if sc.has_step(step) else 0
                 elif done is not None:
                     status, score = "done", done.score
-            out.append(LibraryEntry(key, sc.title, sc.summary, sc.duration, sc.level, sc.competencies,
+            texts = item.translations.get(self.language, {}) if self.language != sc.language else {}
+            out.append(LibraryEntry(key, texts.get(sc.title, sc.title), texts.get(sc.summary, sc.summary), sc.duration, sc.level, sc.competencies,
                                     status=status, score=score, step_index=index, step_count=len(sc.steps), scenario=sc))
         return out
 

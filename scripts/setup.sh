@@ -21,4 +21,4 @@ if [ "$want_test" = 1 ]; then
 else
   .venv/bin/python -m pip install -q --disable-pip-version-check -e .
 fi
-.venv/bin/pybabel compile -q -D explorateurs -d locales
+.venv/bin/pybabel compile -D explorateurs -d locales

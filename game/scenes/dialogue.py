@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.core.messages import N_
 from game.core.scenario import DialogueStep
 from game.engine.scene import Transition
 from game.i18n import _
@@ -12,7 +13,7 @@ from game.ui.widgets import DialogueBox, Label, Widget
 
 from .common import StepScene, sources_label, tr_s
 
-GRADE_TEXT = {"juste": "Bonne réponse.", "partiel": "Réponse en partie juste.", "faux": "Réponse à revoir."}
+GRADE_TEXT = {"juste": N_("Bonne réponse."), "partiel": N_("Réponse en partie juste."), "faux": N_("Réponse à revoir.")}
 GRADE_TONE = {"juste": "success", "partiel": "warning", "faux": "error"}
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from game.core.messages import N_
 from game.engine.scene import Push, Replace, Transition
 from game.i18n import _, active, render
 from game.play.services import LibraryEntry
 from game.ui.widgets import Label, ListBox, Widget
 
-from .common import FormScene, percent, tr_s
+from .common import FormScene, percent
 
-LEVELS = {"débutant": "débutant", "intermédiaire": "intermédiaire", "avancé": "avancé"}
+LEVELS = {"débutant": N_("débutant"), "intermédiaire": N_("intermédiaire"), "avancé": N_("avancé")}
 
 
 def entry_lines(e: LibraryEntry) -> tuple[str, str]:
@@ -24,7 +25,7 @@ def entry_lines(e: LibraryEntry) -> tuple[str, str]:
         status = _("en cours, étape {n} sur {total}").format(n=e.step_index + 1, total=e.step_count)
     else:
         status = _("à faire")
-    title = f"{tr_s(e.title)} — {status}"
+    title = f"{e.title} — {status}"
     minutes = active().ngettext("{n} minute", "{n} minutes", e.duration).format(n=e.duration)
     detail = _("{duration} · niveau {level} · compétences {competencies}").format(
         duration=minutes, level=_(LEVELS.get(e.level, e.level)), competencies=", ".join(e.competencies))

@@ -75,32 +75,20 @@ def _v1(db: sqlite3.Connection) -> None:
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
 SCHEMA_VERSION = len(MIGRATIONS)
 
-_UNREADABLE = N_(
-    "Le fichier de sauvegarde « {path} » est illisible : il est endommagé ou ce n'est pas une "
-    "sauvegarde du jeu. Il n'a pas été modifié. Gardez-en une copie et demandez de l'aide à votre "
-    "formateur ou à votre service informatique."
-)
-_CANNOT_OPEN = N_(
-    "Impossible d'ouvrir le fichier de sauvegarde « {path} » ({reason}). Vérifiez que le dossier "
-    "existe et que vous avez le droit d'y écrire."
-)
-_TOO_NEW = N_(
-    "Le fichier de sauvegarde « {path} » vient d'une version plus récente du jeu (format {found}, "
-    "cette version connaît le format {known}). Mettez le jeu à jour pour retrouver votre progression."
-)
-_WRITE_FAILED = N_(
-    "La progression n'a pas pu être enregistrée ({reason}). Rien n'a été perdu de ce qui était "
-    "déjà sauvegardé ; réessayez ou demandez de l'aide."
-)
+_UNREADABLE = N_("Le fichier de sauvegarde « {path} » est illisible : il est endommagé ou ce n'est pas une "
+                 "sauvegarde du jeu. Il n'a pas été modifié. Gardez-en une copie et demandez de l'aide à "
+                 "votre formateur ou à votre service informatique.")
+_CANNOT_OPEN = N_("Impossible d'ouvrir le fichier de sauvegarde « {path} » ({reason}). Vérifiez que le "
+                  "dossier existe et que vous avez le droit d'y écrire.")
+_TOO_NEW = N_("Le fichier de sauvegarde « {path} » vient d'une version plus récente du jeu (format {found}, "
+              "cette version lit le format {known}). Mettez le jeu à jour pour retrouver votre progression.")
+_WRITE_FAILED = N_("La progression n'a pas pu être enregistrée ({reason}). Ce qui était déjà sauvegardé "
+                   "est intact ; réessayez ou demandez de l'aide.")
 _READ_FAILED = N_("La sauvegarde n'a pas pu être lue ({reason}).")
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-
-
-def _normalise(pseudonym: str) -> str:
-    return unicodedata.normalize("NFC", pseudonym.strip())
 
 
 class Store:
@@ -121,7 +109,6 @@ class Store:
         except OSError as exc:
             raise StoreError(msg(_CANNOT_OPEN, path=str(data_dir or ""), reason=exc.strerror or "")) from exc
 
-
     def _open(self, synchronous: Synchronous) -> sqlite3.Connection:
         where = str(self.path)
         try:
@@ -138,28 +125,25 @@ class Store:
             db = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
         except sqlite3.Error as exc:
             raise StoreError(msg(_CANNOT_OPEN, path=where, reason=str(exc))) from exc
+        db.row_factory = sqlite3.Row
         try:
             db.execute("PRAGMA foreign_keys=ON")
             db.execute("PRAGMA journal_mode=WAL").fetchone()
             db.execute(f"PRAGMA synchronous={synchronous}")
-            self._migrate(db)
-        except (StoreError, sqlite3.Error) as exc:
+            found = int(db.execute("PRAGMA user_version").fetchone()[0])
+            for version in range(found + 1, SCHEMA_VERSION + 1):
+                with _transaction(db):
+                    MIGRATIONS[version - 1](db)
+                    db.execute(f"PRAGMA user_version={version}")
+        except sqlite3.Error as exc:
             db.close()
             if isinstance(exc, sqlite3.OperationalError):  # locked, read-only…: the file may be fine
                 raise StoreError(msg(_CANNOT_OPEN, path=where, reason=str(exc))) from exc
-            if isinstance(exc, sqlite3.Error):  # "file is not a database", "malformed"…
-                raise StoreError(msg(_UNREADABLE, path=where)) from exc
-            raise
-        return db
-
-    def _migrate(self, db: sqlite3.Connection) -> None:
-        found = int(db.execute("PRAGMA user_version").fetchone()[0])
+            raise StoreError(msg(_UNREADABLE, path=where)) from exc  # not a database, malformed…
         if found > SCHEMA_VERSION:
-            raise StoreError(msg(_TOO_NEW, path=str(self.path), found=found, known=SCHEMA_VERSION))
-        for version in range(found + 1, SCHEMA_VERSION + 1):
-            with _transaction(db):
-                MIGRATIONS[version - 1](db)
-                db.execute(f"PRAGMA user_version={version}")
+            db.close()
+            raise StoreError(msg(_TOO_NEW, path=where, found=found, known=SCHEMA_VERSION))
+        return db
 
     @property
     def journal_mode(self) -> str:
@@ -176,20 +160,17 @@ class Store:
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
-            cursor = self._db.execute(sql, params)
-            cursor.row_factory = sqlite3.Row
-            return cursor.fetchall()
+            return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(msg(_READ_FAILED, reason=str(exc))) from exc
 
-
     def add_learner(self, pseudonym: str) -> Learner:
         """A new profile. The pseudonym is trimmed; empty, too long or taken (any case) is refused."""
-        name = _normalise(pseudonym)
+        name = unicodedata.normalize("NFC", pseudonym.strip())
         if not name:
             raise StoreError(msg(N_("Choisissez un pseudonyme (il ne peut pas être vide).")))
         if len(name) > MAX_PSEUDONYM:
-            raise StoreError(msg(N_("Le pseudonyme ne peut pas dépasser {max} caractères."), max=MAX_PSEUDONYM))
+            raise StoreError(msg(N_("Le pseudonyme doit faire au plus {max} caractères."), max=MAX_PSEUDONYM))
         created = self._clock()
         with self._write() as db:
             taken = {str(row[0]).casefold() for row in db.execute("SELECT pseudonym FROM learners")}
@@ -203,7 +184,6 @@ class Store:
         """Every profile, in creation order."""
         rows = self._read("SELECT id, pseudonym, created_at FROM learners ORDER BY id")
         return [Learner(int(r["id"]), str(r["pseudonym"]), str(r["created_at"])) for r in rows]
-
 
     def start_attempt(self, learner_id: int, scenario_id: str, scenario_version: str, registration: str,
                       state: dict[str, Any], statements: Sequence[dict[str, Any]]) -> Attempt:
@@ -230,14 +210,15 @@ class Store:
         state_json, rows = _dumps(state), _statement_rows(statements)
         now = self._clock()
         score = None if finished_score is None else float(finished_score)
-        with self._write() as db:
-            found = db.execute(
-                "UPDATE attempts SET state = ?, finished_at = CASE WHEN ? IS NULL THEN finished_at ELSE ? END,"
-                " score = COALESCE(?, score) WHERE registration = ? RETURNING learner_id",
-                (state_json, score, now, score, registration)).fetchone()
+        with self._write() as db:  # no UPDATE … RETURNING: it needs SQLite 3.35 (Ubuntu 20.04 has 3.31)
+            found = db.execute("SELECT learner_id FROM attempts WHERE registration = ?",
+                               (registration,)).fetchone()
             if found is None:
                 raise StoreError(msg(N_("Cette partie est introuvable dans la sauvegarde ({registration})."),
                                      registration=registration))
+            db.execute("UPDATE attempts SET state = ?, score = COALESCE(?, score),"
+                       " finished_at = CASE WHEN ? IS NULL THEN finished_at ELSE ? END WHERE registration = ?",
+                       (state_json, score, score, now, registration))
             self._insert(db, registration, int(found[0]), now, rows)
 
     @staticmethod
@@ -270,22 +251,20 @@ class Store:
 
     def statements(self, registration: str | None = None, learner_id: int | None = None) -> list[dict[str, Any]]:
         """Stored statements in insertion order, optionally for one attempt and/or one learner."""
-        used = {k: v for k, v in (("registration", registration), ("learner_id", learner_id)) if v is not None}
+        wanted = {"registration": registration, "learner_id": learner_id}
+        used = {k: v for k, v in wanted.items() if v is not None}
         where = " WHERE " + " AND ".join(f"{k} = ?" for k in used) if used else ""
         rows = self._read(f"SELECT body FROM statements{where} ORDER BY rowid", list(used.values()))
         return [json.loads(r["body"]) for r in rows]
-
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
         return json.loads(rows[0]["value"]) if rows else default
 
     def set_setting(self, key: str, value: Any) -> None:
-        encoded = _dumps(value)
         with self._write() as db:
             db.execute("INSERT INTO settings(key, value) VALUES (?, ?)"
-                       " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, encoded))
-
+                       " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, _dumps(value)))
 
     def close(self) -> None:
         self._db.close()

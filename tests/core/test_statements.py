@@ -170,7 +170,8 @@ def test_ids_with_spaces_accents_and_slashes_stay_valid_iris() -> None:
 def test_empty_titles_and_texts_are_left_out_rather_than_invalid() -> None:
     stmt = xs.choice_selected(CFG, "x", REG, "s", "d", 0, "", None, [], **FIXED)
     assert "result" not in stmt
-    assert "name" not in xs.step_initialized(CFG, "x", REG, "s", "d", "quiz", "  ", [])["object"]["definition"]
+    untitled = xs.step_initialized(CFG, "x", REG, "s", "d", "quiz", "  ", [])
+    assert "name" not in untitled["object"]["definition"]
     ralph_accepts(stmt)
 
 

@@ -49,7 +49,8 @@ def test_add_learner_trims_and_lists(store: Store) -> None:
     assert store.learners() == [alice, elodie]
 
 
-@pytest.mark.parametrize(("first", "second"), [("alice", "ALICE"), ("Élodie", "éLODIE"), ("Zoé", "Zoe\u0301")])
+@pytest.mark.parametrize(("first", "second"),
+                         [("alice", "ALICE"), ("Élodie", "éLODIE"), ("Zoé", "Zoe\u0301")])
 def test_duplicate_pseudonym_is_refused_whatever_the_case(store: Store, first: str, second: str) -> None:
     store.add_learner(first)
     with pytest.raises(StoreError, match="déjà pris") as info:
@@ -58,7 +59,8 @@ def test_duplicate_pseudonym_is_refused_whatever_the_case(store: Store, first: s
     assert len(store.learners()) == 1
 
 
-@pytest.mark.parametrize(("pseudonym", "french"), [("", "vide"), ("   ", "vide"), ("x" * 65, "64 caractères")])
+@pytest.mark.parametrize(("pseudonym", "french"),
+                         [("", "vide"), ("   ", "vide"), ("x" * 65, "au plus 64 caractères")])
 def test_bad_pseudonyms_are_refused_in_french(store: Store, pseudonym: str, french: str) -> None:
     with pytest.raises(StoreError, match=french):
         store.add_learner(pseudonym)
@@ -207,6 +209,7 @@ while True:
 """
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 @pytest.mark.parametrize("acks_before_kill", [1, 40, 300])
 def test_every_acknowledged_action_survives_sigkill(tmp_path: Path, acks_before_kill: int) -> None:
     db = tmp_path / "save.sqlite3"
@@ -218,6 +221,7 @@ def test_every_acknowledged_action_survives_sigkill(tmp_path: Path, acks_before_
     assert lines[0] == "ready\n"
     while sum(line.startswith("ok") for line in lines) < acks_before_kill:
         lines.append(child.stdout.readline())
+        assert lines[-1], "the child stopped before being killed"
     os.kill(child.pid, signal.SIGKILL)
     lines += child.stdout.read().splitlines()  # acknowledgements already in the pipe count too
     assert child.wait(timeout=10) == -signal.SIGKILL

@@ -1,0 +1,128 @@
+"""A keyboard-only player: posts real key events through the game's intent mapping.
+
+It reads what the screen shows (the widgets of the top scene) to decide which key to press next,
+as a person would, and never calls the play session directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.app import Services, scene_factory
+from game.engine.fonts import FontBook
+from game.engine.intents import intents_from_event
+from game.engine.stack import SceneStack
+from game.i18n import activate
+from game.storage.scenarios import builtin_scenarios_dir
+from game.storage.store import Store
+from game.ui.theme import DEFAULT_THEME
+from game.ui.widgets import Button, ChoiceGroup, DialogueBox, Label, ListBox, TextInput
+
+KEYS = {"TAB": pygame.K_TAB, "RETURN": pygame.K_RETURN, "SPACE": pygame.K_SPACE, "ESCAPE": pygame.K_ESCAPE,
+        "DOWN": pygame.K_DOWN, "UP": pygame.K_UP, "PAGEDOWN": pygame.K_PAGEDOWN}
+
+
+class Driver:
+    def __init__(self, data_dir: Path, extra_dirs: list[Path] | None = None, language: str | None = None,
+                 size: tuple[int, int] = (1280, 720), scale: float | None = None) -> None:
+        activate(language or "fr")
+        self.store = Store(data_dir)
+        self.fonts = FontBook(1.0)
+        self.services = Services(self.store, [builtin_scenarios_dir()] + list(extra_dirs or []),
+                                 theme=DEFAULT_THEME, fonts=self.fonts, language=language)
+        if scale:
+            self.services.set_text_scale(scale)
+        self.stack = SceneStack(scene_factory(self.services), size)
+        self.stack.push("title", {})
+        self.surface = pygame.Surface(size)
+        self.keys: list[str] = []
+        self.quit = False
+
+    def close(self) -> None:
+        self.store.close()
+
+    # input --------------------------------------------------------------------
+    def press(self, name: str, shift: bool = False) -> None:
+        self.keys.append(name)
+        key = KEYS[name]
+        mod = pygame.KMOD_LSHIFT if shift else 0
+        events = [pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=" " if key == pygame.K_SPACE else "",
+                                     scancode=0)]
+        if key == pygame.K_SPACE:
+            events.append(pygame.event.Event(pygame.TEXTINPUT, text=" "))
+        for event in events:
+            for intent in intents_from_event(event):
+                top = self.stack.top
+                self.stack.apply(top.handle(intent))
+                if self.stack.quit_requested or not len(self.stack):
+                    self.quit = True
+        self.draw()
+
+    def type(self, text: str) -> None:
+        for intent in intents_from_event(pygame.event.Event(pygame.TEXTINPUT, text=text)):
+            self.stack.apply(self.stack.top.handle(intent))
+        self.draw()
+
+    def draw(self) -> None:
+        if self.stack.top is not None:
+            self.stack.draw(self.surface)
+
+    # what is on screen ----------------------------------------------------------
+    @property
+    def scene(self):
+        return self.stack.top
+
+    @property
+    def widgets(self):
+        return self.scene.form.widgets
+
+    @property
+    def focused(self):
+        return self.scene.form.focus.focused
+
+    def texts(self) -> list[str]:
+        out = []
+        for w in self.widgets:
+            if isinstance(w, Label | DialogueBox):
+                out.append(w.text)
+            elif isinstance(w, Button):
+                out.append(w.label)
+            elif isinstance(w, ListBox | ChoiceGroup):
+                out += list(getattr(w, "items", None) or getattr(w, "options", []))
+        return out
+
+    def screen_text(self) -> str:
+        return "\n".join(self.texts())
+
+    def buttons(self) -> list[str]:
+        return [w.label for w in self.widgets if isinstance(w, Button)]
+
+    # moves ----------------------------------------------------------------------
+    def tab_to(self, predicate, limit: int = 40) -> None:
+        for _ in range(limit):
+            if self.focused is not None and predicate(self.focused):
+                return
+            self.press("TAB")
+        raise AssertionError(f"nothing focusable matches on screen:\n{self.screen_text()}")
+
+    def activate_button(self, label: str) -> None:
+        self.tab_to(lambda w: isinstance(w, Button) and w.label == label)
+        self.press("RETURN")
+
+    def choose_in_group(self, indexes, group: int = 0) -> None:
+        """Tick options of the ``group``-th choice group on screen (arrows, then Space)."""
+        target = [w for w in self.widgets if isinstance(w, ChoiceGroup)][group]
+        self.tab_to(lambda w: w is target)
+        for i in sorted(indexes):
+            assert i < len(target.options), (i, target.options)
+            for _ in range(len(target.options)):
+                if target.cursor >= i:
+                    break
+                self.press("DOWN")
+            self.press("SPACE")
+
+    def fill_text(self, text: str) -> None:
+        self.tab_to(lambda w: isinstance(w, TextInput))
+        self.type(text)
