@@ -7,6 +7,7 @@ calculée avec `measure` correspond exactement à ce qui est dessiné.
 from __future__ import annotations
 
 import logging
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ _log = logging.getLogger(__name__)
 
 NNBSP = "\u202f"  # espace fine insécable (séparateur de milliers de babel en français)
 NBSP = "\u00a0"
+
+_FRENCH_SPACES = re.compile(r"(?<=«) | (?=[?!:;»])")
 
 # Taille en pixels de chaque rôle à l'échelle 1.0.
 ROLE_SIZES: dict[str, int] = {"small": 17, "body": 21, "heading": 27, "title": 36}
@@ -120,7 +123,12 @@ class FontBook:
 
     # --- texte -----------------------------------------------------------------------
     def prepare(self, text: str) -> str:
-        """Remplace les caractères absents de la police active (U+202F → U+00A0 pour Atkinson)."""
+        """Remplace les caractères absents de la police active (U+202F → U+00A0 pour Atkinson).
+
+        L'espace ordinaire avant « ? ! : ; » » et après « « » devient insécable : la ponctuation
+        double française ne se retrouve jamais seule en début de ligne.
+        """
+        text = _FRENCH_SPACES.sub("\u00a0", text)
         for src, dst in self.choice.substitutions.items():
             text = text.replace(src, dst)
         return text

@@ -64,7 +64,7 @@ class DebriefScene(StepScene):
         out.append(self.button(_("Retour à la bibliothèque"), "continue"))
         out.append(Label(_("Page suivante ou molette : lire tout le bilan."), role="small", tone="muted"))
         out.append(Label(_("Ce qui s'est bien passé"), role="heading", bold=True))
-        out += [Label("✓ " + t) for t in v.went_well] or [Label(_("Rien encore : chaque erreur est une occasion d'apprendre."))]
+        out += [Label("• " + t) for t in v.went_well] or [Label(_("Rien encore : chaque erreur est une occasion d'apprendre."))]
         out.append(Label(_("À revoir"), role="heading", bold=True))
         if not v.to_review:
             out.append(Label(_("Rien à revoir : toutes vos réponses notées sont justes.")))

@@ -1,9 +1,11 @@
 """Chaque caractère du jeu s'affiche : présent dans la police, ou remplacé par un caractère présent.
 
 Les caractères viennent des catalogues `locales/*/LC_MESSAGES/*.po`, des scénarios
-`scenarios/**/*.yaml` et d'un échantillon français fixe.
+`scenarios/**/*.yaml`, du code du jeu (chaînes écrites en dur) et d'un échantillon français fixe.
 """
 
+import ast
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -19,14 +21,27 @@ FRENCH_SAMPLE = "àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔŒÙÛ�
 def game_texts() -> dict[str, str]:
     """Textes à afficher, par origine."""
     texts = {"échantillon français": FRENCH_SAMPLE}
-    files = sorted(ROOT.glob("locales/*/LC_MESSAGES/*.po")) + sorted(ROOT.glob("scenarios/**/*.yaml"))
+    files = (sorted(ROOT.glob("locales/*/LC_MESSAGES/*.po")) + sorted(ROOT.glob("scenarios/**/*.yaml"))
+             )
     for path in files:
         texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8")
+    for path in sorted(ROOT.glob("game/**/*.py")):
+        texts[str(path.relative_to(ROOT))] = code_strings(path)
     return texts
 
 
+def code_strings(path: Path) -> str:
+    """The string literals of a module that may reach the screen (docstrings left out)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return "\n".join(n.value for n in ast.walk(tree)
+                     if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings)
+
+
 def visible_chars(text: str) -> set[str]:
-    return {ch for ch in text if ch not in "\n\r\t\ufeff"}
+    return {ch for ch in text if ch != "\ufeff" and unicodedata.category(ch) != "Cc"}
 
 
 def cmap(filename: str) -> set[int]:

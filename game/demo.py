@@ -1,0 +1,64 @@
+"""Key scripts that play a scenario from the title screen, for screenshots and real-window tests.
+
+A script is the engine's list of steps (``key:RETURN``, ``text:…``, ``shot:…``): the game runs
+it through the same event path as a person at the keyboard. It follows the focus order of the
+screens: the first focusable widget of each screen has the focus when it opens.
+"""
+
+from __future__ import annotations
+
+from game.core.scenario import DebriefStep, DialogueStep, QuizStep, Scenario, SortStep
+
+SETTLE = "wait:12"  # lets the short fade between screens end before a screenshot
+
+
+def playthrough(scenario: Scenario, pseudonym: str = "Camille", shots: dict[str, str] | None = None,
+                stop_at: str | None = None) -> list[str]:
+    """Title → new profile → library → every step → debrief → library.
+
+    ``shots`` maps a screen name (``title``, ``settings``, ``profiles``, ``library``, a step kind,
+    ``library-done``) to a PNG path taken when that screen first shows. ``stop_at`` ends the
+    script on the first screen of that name (after its shot).
+    """
+    shots = shots or {}
+    out: list[str] = []
+    taken: set[str] = set()
+
+    def screen(name: str) -> bool:
+        out.append(SETTLE)
+        if name in shots and name not in taken:
+            out.append(f"shot:{shots[name]}")
+            taken.add(name)
+        return name == stop_at
+
+    if screen("title"):
+        return out
+    if "settings" in shots:
+        out += ["key:TAB", "key:RETURN"]
+        screen("settings")
+        out += ["key:ESCAPE", SETTLE, "key:shift+TAB"]
+    out.append("key:RETURN")
+    if screen("profiles"):
+        return out
+    out += [f"text:{pseudonym}", "key:RETURN"]
+    if screen("library"):
+        return out
+    out.append("key:RETURN")
+    for step in scenario.steps:
+        if screen(step.kind):
+            return out
+        if isinstance(step, DialogueStep):
+            out += ["key:RETURN", "wait:2"] * (len(step.lines) - 1)
+            if step.choices:
+                out += ["key:RETURN", "wait:2"]  # the first choice
+            out.append("key:RETURN")  # Continuer
+        elif isinstance(step, QuizStep):
+            for _ in step.questions:
+                out += ["key:SPACE", "key:TAB", "key:RETURN", "wait:2", "key:RETURN", SETTLE]
+        elif isinstance(step, SortStep):
+            for _ in step.cards:
+                out += ["key:RETURN", "wait:2", "key:RETURN", "wait:2"]  # first bin, then next card
+        elif isinstance(step, DebriefStep):
+            out.append("key:RETURN")  # Retour à la bibliothèque
+    screen("library-done")
+    return out
