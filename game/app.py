@@ -52,13 +52,18 @@ class Services:
         self.text_scale = float(store.get_setting("text_scale", 1.0))
         if fonts is not None:
             fonts.set_scale(self.text_scale)
-        self.loaded: dict[str, LoadedScenario] = {s.folder_id: s for s in load_all(scenario_dirs)}
-        fw, problems = load_framework()
-        if fw is None:
-            raise ServiceError(problems[0].message)
-        self._framework = fw
+        self._dirs = scenario_dirs
+        self._loaded: dict[str, LoadedScenario] | None = None
+        self._framework: Framework | None = None
         self.learner: LearnerInfo | None = None
         self.session: PlaySession | None = None
+
+    @property
+    def loaded(self) -> dict[str, LoadedScenario]:
+        """The scenarios, read and checked on first use (not before the title screen shows)."""
+        if self._loaded is None:
+            self._loaded = {s.folder_id: s for s in load_all(self._dirs)}
+        return self._loaded
 
     # profiles -------------------------------------------------------------------
     def learners(self) -> list[LearnerInfo]:
@@ -123,9 +128,14 @@ class Services:
 
     def assessment(self) -> Assessment:
         assert self.session is not None
-        return assess(self.store.statements(registration=self.session.registration), self.session.scenario, self._framework)
+        return assess(self.store.statements(registration=self.session.registration), self.session.scenario, self.framework())
 
     def framework(self) -> Framework:
+        if self._framework is None:
+            fw, problems = load_framework()
+            if fw is None:
+                raise ServiceError(problems[0].message)
+            self._framework = fw
         return self._framework
 
     # settings -------------------------------------------------------------------

@@ -11,10 +11,6 @@ import gettext as _gettext
 from datetime import date, datetime
 from pathlib import Path
 
-from babel.dates import format_date as _format_date
-from babel.dates import format_datetime as _format_datetime
-from babel.numbers import format_decimal, format_percent
-
 from game.core.messages import Message
 
 DOMAIN = "explorateurs"
@@ -77,13 +73,20 @@ class Translator:
 
     # formatting -------------------------------------------------------------
     def number(self, value: float, digits: int | None = None) -> str:
+        from babel.numbers import format_decimal
+
         fmt = None if digits is None else "#,##0." + "0" * digits if digits else "#,##0"
         return format_decimal(value, format=fmt, locale=self.locale)
 
     def percent(self, ratio: float) -> str:
+        from babel.numbers import format_percent
+
         return format_percent(ratio, locale=self.locale)
 
     def date(self, value: date | datetime, fmt: str = "medium") -> str:
+        from babel.dates import format_date as _format_date
+        from babel.dates import format_datetime as _format_datetime
+
         if isinstance(value, datetime):
             return _format_datetime(value, format=fmt, locale=self.locale)
         return _format_date(value, format=fmt, locale=self.locale)

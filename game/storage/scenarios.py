@@ -10,10 +10,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-from babel.messages.pofile import read_po
+from typing import TYPE_CHECKING, Any
 
 from game.core.build import build_scenario
 from game.core.framework import Framework, build_framework
@@ -22,6 +19,9 @@ from game.core.problems import Problem, did_you_mean
 from game.core.scenario import DEFAULT_FRAMEWORK, Scenario
 
 from .yamlfile import locate, raw_scalar, read_yaml
+
+if TYPE_CHECKING:  # imported lazily: jsonschema costs ~70 ms at start-up
+    import jsonschema
 
 SCENARIO_FILE = "scenario.yaml"
 
@@ -43,6 +43,8 @@ def schema_path() -> Path:
 
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
+    import jsonschema
+
     schema = json.loads(schema_path().read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
@@ -124,6 +126,8 @@ def load_framework(framework_id: str = DEFAULT_FRAMEWORK, root: Path | None = No
 
 def load_translations(folder: Path) -> dict[str, dict[str, str]]:
     """``{lang: {french source: translation}}`` from ``locales/<lang>/LC_MESSAGES/scenario.po``."""
+    from babel.messages.pofile import read_po
+
     out: dict[str, dict[str, str]] = {}
     for po in sorted((folder / "locales").glob("*/LC_MESSAGES/scenario.po")):
         with po.open("rb") as f:
