@@ -105,6 +105,19 @@ class Services:
                                     status=status, score=score, step_index=index, step_count=len(sc.steps), scenario=sc))
         return out
 
+    def resume_candidate(self) -> tuple[LearnerInfo, LibraryEntry] | None:
+        """The last learner's scenario in progress, offered first on the title screen."""
+        last = self.store.get_setting("last_learner")
+        learner = next((x for x in self.learners() if x.id == last), None)
+        if learner is None:
+            return None
+        previous, self.learner = self.learner, learner
+        try:
+            entry = next((e for e in self.library() if e.status == "in-progress"), None)
+        finally:
+            self.learner = previous
+        return (learner, entry) if entry else None
+
     def open_scenario(self, key: str) -> PlaySession:
         assert self.learner is not None
         item = self.loaded[key]

@@ -72,12 +72,7 @@ def test_hard_kill_then_resume_at_same_step_with_same_answers(tmp_path):
     pygame.init()
     d = Driver(data)
     try:
-        d.activate_button("Commencer")
-        assert "Camille" in d.screen_text()
-        d.tab_to(lambda w: type(w).__name__ == "ListBox")
-        d.press("RETURN")  # pick the profile
-        assert "Premiers pas — en cours, étape 3 sur 5" in d.screen_text()
-        d.tab_to(lambda w: type(w).__name__ == "ListBox")
+        assert d.focused.label == "Reprendre « Premiers pas » — Camille, étape 3 sur 5"  # offered first
         d.press("RETURN")
         session = d.services.session
         assert session.state.step_id == state["step_id"] == "quiz-loi"

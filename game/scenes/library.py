@@ -59,6 +59,12 @@ class LibraryScene(FormScene):
         out.append(self.button(_("Changer de profil"), "profiles", primary=False))
         return out
 
+    def update(self, dt: float) -> Transition | None:
+        key = self.params.pop("open", None)  # « Reprendre » on the title screen: open it at once
+        if key is not None and any(e.key == key and e.valid for e in self.entries):
+            return Push(self.services.open_scenario(key).step.kind)
+        return None
+
     def on_action(self, action: str) -> Transition | None:
         if action == "open" and self.list is not None:
             entry = self.entries[self.list.selected]

@@ -21,15 +21,24 @@ class TitleScene(FormScene):
 
     def widgets(self) -> list[Widget]:
         v = present()
-        return [
-            self.heading(v["title"]),
-            Label(v["tagline"]),
-            self.button(_("Commencer"), "start"),
+        out: list[Widget] = [self.heading(v["title"]), Label(v["tagline"])]
+        self.resume = self.services.resume_candidate()
+        if self.resume is not None:
+            learner, entry = self.resume
+            out.append(self.button(_("Reprendre « {title} » — {name}, étape {n} sur {total}").format(
+                title=entry.title, name=learner.pseudonym, n=entry.step_index + 1, total=entry.step_count), "resume"))
+        return out + [
+            self.button(_("Commencer") if self.resume is None else _("Autre profil ou autre scénario"), "start",
+                        primary=self.resume is None),
             self.button(_("Paramètres"), "settings", primary=False),
             self.button(_("Quitter"), "quit", primary=False),
         ]
 
     def on_action(self, action: str) -> Transition | None:
+        if action == "resume" and self.resume is not None:
+            learner, entry = self.resume
+            self.services.select_learner(learner.id)
+            return Replace("library", {"open": entry.key})
         if action == "start":
             return Replace("profiles")
         if action == "settings":

@@ -58,6 +58,12 @@ class Driver:
                 self.stack.apply(top.handle(intent))
                 if self.stack.quit_requested or not len(self.stack):
                     self.quit = True
+        self.frame()
+
+    def frame(self) -> None:
+        """One frame: the top scene updates (it may move on by itself), then everything draws."""
+        if self.stack.top is not None:
+            self.stack.apply(self.stack.top.update(1 / 60))
         self.draw()
 
     def type(self, text: str) -> None:

@@ -109,3 +109,22 @@ def test_duplicate_pseudonym_is_refused_in_french(driver):
     driver.activate_button("Créer le profil")
     assert "camille" in driver.screen_text()  # the typed text is kept
     assert any("existe déjà" in t or "déjà" in t for t in driver.texts())
+
+
+def test_title_offers_to_resume_the_last_scenario_in_progress(driver):
+    start(driver)
+    open_first(driver)
+    play_step(driver)
+    driver.press("ESCAPE")
+    driver.activate_button("Changer de profil")
+    # a new game on this machine: the title screen comes first
+    from game.app import scene_factory
+    from game.engine.stack import SceneStack
+
+    driver.stack = SceneStack(scene_factory(driver.services), (1280, 720))
+    driver.stack.push("title", {})
+    assert driver.focused.label.startswith("Reprendre « Premiers pas » — Camille, étape 2 sur")
+    driver.press("RETURN")
+    assert type(driver.scene).__name__ == "DialogueScene"
+    driver.press("ESCAPE")
+    assert type(driver.scene).__name__ == "LibraryScene"

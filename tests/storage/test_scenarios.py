@@ -68,3 +68,28 @@ def test_console_command_runs_check():
     r = subprocess.run([sys.executable, "-m", "game", "check", str(FIX / "renvoi-casse")], capture_output=True, text=True)
     assert r.returncode == 1
     assert "renvoi-casse/scenario.yaml:18:14: Personnage inconnu : « mentr »." in r.stdout
+
+
+def test_schema_describes_every_property_in_french():
+    import json
+
+    schema = json.loads((builtin_scenarios_dir() / "scenario.schema.json").read_text(encoding="utf-8"))
+    step_props = schema["$defs"]["step"]["properties"]
+    missing = []
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for name, sub in node.get("properties", {}).items():
+                ref = sub.get("$ref", "").rsplit("/", 1)[-1] if isinstance(sub, dict) else ""
+                described = isinstance(sub, dict) and ("description" in sub or "description" in schema["$defs"].get(ref, {}))
+                if "/if" not in path and not described and not (sub is True and name in step_props):
+                    missing.append(f"{path}/{name}")
+            for key, sub in node.items():
+                walk(sub, f"{path}/{key}")
+        elif isinstance(node, list):
+            for i, sub in enumerate(node):
+                walk(sub, f"{path}/{i}")
+
+    walk(schema, "")
+    assert missing == []
+    assert all("description" in v for v in step_props.values())
