@@ -121,6 +121,14 @@ class StepScene(FormScene):
         self.services.close_scenario()
         return Pop()
 
+    def next_item(self, last: bool) -> Transition | None:
+        """Show the step's next item (question, card), or leave the step after the last one."""
+        if last:
+            return self.proceed()
+        self.index += 1
+        self.rebuild()
+        return None
+
     def proceed(self) -> Transition | None:
         from game.engine.scene import Replace
 

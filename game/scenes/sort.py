@@ -77,9 +77,5 @@ class SortScene(StepScene):
             self.rebuild(focus_action="next")
             return None
         if action == "next":
-            if present(self.session, self.index).last:
-                return self.proceed()
-            self.index += 1
-            self.rebuild()
-            return None
+            return self.next_item(present(self.session, self.index).last)
         return None
