@@ -94,12 +94,13 @@ class Services:
             if self.learner is not None:
                 current = self.store.current_attempt(self.learner.id, sc.id)
                 done = self.store.latest_finished(self.learner.id, sc.id)
+                score = done.score if done is not None else None
                 if current is not None:
                     status = "in-progress"
                     step = current.state.get("step_id", "")
                     index = sc.index(step) if sc.has_step(step) else 0
                 elif done is not None:
-                    status, score = "done", done.score
+                    status = "done"
             texts = item.translations.get(self.language, {}) if self.language != sc.language else {}
             out.append(LibraryEntry(key, texts.get(sc.title, sc.title), texts.get(sc.summary, sc.summary), sc.duration, sc.level, sc.competencies,
                                     status=status, score=score, step_index=index, step_count=len(sc.steps), scenario=sc))

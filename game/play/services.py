@@ -33,7 +33,7 @@ class LibraryEntry:
     problem: Message | None = None  # first problem of an invalid scenario
     where: str = ""  # file:line of that problem
     status: str = "new"  # "new" | "in-progress" | "done" | "invalid"
-    score: float | None = None
+    score: float | None = None  # last finished attempt's score, kept while a new attempt is in progress
     step_index: int = 0
     step_count: int = 0
     scenario: Scenario | None = None

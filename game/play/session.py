@@ -8,6 +8,7 @@ sees is always what a restart would resume.
 
 from __future__ import annotations
 
+import random
 import time
 from typing import Any
 
@@ -42,6 +43,15 @@ class PlaySession:
             self.state = self.state.with_(step_id=scenario.steps[0].id, line=0)
 
     # ------------------------------------------------------------------ reading
+    def order(self, key: str, n: int) -> list[int]:
+        """A shuffled order of ``n`` items (options, choices, cards), fixed for this attempt.
+
+        The right answer is not always first, and a resumed attempt shows the same order.
+        """
+        items = list(range(n))
+        random.Random(f"{self.registration}/{key}").shuffle(items)
+        return items
+
     @property
     def step(self) -> Step:
         return self.scenario.step(self.state.step_id)

@@ -67,6 +67,13 @@ class FormScene(Scene):
         if target is not None:
             self.form.focus.focus(target)
 
+    def show_all(self, predicate) -> None:
+        """Scroll so that every widget matching ``predicate`` shows (the first one wins when they do not all fit)."""
+        group = [w for w in self.form.widgets if predicate(w)]
+        if group:
+            self.form.panel.ensure_visible(group[-1])
+            self.form.panel.ensure_visible(group[0])
+
     def focused_action(self) -> str | None:
         return getattr(self.form.focus.focused, "action", None) if self.form else None
 
@@ -120,6 +127,27 @@ class StepScene(FormScene):
     def on_back(self) -> Transition | None:
         self.services.close_scenario()
         return Pop()
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        self.reveal()
+
+    def rebuild(self, focus_action: str | None = None) -> None:
+        super().rebuild(focus_action)
+        self.reveal()
+
+    def is_answer(self, widget: Widget) -> bool:
+        """Whether ``widget`` is one of the answers offered (all kept in view together)."""
+        return False
+
+    def reveal(self) -> None:
+        """Bring what the learner must act on into view: the header when it fits, every answer
+        offered, and the focused widget."""
+        if self.form and self.form.widgets:
+            self.form.panel.ensure_visible(self.form.widgets[0])
+            self.show_all(self.is_answer)
+            if self.form.focus.focused is not None:
+                self.form.panel.ensure_visible(self.form.focus.focused)
 
     def next_item(self, last: bool) -> Transition | None:
         """Show the step's next item (question, card), or leave the step after the last one."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from game.core.assessment import Assessment, ReviewItem
 from game.core.framework import Framework
+from game.core.messages import N_
 from game.core.scenario import DebriefStep
 from game.engine.scene import Transition
 from game.i18n import _, active
@@ -25,12 +26,20 @@ class DebriefView:
     resources: tuple[str, ...]
 
 
+TRUE_FALSE = {"Vrai": N_("Vrai"), "Faux": N_("Faux")}
+
+
+def _options(text: str) -> str:
+    """Answer texts as recorded (« A | B »), in the active language."""
+    return " · ".join(_(TRUE_FALSE[t]) if t in TRUE_FALSE else tr_s(t) for t in text.split(" | "))
+
+
 def _review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
     what = tr_s(item.prompt)
     if item.kind == "choice":
         answer = _("Votre choix : {answer}").format(answer=tr_s(item.response))
     else:
-        answer = _("Votre réponse : {answer} — attendu : {expected}").format(answer=tr_s(item.response), expected=tr_s(item.expected))
+        answer = _("Votre réponse : {answer} — attendu : {expected}").format(answer=_options(item.response), expected=_options(item.expected))
     sources = tuple(_("Source : {title} — {url}").format(title=tr_s(s.title), url=s.url) for s in item.sources)
     return what, answer, tr_s(item.explanation), sources
 
@@ -47,7 +56,8 @@ def present(a: Assessment, fw: Framework, intro: str) -> DebriefView:
         desc = comp.descriptor(lv.level) if comp else None
         levels.append((f"{lv.competency} — {comp.title.get(lang) if comp else ''}", fw.level_title(lv.level).get(lang),
                        desc.get(lang) if desc else ""))
-    resources = tuple(f"{cid} — {r.title.get(lang)} : {r.url}" for cid, r in a.resources)
+    resources = tuple(_("{competency} — {title} : {url}").format(competency=cid, title=r.title.get(lang), url=r.url)
+                      for cid, r in a.resources)
     return DebriefView(tr_s(intro), score, tuple(tr_s(i.prompt) for i in a.went_well),
                        tuple(_review(i) for i in a.to_review), tuple(levels), resources)
 

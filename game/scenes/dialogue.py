@@ -19,9 +19,11 @@ GRADE_TONE = {"juste": "success", "partiel": "warning", "faux": "error"}
 
 @dataclass(frozen=True, slots=True)
 class DialogueView:
-    lines: tuple[tuple[str, str], ...]  # (speaker, text) shown so far
+    speaker: str
+    line: str
+    position: tuple[int, int]  # (line number, number of lines)
     more_lines: bool
-    choices: tuple[str, ...]  # offered choices (empty once chosen)
+    choices: tuple[tuple[int, str], ...]  # (choice index, text) in this attempt's order; empty once chosen
     chosen: int | None
     can_continue: bool
 
@@ -29,16 +31,16 @@ class DialogueView:
 def present(session: PlaySession) -> DialogueView:
     step = session.step
     assert isinstance(step, DialogueStep)
-    sc = session.scenario
-    shown = []
-    for ln in step.lines[: session.state.line + 1]:
-        who = sc.character(ln.who)
-        name = tr_s(who.name) if who else ln.who
-        shown.append((name, tr_s(ln.text)))
-    more = session.state.line < len(step.lines) - 1
+    i = session.state.line
+    ln = step.lines[i]
+    who = session.scenario.character(ln.who)
+    more = i < len(step.lines) - 1
     chosen = session.state.choice(step.id)
-    choices = tuple(tr_s(c.text) for c in step.choices) if not more and chosen is None else ()
-    return DialogueView(tuple(shown), more, choices, chosen, session.step_done())
+    choices = ()
+    if not more and chosen is None:
+        choices = tuple((k, tr_s(step.choices[k].text)) for k in session.order(step.id, len(step.choices)))
+    return DialogueView(tr_s(who.name) if who else ln.who, tr_s(ln.text), (i + 1, len(step.lines)), more,
+                        choices, chosen, session.step_done())
 
 
 class DialogueScene(StepScene):
@@ -46,10 +48,14 @@ class DialogueScene(StepScene):
         v = present(self.session)
         step = self.session.step
         out: list[Widget] = self.header()
-        out += [DialogueBox(who, text) for who, text in v.lines]
+        if v.position[1] > 1:
+            out.append(Label(_("Réplique {n} sur {total}").format(n=v.position[0], total=v.position[1]), role="small", tone="muted"))
+        out.append(DialogueBox(v.speaker, v.line))
         if v.more_lines:
             out.append(self.button(_("Suite"), "line"))
-        for i, text in enumerate(v.choices):
+        if v.choices:
+            out.append(Label(_("Que répondez-vous ?"), bold=True))
+        for i, text in v.choices:
             out.append(self.button(text, f"choice:{i}", primary=False))
         if v.chosen is not None:
             c = step.choices[v.chosen]
@@ -64,6 +70,9 @@ class DialogueScene(StepScene):
         if v.can_continue:
             out.append(self.button(_("Continuer"), "continue"))
         return out
+
+    def is_answer(self, widget: Widget) -> bool:
+        return getattr(widget, "action", "").startswith("choice:")
 
     def on_action(self, action: str) -> Transition | None:
         if action == "line":

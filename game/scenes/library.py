@@ -20,7 +20,10 @@ def entry_lines(e: LibraryEntry) -> tuple[str, str]:
         detail = f"{e.where} : {render(e.problem)}" if e.problem else ""
         return title, detail
     if e.status == "done":
-        status = _("terminé, score {score}").format(score=percent(e.score or 0.0))
+        status = _("terminé, score {score} — Entrée pour rejouer").format(score=percent(e.score or 0.0))
+    elif e.status == "in-progress" and e.score is not None:
+        status = _("en cours, étape {n} sur {total} (score précédent {score})").format(
+            n=e.step_index + 1, total=e.step_count, score=percent(e.score))
     elif e.status == "in-progress":
         status = _("en cours, étape {n} sur {total}").format(n=e.step_index + 1, total=e.step_count)
     else:
@@ -34,6 +37,9 @@ def entry_lines(e: LibraryEntry) -> tuple[str, str]:
 
 class LibraryScene(FormScene):
     back_pops = False
+
+    def on_back(self) -> Transition | None:
+        return Replace("title")
 
     def __init__(self, services, **params) -> None:
         self.message = ""

@@ -13,6 +13,9 @@ from .common import FormScene
 class ProfilesScene(FormScene):
     back_pops = False
 
+    def on_back(self) -> Transition | None:
+        return Replace("title")
+
     def __init__(self, services, **params) -> None:
         self.error = ""
         self.draft = ""
@@ -29,7 +32,7 @@ class ProfilesScene(FormScene):
             self.list = None
             out.append(Label(_("Aucun profil pour l'instant : créez le vôtre.")))
         out.append(Label(_("Nouveau profil : un pseudonyme suffit (pas votre nom, ni votre adresse e-mail)."), role="small", tone="muted"))
-        self.input = TextInput(self.draft, 64, label=_("Pseudonyme"), action="create")
+        self.input = TextInput(self.draft, 64, label=_("Pseudonyme (64 caractères au plus)"), action="create")
         out.append(self.input)
         if self.error:
             out.append(Label(self.error, tone="error"))

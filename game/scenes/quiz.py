@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.core.scenario import Question, QuizStep
+from game.engine import intents as I
 from game.engine.scene import Transition
 from game.i18n import _
 from game.play.session import PlaySession
@@ -43,6 +44,8 @@ class QuizScene(StepScene):
     def __init__(self, services, **params) -> None:
         self.index: int | None = None
         self.error = ""
+        self.choices: ChoiceGroup | None = None
+        self.shown: list[int] = []
         super().__init__(services, **params)
 
     def widgets(self) -> list[Widget]:
@@ -58,15 +61,20 @@ class QuizScene(StepScene):
         texts = option_texts(q)
         if v.answer is None:
             if q.type == "multiple":
-                out.append(Label(_("Plusieurs réponses possibles : cochez-les avec Espace, puis validez."), role="small", tone="muted"))
-            self.choices = ChoiceGroup(texts, multiple=q.type == "multiple", action=None if q.type == "multiple" else "pick")
+                out.append(Label(_("Plusieurs réponses possibles : cochez-les avec Espace, puis Entrée pour valider."), role="small", tone="muted"))
+            else:
+                out.append(Label(_("Choisissez avec les flèches, puis Entrée pour valider."), role="small", tone="muted"))
+            self.shown = list(range(len(texts))) if q.type == "vrai-faux" else self.session.order(q.id, len(texts))
+            self.choices = ChoiceGroup([texts[i] for i in self.shown], multiple=q.type == "multiple",
+                                       action=None if q.type == "multiple" else "pick")
             out.append(self.choices)
             if self.error:
                 out.append(Label(self.error, tone="error"))
             out.append(self.button(_("Valider la réponse"), "answer"))
             return out
-        picked = ", ".join(texts[i] for i in v.answer)
-        right = ", ".join(texts[i] for i in sorted(q.correct_indexes))
+        self.choices = None
+        picked = " · ".join(texts[i] for i in v.answer)
+        right = " · ".join(texts[i] for i in sorted(q.correct_indexes))
         out.append(Label(_("Votre réponse : {answer}").format(answer=picked), bold=True))
         if v.correct:
             out.append(Label(_("Bonne réponse."), bold=True, tone="success"))
@@ -79,8 +87,20 @@ class QuizScene(StepScene):
         out.append(self.button(_("Continuer") if v.last else _("Question suivante"), "next"))
         return out
 
+    def is_answer(self, widget: Widget) -> bool:
+        return isinstance(widget, ChoiceGroup) or getattr(widget, "action", None) == "answer"
+
+    def handle(self, intent: I.Intent) -> Transition | None:
+        # Enter (not Space) on the options validates, as the footer says; Space only ticks.
+        if (intent.kind == I.ACTIVATE and not intent.from_space and self.form is not None
+                and self.form.focus.focused is getattr(self, "choices", None) and self.choices is not None):
+            if not self.choices.multiple:
+                self.choices.selected = {self.choices.cursor}
+            return self.on_action("answer")
+        return super().handle(intent)
+
     def on_action(self, action: str) -> Transition | None:
-        if action == "pick":  # single choice: Enter on an option selects it; validation is explicit
+        if action == "pick":  # single choice ticked with Space: validation stays explicit
             return None
         if action == "answer":
             if not self.choices.selected:
@@ -88,7 +108,8 @@ class QuizScene(StepScene):
                 self.rebuild(focus_action="answer")
                 return None
             self.error = ""
-            self.session.answer(present(self.session, self.index).question.id, frozenset(self.choices.selected))
+            picked = frozenset(self.shown[i] for i in self.choices.selected)
+            self.session.answer(present(self.session, self.index).question.id, picked)
             self.rebuild(focus_action="next")
             return None
         if action == "next":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.engine.scene import Pop, Transition
-from game.i18n import _
+from game.i18n import _, active
 from game.ui.widgets import ChoiceGroup, Label, Widget
 
 from .common import FormScene
@@ -19,7 +19,7 @@ class SettingsScene(FormScene):
         scale_index = min(range(len(SCALES)), key=lambda i: abs(SCALES[i] - s.text_scale))
         self.languages = ChoiceGroup([name for _c, name in LANGUAGES], action="language", selected=[lang_index])
         self.languages.cursor = lang_index
-        self.scales = ChoiceGroup([f"{round(x * 100)} %" for x in SCALES], action="scale", selected=[scale_index])
+        self.scales = ChoiceGroup([active().percent(x) for x in SCALES], action="scale", selected=[scale_index])
         self.scales.cursor = scale_index
         return [
             self.heading(_("Paramètres")),

@@ -26,10 +26,11 @@ class SortView:
 def present(session: PlaySession, index: int | None = None) -> SortView:
     step = session.step
     assert isinstance(step, SortStep)
+    order = session.order(step.id, len(step.cards))  # cards come shuffled, the same way on resume
     if index is None:
-        index = next((i for i, c in enumerate(step.cards) if session.state.placement(step.id, c.id) is None),
-                     len(step.cards) - 1)
-    card = step.cards[index]
+        index = next((i for i, k in enumerate(order) if session.state.placement(step.id, step.cards[k].id) is None),
+                     len(order) - 1)
+    card = step.cards[order[index]]
     counts = tuple((tr_s(b.label), sum(1 for c in step.cards if session.state.placement(step.id, c.id) == b.id))
                    for b in step.bins)
     return SortView(index, len(step.cards), card, session.state.placement(step.id, card.id), counts,
@@ -67,9 +68,12 @@ class SortScene(StepScene):
             if src:
                 out.append(src)
             out.append(self.button(_("Continuer") if v.last else _("Carte suivante"), "next"))
-        summary = " · ".join(f"{label} : {n}" for label, n in v.counts)
+        summary = " · ".join(_("{label} : {count}").format(label=label, count=n) for label, n in v.counts)
         out.append(Label(_("Cartes rangées — {summary}").format(summary=summary), role="small", tone="muted"))
         return out
+
+    def is_answer(self, widget: Widget) -> bool:
+        return getattr(widget, "action", "").startswith("bin:")
 
     def on_action(self, action: str) -> Transition | None:
         if action.startswith("bin:"):

@@ -134,3 +134,13 @@ def test_failed_record_leaves_state_unchanged(mini):
     with pytest.raises(OSError):
         s.next_line()
     assert s.state.line == 0
+
+
+def test_options_and_cards_are_shuffled_per_attempt_and_stable_on_resume(mini):
+    s1, _ = new_session(mini)
+    again = PlaySession(mini, "Camille", s1.registration, MemoryRecorder(), s1.state)
+    assert again.order("tri", 10) == s1.order("tri", 10)
+    assert sorted(s1.order("tri", 10)) == list(range(10))
+    others = {tuple(PlaySession(mini, "Camille", f"00000000-0000-4000-8000-{n:012d}", MemoryRecorder()).order("tri", 10))
+              for n in range(20)}
+    assert len(others) > 10  # the right answer is not always in the same place

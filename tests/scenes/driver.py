@@ -129,6 +129,11 @@ class Driver:
                 self.press("DOWN")
             self.press("SPACE")
 
+    def choose_options(self, texts) -> None:
+        """Tick the options showing these texts (whatever order the screen shows them in)."""
+        group = next(w for w in self.widgets if isinstance(w, ChoiceGroup))
+        self.choose_in_group([group.options.index(t) for t in texts])
+
     def fill_text(self, text: str) -> None:
         self.tab_to(lambda w: isinstance(w, TextInput))
         self.type(text)

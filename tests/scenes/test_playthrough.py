@@ -39,13 +39,15 @@ def play_step(driver, wrong_question=None, wrong_card=None):
             assert q.prompt in driver.screen_text()
             right = sorted(q.correct_indexes)
             answer = right if q.id != wrong_question else [next(j for j in range(len(q.choices)) if j not in right)]
-            driver.choose_in_group(answer)
+            driver.choose_options([q.choices[j] for j in answer])
             driver.activate_button("Valider la réponse")
             assert q.explanation in driver.screen_text()
             driver.activate_button("Continuer" if i == len(step.questions) - 1 else "Question suivante")
     elif isinstance(step, SortStep):
-        for i, card in enumerate(step.cards):
-            assert card.text in driver.screen_text()
+        placed: set[str] = set()
+        for i in range(len(step.cards)):
+            card = next(c for c in step.cards if c.id not in placed and c.text in driver.screen_text())
+            placed.add(card.id)
             target = card.bin if card.id != wrong_card else next(b.id for b in step.bins if b.id != card.bin)
             driver.activate_button(step.bin_label(target))
             assert card.reason in driver.screen_text()
