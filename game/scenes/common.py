@@ -146,8 +146,20 @@ class StepScene(FormScene):
         if self.form and self.form.widgets:
             self.form.panel.ensure_visible(self.form.widgets[0])
             self.show_all(self.is_answer)
-            if self.form.focus.focused is not None:
-                self.form.panel.ensure_visible(self.form.focus.focused)
+            focused = self.form.focus.focused
+            if focused is not None:
+                self.form.panel.ensure_visible(focused)
+            self._no_half_line(focused)
+
+    def _no_half_line(self, keep: Widget | None) -> None:
+        """Scroll a little further rather than show a widget cut in half at the top edge."""
+        panel = self.form.panel
+        cut = next((w for w in self.form.widgets if w.rect.top < panel.rect.top < w.rect.bottom), None)
+        if cut is None:
+            return
+        delta = cut.rect.bottom - panel.rect.top
+        if keep is None or keep.rect.top - delta >= panel.rect.top:
+            panel.scroll_to(panel.offset + delta)
 
     def next_item(self, last: bool) -> Transition | None:
         """Show the step's next item (question, card), or leave the step after the last one."""
