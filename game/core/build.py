@@ -18,8 +18,11 @@ from .scenario import (
     Card,
     Character,
     Choice,
+    CleanGoal,
+    CleanStep,
     DebriefStep,
     DialogueStep,
+    KeepValue,
     Line,
     Question,
     QuizOption,
@@ -140,6 +143,20 @@ def _sort(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> SortStep:
     return SortStep(d["id"], d["title"], comps, ck.next_of(d, p), bins, tuple(cards), d.get("intro", ""))
 
 
+def _clean(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> CleanStep:
+    g = d.get("goal", {})
+    goal = CleanGoal(g.get("max_errors", 0), g.get("max_warnings"), tuple(g.get("codes", ())))
+    evidence = tuple(d.get("evidence", {}).items())
+    if ck.competencies is not None:
+        for code, comp in evidence:
+            ck.ref(p + ("evidence", code), comp, ck.competencies, N_("Compétence inconnue du référentiel : « {value} »."))
+    return CleanStep(d["id"], d["title"], comps, ck.next_of(d, p), dataset=d["dataset"], schema=d["schema"],
+                     reference=tuple(d["reference"]), intro=d.get("intro", ""), goal=goal,
+                     operations=tuple(d.get("operations", ())), keep_rows=d.get("keep_rows", True),
+                     keep_values=tuple(KeepValue(k["column"], k["value"]) for k in d.get("keep_values", ())),
+                     evidence=evidence, hints=tuple(d.get("hints", ())))
+
+
 def _debrief(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> DebriefStep:
     return DebriefStep(d["id"], d["title"], comps, ck.next_of(d, p), d.get("intro", ""))
 
@@ -151,6 +168,7 @@ STEP_BUILDERS: dict[str, StepBuilder] = {
     "dialogue": _dialogue,
     "quiz": _quiz,
     "sort": _sort,
+    "clean": _clean,
     "debrief": _debrief,
 }
 
@@ -209,6 +227,8 @@ def text_fields(scenario: Scenario) -> list[str]:
             out += [b.label for b in step.bins]
             for c in step.cards:
                 out += [c.text] + ([c.detail] if c.detail else []) + [c.reason]
+        elif isinstance(step, CleanStep):
+            out += ([step.intro] if step.intro else []) + list(step.hints)
         elif isinstance(step, DebriefStep):
             out += [step.intro] if step.intro else []
     seen: dict[str, None] = {}

@@ -132,12 +132,51 @@ class SortStep(StepBase):
 
 
 @dataclass(frozen=True, slots=True)
+class CleanGoal:
+    max_errors: int = 0
+    max_warnings: int | None = None
+    codes: tuple[str, ...] = ()  # only these error codes count (empty: all)
+
+
+@dataclass(frozen=True, slots=True)
+class KeepValue:
+    column: str
+    value: str
+
+
+#: Competency evidenced by an error code when the scenario does not say (B2: a quality CSV file,
+#: B3: conformity to the schema).
+DEFAULT_EVIDENCE = {
+    "blank-header": "B2", "duplicate-label": "B2", "blank-row": "B2", "extra-cell": "B2", "missing-cell": "B2",
+    "missing-label": "B2", "extra-label": "B2", "incorrect-label": "B2", "missing-required-header": "B2",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CleanStep(StepBase):
+    dataset: str = ""  # file name in the scenario's data/ folder
+    schema: str = ""  # shipped schema name (scdl/prenoms) or a path relative to the scenario folder
+    reference: tuple[dict, ...] = ()  # the reference recipe (operations as JSON objects)
+    intro: str = ""
+    goal: CleanGoal = CleanGoal()
+    operations: tuple[str, ...] = ()  # offered in the palette (empty: all)
+    keep_rows: bool = True
+    keep_values: tuple[KeepValue, ...] = ()
+    evidence: tuple[tuple[str, str], ...] = ()  # error code -> competency
+    hints: tuple[str, ...] = ()
+    kind: str = field(default="clean", init=False)
+
+    def competency_for(self, code: str) -> str:
+        return dict(self.evidence).get(code) or DEFAULT_EVIDENCE.get(code, "B3")
+
+
+@dataclass(frozen=True, slots=True)
 class DebriefStep(StepBase):
     intro: str = ""
     kind: str = field(default="debrief", init=False)
 
 
-Step = DialogueStep | QuizStep | SortStep | DebriefStep
+Step = DialogueStep | QuizStep | SortStep | CleanStep | DebriefStep
 
 
 @dataclass(frozen=True, slots=True)
