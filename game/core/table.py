@@ -23,7 +23,7 @@ class Table:
     #: physical row number of each data row, numbered as frictionless does (header = 1)
     row_numbers: tuple[int, ...]
     #: data row index -> cells beyond the header's width (extra-cell)
-    extras: Mapping[int, tuple[str, ...]] = field(default=_EMPTY)
+    extras: Mapping[int, tuple[str, ...]] = field(default_factory=lambda: _EMPTY)  # (3.11: proxy unhashable)
 
     def __post_init__(self) -> None:
         if len(self.columns) != len(self.header):

@@ -1,0 +1,230 @@
+"""Read the CSV files territories publish, and write the « fichier CSV de qualité ».
+
+:func:`read_csv` detects the encoding, delimiter, "comma + space", line endings, title rows and
+quoting, reads the cells exactly as written (nothing is silently fixed) and returns what the
+learner must fix as :class:`~game.core.csvquality.Finding` objects. :func:`write_quality_csv`
+writes the OpenDataLocale quality CSV: UTF-8 without BOM, comma, CRLF, minimal quoting, header row.
+
+Rows are numbered like frictionless: one number per CSV record (a blank line is a record, a
+quoted cell spanning lines is one record), the first record being 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import io
+import itertools
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import MappingProxyType
+
+from game.core.csvquality import (
+    CsvDialect,
+    CsvRead,
+    CsvReadError,
+    Decoded,
+    Finding,
+    Sniffed,
+    decode_bytes,
+    file_findings,
+    sniff_text,
+    table_findings,
+)
+from game.core.messages import N_, msg
+from game.core.table import Cell, Table
+
+__all__ = [
+    "CsvDialect", "CsvRead", "CsvReadError", "Finding",
+    "parse_text", "read_csv", "read_text", "write_quality_csv", "quality_csv_text",
+]
+
+
+def _raise_field_limit(size: int) -> None:
+    # one huge cell (an unclosed quote swallowing the file) must be reported, not crash the reader
+    if csv.field_size_limit() < size:
+        csv.field_size_limit(min(size, sys.maxsize // 2))
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Millions of small lists and strings, none of them cyclic: the cyclic garbage collector
+    would only slow the reading down (about twice as fast without it)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _records_keeping_spaces(text: str, delimiter: str, quotechar: str) -> Iterator[list[str]]:
+    """Records of a "comma + space" file: quoting understood as after a plain delimiter (as
+    ``skipinitialspace`` does) but the spaces after each delimiter kept at the start of the cell."""
+    consumed: list[str] = []
+
+    def lines() -> Iterator[str]:
+        for line in io.StringIO(text, newline=""):
+            consumed.append(line)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=delimiter, quotechar=quotechar, skipinitialspace=True)
+    for record in reader:
+        raw = "".join(consumed)
+        consumed.clear()
+        out, pos, n = [], 0, len(raw)
+        for value in record:
+            start = pos
+            while pos < n and raw[pos] == " ":
+                pos += 1
+            spaces = pos - start
+            out.append(" " * spaces + value if spaces else value)
+            if pos < n and raw[pos] == quotechar:  # skip the quoted part, doubled quotes included
+                j = pos + 1
+                while True:
+                    k = raw.find(quotechar, j)
+                    if k == -1:
+                        pos = n
+                        break
+                    if raw.startswith(quotechar, k + 1):
+                        j = k + 2
+                        continue
+                    pos = k + 1
+                    break
+            k = raw.find(delimiter, pos)
+            pos = n if k == -1 else k + 1
+        yield out
+
+
+def parse_text(text: str, dialect: CsvDialect, *, keep_initial_spaces: bool = True,
+               max_rows: int | None = None) -> Table:
+    """Cut decoded text into a :class:`Table` with the given dialect.
+
+    Records above ``dialect.header_row`` are left out (a finding reports them); blank records
+    become rows of empty strings, short rows keep ``None`` in their missing cells and long rows
+    keep their extra cells, so validation sees exactly what the file holds.
+    """
+    _raise_field_limit(len(text) + 1)
+    if dialect.skip_initial_space and keep_initial_spaces:
+        records: Iterator[list[str]] = _records_keeping_spaces(text, dialect.delimiter, dialect.quotechar)
+    else:
+        records = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter,
+                             quotechar=dialect.quotechar, skipinitialspace=dialect.skip_initial_space)
+    first = dialect.header_row - 1
+    stop = None if max_rows is None else dialect.header_row + max_rows
+    with _no_gc():
+        try:
+            head = list(itertools.islice(records, first, stop))
+        except csv.Error as e:  # pragma: no cover - the reader is lenient; kept for strange inputs
+            raise CsvReadError(msg(N_("Le fichier n'a pas pu être découpé en lignes et colonnes : {reason}."),
+                                   reason=str(e))) from None
+        if not head:
+            raise CsvReadError(msg(N_("Le fichier ne contient aucune ligne de noms de colonnes.")))
+        header = head[0]
+        del head[0]
+        table = _table(header, head, dialect.header_row + 1)
+        del head  # free the row lists before the collector comes back
+    return table
+
+
+def _table(header: Sequence[str], rows: list[list[str]], first_number: int) -> Table:
+    width = len(header)
+    extras: dict[int, tuple[str, ...]] = {}
+    blank = [""] * width
+    odd = [r for r, n in enumerate(map(len, rows)) if n != width]
+    for r in odd:
+        row = rows[r]
+        n = len(row)
+        if n == 0:
+            rows[r] = blank
+        elif n < width:
+            rows[r] = row + [None] * (width - n)  # type: ignore[list-item]
+        else:
+            extras[r] = tuple(row[width:])
+            rows[r] = row[:width]
+    columns: tuple[tuple[Cell, ...], ...]
+    if width and rows:
+        columns = tuple(zip(*rows, strict=True))
+    else:
+        columns = tuple(() for _ in range(width))
+    numbers = tuple(range(first_number, first_number + len(rows)))
+    return Table(tuple(header), columns, numbers, MappingProxyType(extras))
+
+
+def read_text(decoded: Decoded, *, delimiter: str | None = None, max_rows: int | None = None,
+              keep_initial_spaces: bool = True) -> CsvRead:
+    """Sniff, parse and judge already decoded text (no disk)."""
+    text = decoded.text
+    sniffed: Sniffed = sniff_text(text, delimiter=delimiter)
+    dialect = CsvDialect(
+        encoding=decoded.encoding, delimiter=sniffed.delimiter, quotechar='"',
+        line_ending=sniffed.line_ending, skip_initial_space=sniffed.skip_initial_space,
+        bom=decoded.bom, header_row=sniffed.header_row,
+    )
+    table = parse_text(text, dialect, keep_initial_spaces=keep_initial_spaces, max_rows=max_rows)
+    findings = file_findings(dialect, text, sniffed.title_lines) + table_findings(table, dialect, text)
+    return CsvRead(table, dialect, tuple(findings))
+
+
+def read_csv(path: str | os.PathLike[str], *, encoding: str | None = None, delimiter: str | None = None,
+             max_rows: int | None = None, keep_initial_spaces: bool = True) -> CsvRead:
+    """Read a CSV file as published, with what must be fixed to make it a quality CSV.
+
+    ``encoding`` / ``delimiter`` override detection. ``max_rows`` reads only the first data rows
+    (a preview; findings then cover those rows only). In a "comma + space" file the spaces stay at
+    the start of every cell and label (a ``leading-spaces`` finding asks to remove them);
+    ``keep_initial_spaces=False`` drops them while reading, as frictionless and Validata do.
+    Raises :class:`CsvReadError` (French message) for a missing, empty or binary file.
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise CsvReadError(msg(N_("Impossible de lire le fichier « {name} » : {reason}."),
+                               name=p.name, reason=e.strerror or str(e)), str(p)) from None
+    try:
+        return read_text(decode_bytes(data, encoding), delimiter=delimiter, max_rows=max_rows,
+                         keep_initial_spaces=keep_initial_spaces)
+    except CsvReadError as e:
+        raise CsvReadError(e.message, str(p)) from None
+
+
+def _quality_rows(table: Table, drop_extras: bool) -> Iterator[Sequence[Cell]]:
+    if not table.extras or drop_extras:
+        return iter(table.rows())
+    return (row + table.extras.get(r, ()) for r, row in enumerate(table.rows()))
+
+
+def quality_csv_text(table: Table, *, drop_extras: bool = False) -> str:
+    """The table as the text of a « fichier CSV de qualité » (see :func:`write_quality_csv`)."""
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, delimiter=",", quotechar='"', lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(table.header)
+    writer.writerows(_quality_rows(table, drop_extras))  # None is written as an empty cell
+    return buf.getvalue()
+
+
+def write_quality_csv(table: Table, path: str | os.PathLike[str], *, drop_extras: bool = False) -> None:
+    """Write the OpenDataLocale « fichier CSV de qualité »: UTF-8 without BOM, comma, CRLF,
+    quotes only where needed, the header on the first line. Missing cells are written empty.
+
+    Extra cells (beyond the header's width) are **kept** by default: nothing the learner did not
+    delete disappears, and the written file still shows them as ragged rows to fix.
+    ``drop_extras=True`` leaves them out. The file is replaced atomically.
+    """
+    p = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".csv.tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, delimiter=",", quotechar='"', lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+            writer.writerow(table.header)
+            writer.writerows(_quality_rows(table, drop_extras))
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
