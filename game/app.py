@@ -16,6 +16,7 @@ from game.i18n import _, activate, active, render
 from game.play.services import LearnerInfo, LibraryEntry, ServiceError
 from game.play.session import PlaySession
 from game.play.state import AttemptState
+from game.storage.datasets import ScenarioDatasets
 from game.storage.paths import data_dir
 from game.storage.scenarios import LoadedScenario, builtin_scenarios_dir, load_all, load_framework
 from game.storage.store import Store, StoreError
@@ -130,12 +131,16 @@ class Services:
         if current is not None:
             rec = StoreRecorder(self.store, self.learner.id, sc, started=True)
             self.session = PlaySession(sc, self.learner.pseudonym, current.registration, rec,
-                                       AttemptState.from_json(current.state), language=lang)
+                                       AttemptState.from_json(current.state), language=lang, datasets=self._datasets())
         else:
             rec = StoreRecorder(self.store, self.learner.id, sc, started=False)
-            self.session = PlaySession(sc, self.learner.pseudonym, str(uuid.uuid4()), rec, language=lang)
+            self.session = PlaySession(sc, self.learner.pseudonym, str(uuid.uuid4()), rec, language=lang,
+                                       datasets=self._datasets())
             self.session.begin()
         return self.session
+
+    def _datasets(self) -> ScenarioDatasets:
+        return ScenarioDatasets({k: v.path.parent for k, v in self.loaded.items()})
 
     def close_scenario(self) -> None:
         self.session = None
@@ -169,10 +174,12 @@ class Services:
 
 
 def scene_factory(services: Services):
+    from game.scenes.clean import CleanScene
     from game.scenes.debrief import DebriefScene
     from game.scenes.dialogue import DialogueScene
     from game.scenes.library import LibraryScene
     from game.scenes.notice import NoticeScene
+    from game.scenes.operation import OperationScene
     from game.scenes.profiles import ProfilesScene
     from game.scenes.quiz import QuizScene
     from game.scenes.settings import SettingsScene
@@ -181,6 +188,7 @@ def scene_factory(services: Services):
 
     scenes = {"title": TitleScene, "profiles": ProfilesScene, "library": LibraryScene, "settings": SettingsScene,
               "dialogue": DialogueScene, "quiz": QuizScene, "sort": SortScene, "debrief": DebriefScene,
+              "clean": CleanScene, "operation": OperationScene,
               "notice": NoticeScene}
 
     def factory(scene_id: str, params: dict[str, Any]):

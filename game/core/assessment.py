@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .framework import Framework, Resource
-from .scenario import DialogueStep, QuizStep, Scenario, SortStep, Source
+from .scenario import CleanStep, DialogueStep, QuizStep, Scenario, SortStep, Source
 
 INSUFFICIENT, TO_DISCOVER, IN_PROGRESS, ACQUIRED, MASTERED = "insuffisant", "a-decouvrir", "en-cours", "acquis", "maitrise"
 
@@ -79,6 +79,8 @@ def _graded(stmts: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str], Ma
             key = (step, "question", obj.rsplit("/questions/", 1)[1])
         elif "/cards/" in obj:
             key = (step, "card", obj.rsplit("/cards/", 1)[1])
+        elif "/criteria/" in obj:
+            key = (step, "criterion", obj.rsplit("/criteria/", 1)[1])
         elif _ext(s, "choice-index") is not None:
             key = (step, "choice", str(_ext(s, "choice-index")))
         else:
@@ -119,6 +121,9 @@ def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response:
         prompt, explanation, srcs = step.title, ch.feedback, ch.sources
         best = [c.text for c in step.choices if c.grade == "juste"]
         expected = best[0] if best else ""
+    elif kind == "criterion" and isinstance(step, CleanStep):
+        # the debrief names the criterion (an error code) in the learner's language
+        prompt, explanation, expected = item_id, "", ""
     else:
         return None
     sources = tuple(s for s in (scenario.source(x) for x in srcs) if s is not None)

@@ -146,6 +146,15 @@ def _sort(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> SortStep:
 def _clean(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> CleanStep:
     g = d.get("goal", {})
     goal = CleanGoal(g.get("max_errors", 0), g.get("max_warnings"), tuple(g.get("codes", ())))
+    from .operations import OPERATIONS, OperationError, operation_from_json
+
+    for i, name in enumerate(d.get("operations", ())):
+        ck.ref(p + ("operations", i), name, OPERATIONS, N_("Opération inconnue : « {value} »."))
+    for i, entry in enumerate(d["reference"]):
+        try:
+            operation_from_json(entry)
+        except OperationError as e:
+            ck.add(p + ("reference", i), e.message)
     evidence = tuple(d.get("evidence", {}).items())
     if ck.competencies is not None:
         for code, comp in evidence:

@@ -12,9 +12,22 @@ import random
 import time
 from typing import Any
 
+from game.core import clean_statements as xc
 from game.core import statements as xs
-from game.core.scenario import GRADE_SCORE, DebriefStep, DialogueStep, QuizStep, Scenario, SortStep, Step
+from game.core.history import History
+from game.core.operations import Operation
+from game.core.scenario import (
+    GRADE_SCORE,
+    CleanStep,
+    DebriefStep,
+    DialogueStep,
+    QuizStep,
+    Scenario,
+    SortStep,
+    Step,
+)
 
+from .clean import CleanWork, DatasetSource
 from .ports import Clock, Recorder
 from .state import AttemptState
 
@@ -30,7 +43,7 @@ class ActionRefused(Exception):
 class PlaySession:
     def __init__(self, scenario: Scenario, learner: str, registration: str, recorder: Recorder,
                  state: AttemptState | None = None, *, xapi: xs.XapiConfig = xs.DEFAULT_XAPI,
-                 language: str = "fr-FR", clock: Clock = time.time) -> None:
+                 language: str = "fr-FR", clock: Clock = time.time, datasets: DatasetSource | None = None) -> None:
         self.scenario = scenario
         self.learner = learner
         self.registration = registration
@@ -38,6 +51,8 @@ class PlaySession:
         self._xapi = xapi
         self._language = language
         self._clock = clock
+        self._datasets = datasets
+        self._works: dict[str, CleanWork] = {}
         self.state = state or AttemptState(step_id=scenario.steps[0].id)
         if not scenario.has_step(self.state.step_id):  # the scenario changed since: restart its first step
             self.state = self.state.with_(step_id=scenario.steps[0].id, line=0)
@@ -74,6 +89,12 @@ class PlaySession:
                 for c in step.cards:
                     b = self.state.placement(step.id, c.id)
                     out.append((f"{step.id}/{c.id}", None if b is None else float(b == c.bin)))
+            elif isinstance(step, CleanStep):
+                scores = self.state.cleaning_of(step.id).get("scores")
+                if scores:
+                    out += [(f"{step.id}/{name}", float(v)) for name, v in scores.items()]
+                elif step.id in self.state.visited:
+                    out.append((f"{step.id}/*", None))
         return out
 
     def score(self) -> float:
@@ -92,7 +113,24 @@ class PlaySession:
             return all(self.state.answer(step.id, q.id) is not None for q in step.questions)
         if isinstance(step, SortStep):
             return all(self.state.placement(step.id, c.id) is not None for c in step.cards)
+        if isinstance(step, CleanStep):
+            return self.clean_work().objectives().reached
         return True
+
+    def clean_work(self) -> CleanWork:
+        """The cleaning workshop of the current clean step (the dataset is read on first use)."""
+        step = self.step
+        if not isinstance(step, CleanStep):
+            raise ActionRefused("not a clean step")
+        work = self._works.get(step.id)
+        if work is None:
+            if self._datasets is None:
+                raise ActionRefused("no dataset source")
+            table, schema, findings = self._datasets.open(self.scenario, step)
+            work = CleanWork(step, table, schema, findings)
+            work.restore(self.state.cleaning_of(step.id))
+            self._works[step.id] = work
+        return work
 
     # ------------------------------------------------------------------ helpers
     def _opts(self) -> dict[str, Any]:
@@ -176,13 +214,75 @@ class PlaySession:
         self._commit(self.state.with_(placements=self.state.placements + ((f"{step.id}/{card_id}", bin_id),)), [stmt])
         return ok
 
-    def proceed(self) -> str | None:
-        """Leave the current step for the next one; returns the new step id, or None when the scenario ends."""
-        if not self.step_done():
-            raise ActionRefused("step not finished")
+    def _clean_action(self, action: str, op: Operation, before: int, work: CleanWork) -> None:
+        step = self.step
+        stmt = xc.operation_used(*self._common(), step.id, action, op.to_json(), before,
+                                 work.report.error_count, step.competencies, **self._opts())
+        saved = work.to_json()
+        self._commit(self.state.with_cleaning(step.id, saved), [stmt])
+
+    def clean_apply(self, op: Operation) -> Any:
+        """Apply a cleaning operation (raises OperationError with a French message when it cannot)."""
+        work = self.clean_work()
+        before = work.report.error_count
+        result = work.apply(op)
+        try:
+            self._clean_action("apply", op, before, work)
+        except Exception:
+            work.undo()
+            work.history = History(work.history.original, work.history.done, ())
+            raise
+        return result
+
+    def clean_undo(self) -> Operation:
+        work = self.clean_work()
+        if not work.history.can_undo:
+            raise ActionRefused("nothing to undo")
+        before = work.report.error_count
+        op = work.undo()
+        self._clean_action("undo", op, before, work)
+        return op
+
+    def clean_redo(self) -> Operation:
+        work = self.clean_work()
+        if not work.history.can_redo:
+            raise ActionRefused("nothing to redo")
+        before = work.report.error_count
+        op = work.redo()
+        self._clean_action("redo", op, before, work)
+        return op
+
+    def _clean_scores(self, step: CleanStep, state: AttemptState) -> tuple[AttemptState, list[dict[str, Any]]]:
+        work = self.clean_work()
+        stmts, scores = [], {}
+        for name, score, detail, comp in work.criteria():
+            scores[name] = round(score, 4)
+            stmts.append(xc.criterion_scored(*self._common(), step.id, name, score, detail, [comp], **self._opts()))
+        saved = work.to_json() | {"scores": scores}
+        return state.with_cleaning(step.id, saved), stmts
+
+    def proceed(self, force: bool = False) -> str | None:
+        """Leave the current step for the next one; returns the new step id, or None when the scenario ends.
+
+        ``force`` leaves a clean step whose goal is not reached (the learner gives up; scored as is).
+        """
         step, now = self.step, self._clock()
+        if not self.step_done() and not (force and isinstance(step, CleanStep)):
+            raise ActionRefused("step not finished")
+        pre_state, pre_stmts = self.state, []
+        if isinstance(step, CleanStep):
+            pre_state, pre_stmts = self._clean_scores(step, self.state)
+            self.state, saved_state = pre_state, self.state
+        try:
+            return self._leave(step, now, pre_stmts)
+        except Exception:
+            if isinstance(step, CleanStep):
+                self.state = saved_state
+            raise
+
+    def _leave(self, step: Step, now: float, pre_stmts: list[dict[str, Any]]) -> str | None:
         score = self._step_score(step)
-        stmts = [xs.step_completed(*self._common(), step.id, step.kind, step.title, step.competencies,
+        stmts = pre_stmts + [xs.step_completed(*self._common(), step.id, step.kind, step.title, step.competencies,
                                    score, None if score is None else score >= PASS_MARK,
                                    max(0.0, now - self.state.step_started_at), **self._opts())]
         choice = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -13,6 +14,7 @@ class AttemptState:
     choices: tuple[tuple[str, int], ...] = ()  # dialogue step id -> choice index
     answers: tuple[tuple[str, tuple[int, ...]], ...] = ()  # "step/question" -> selected indexes
     placements: tuple[tuple[str, str], ...] = ()  # "step/card" -> bin id
+    cleaning: tuple[tuple[str, str], ...] = ()  # clean step id -> JSON {"ops": [...], "done": n, "scores": [...]}
     visited: tuple[str, ...] = ()
     completed: bool = False
     started_at: float = 0.0
@@ -28,6 +30,14 @@ class AttemptState:
     def placement(self, step_id: str, card_id: str) -> str | None:
         return dict(self.placements).get(f"{step_id}/{card_id}")
 
+    def cleaning_of(self, step_id: str) -> dict[str, Any]:
+        raw = dict(self.cleaning).get(step_id)
+        return json.loads(raw) if raw else {}
+
+    def with_cleaning(self, step_id: str, saved: dict[str, Any]) -> AttemptState:
+        rest = tuple((k, v) for k, v in self.cleaning if k != step_id)
+        return replace(self, cleaning=rest + ((step_id, json.dumps(saved, ensure_ascii=False, sort_keys=True)),))
+
     def with_(self, **changes: Any) -> AttemptState:
         return replace(self, **changes)
 
@@ -37,6 +47,7 @@ class AttemptState:
             "choices": dict(self.choices),
             "answers": {k: list(v) for k, v in self.answers},
             "placements": dict(self.placements),
+            "cleaning": {k: json.loads(v) for k, v in self.cleaning},
             "visited": list(self.visited), "completed": self.completed,
             "started_at": self.started_at, "step_started_at": self.step_started_at,
         }
@@ -48,6 +59,7 @@ class AttemptState:
             choices=tuple((k, int(v)) for k, v in d.get("choices", {}).items()),
             answers=tuple((k, tuple(int(i) for i in v)) for k, v in d.get("answers", {}).items()),
             placements=tuple((k, str(v)) for k, v in d.get("placements", {}).items()),
+            cleaning=tuple((k, json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in d.get("cleaning", {}).items()),
             visited=tuple(d.get("visited", ())), completed=bool(d.get("completed", False)),
             started_at=float(d.get("started_at", 0.0)), step_started_at=float(d.get("step_started_at", 0.0)),
         )

@@ -86,6 +86,8 @@ def _schema_problem(err: jsonschema.ValidationError, root: Any) -> Problem:
     if v == "type":
         expected = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
         raw = raw_scalar(root, path)
+        if expected == "string" and isinstance(err.instance, dict):
+            return Problem(path, msg(N_("Cette valeur doit être un texte, mais « : » suivi d'une espace en a fait une paire clé : valeur. Mettez le texte entre guillemets.")))
         if expected == "string" and raw is not None:
             return Problem(path, msg(N_("Cette valeur doit être un texte : écrivez-la entre guillemets (\"{raw}\"), sinon YAML la transforme."), raw=raw))
         return Problem(path, msg(N_("Cette valeur doit être {expected}."), expected=_TYPE_FR.get(expected, expected)))
@@ -159,6 +161,14 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
         problems += fw_problems
     fw = frameworks[fw_id]
     scenario, more = build_scenario(data, fw.ids if fw else None)
+    if scenario is not None:
+        from game.core.scenario import CleanStep
+
+        from .datasets import check_clean_step
+
+        for i, step in enumerate(scenario.steps):
+            if isinstance(step, CleanStep):
+                more += check_clean_step(step, path.parent, i)
     problems += locate(more, doc, display)
     translations = load_translations(path.parent) if scenario else {}
     return LoadedScenario(path, folder_id, None if problems else scenario, tuple(sorted(problems, key=_sort_key)), translations)

@@ -25,7 +25,9 @@ def game_texts() -> dict[str, str]:
              )
     for path in files:
         texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8")
-    for path in sorted(ROOT.glob("game/**/*.py")):
+    # literals drawn on screen outside the catalogs: the view layers (N_ strings are in the catalogs)
+    views = sorted(ROOT.glob("game/scenes/*.py")) + sorted(ROOT.glob("game/ui/*.py")) + [ROOT / "game" / "app.py"]
+    for path in views:
         texts[str(path.relative_to(ROOT))] = code_strings(path)
     return texts
 

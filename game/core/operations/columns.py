@@ -149,7 +149,7 @@ class MergeColumns(Operation):
     op = "merge-columns"
     label = N_("Fusionner des colonnes")
     explanation = N_("Réunit plusieurs colonnes en une seule, en mettant le séparateur choisi entre les valeurs "
-                     "(par exemple « numéro », « voie » → « adresse »). Les cellules vides sont sautées. La "
+                     "(par exemple « numéro » et « voie » deviennent « adresse »). Les cellules vides sont sautées. La "
                      "nouvelle colonne prend la place de la première.")
 
     def check(self, table: Table) -> list[Message]:
@@ -198,7 +198,7 @@ class SwapColumnsValues(Operation):
     rows: tuple[int, ...] = ()
 
     op = "swap-columns-values"
-    label = N_("Échanger les valeurs de deux colonnes (latitude ↔ longitude)")
+    label = N_("Échanger les valeurs de deux colonnes (latitude et longitude)")
     explanation = N_("Échange les valeurs de deux colonnes, sur toutes les lignes ou seulement sur celles "
                      "choisies : utile quand la latitude et la longitude ont été saisies à l'envers. Les noms "
                      "des colonnes ne bougent pas.")

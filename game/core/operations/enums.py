@@ -49,7 +49,7 @@ class MapToEnum(Operation):
     label = N_("Faire correspondre aux valeurs autorisées")
     explanation = N_("Remplace chaque valeur par celle que le schéma autorise : « Aide en numéraire » devient "
                      "« aide en numéraire » automatiquement (seules les majuscules ou les accents diffèrent) ; "
-                     "pour les autres (« no » → « non »), vous choisissez la correspondance. Les valeurs sans "
+                     "pour les autres (« no » pour « non »), vous choisissez la correspondance. Les valeurs sans "
                      "correspondance restent telles quelles et sont comptées.")
 
     def check(self, table: Table) -> list[Message]:

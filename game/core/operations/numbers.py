@@ -69,7 +69,7 @@ class NormaliseNumbers(Operation):
     op = "normalise-numbers"
     label = N_("Écrire les nombres avec un point décimal")
     explanation = N_("Réécrit les nombres comme les schémas les attendent : virgule décimale remplacée par un "
-                     "point (« 100000,1 » → « 100000.1 »), séparateurs de milliers enlevés (espaces, espaces "
+                     "point (« 100000,1 » devient « 100000.1 »), séparateurs de milliers enlevés (espaces, espaces "
                      "insécables, points de « 1.234,56 ») et unités retirées (€, EUR, %). En option, « 45 % » "
                      "devient « 0.45 ». Les cellules qui ne sont pas des nombres restent telles quelles et "
                      "sont comptées.")

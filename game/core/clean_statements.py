@@ -1,0 +1,48 @@
+"""xAPI statements of the cleaning workshop: operations applied, undone, redone, and the
+criteria a clean step is assessed on (errors fixed per kind, data preserved)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Unpack
+
+from game.core.statements import (
+    ITEM,
+    PROGRESSED,
+    SG,
+    VERB_DISPLAY,
+    StatementOptions,
+    XapiConfig,
+    _activity,
+    _build,
+    _in_step,
+    activity_iri,
+    extension_key,
+)
+
+USED = SG + "/verbs/used"
+VERB_DISPLAY.setdefault(USED, {"fr-FR": "a utilisé", "en-US": "used"})
+
+
+def operation_used(cfg: XapiConfig, learner: str, registration: str, scenario_id: str, step_id: str,
+                   action: str, operation: Mapping[str, Any], errors_before: int, errors_after: int,
+                   competencies: Sequence[str], **opts: Unpack[StatementOptions]) -> dict[str, Any]:
+    """``action`` is ``apply``, ``undo`` or ``redo``; the operation is its recipe JSON."""
+    iri = activity_iri(cfg, scenario_id, "steps", step_id, "operations", str(operation.get("op", "?")))
+    result = {"response": action,
+              "extensions": {extension_key(cfg, "errors-before"): errors_before,
+                             extension_key(cfg, "errors-after"): errors_after}}
+    return _build(cfg, learner, registration, USED, _activity(iri, ITEM, str(operation.get("op", ""))), scenario_id,
+                  competencies, opts, result=result, extra={"operation": dict(operation)},
+                  **_in_step(cfg, scenario_id, step_id))
+
+
+def criterion_scored(cfg: XapiConfig, learner: str, registration: str, scenario_id: str, step_id: str,
+                     criterion: str, score: float, detail: str, competencies: Sequence[str],
+                     **opts: Unpack[StatementOptions]) -> dict[str, Any]:
+    """How well one criterion of a clean step was met: errors of one kind fixed, data preserved."""
+    iri = activity_iri(cfg, scenario_id, "steps", step_id, "criteria", criterion)
+    result = {"response": detail, "success": score >= 1.0,
+              "score": {"scaled": score, "raw": score, "min": 0.0, "max": 1.0}}
+    return _build(cfg, learner, registration, PROGRESSED, _activity(iri, ITEM, criterion), scenario_id,
+                  competencies, opts, result=result, **_in_step(cfg, scenario_id, step_id))

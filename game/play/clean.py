@@ -1,0 +1,131 @@
+"""The cleaning workshop of one clean step: the table's history, its live validation report,
+the step's objectives and how the result is scored."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from game.core.csvquality import Finding
+from game.core.history import History
+from game.core.operations import Operation, operation_from_json
+from game.core.scenario import CleanStep, Scenario
+from game.core.table import Table
+from game.core.tableschema import Report, Schema, revalidate, validate
+
+
+class DatasetSource(Protocol):
+    def open(self, scenario: Scenario, step: CleanStep) -> tuple[Table, Schema, tuple[Finding, ...]]:
+        """The step's dataset as published (defects kept) and its target schema."""
+
+
+@dataclass(frozen=True, slots=True)
+class Objectives:
+    errors_left: int  # errors that count for the goal
+    warnings_left: int
+    errors_at_start: int
+    rows_lost: int  # data rows removed that were neither blank nor duplicates
+    values_missing: tuple[str, ...]  # keep_values no longer found ("column = value")
+    reached: bool
+
+
+def _counted(report: Report, step: CleanStep) -> list[Any]:
+    codes = set(step.goal.codes)
+    return [e for e in report.errors if e.is_error and (not codes or e.code in codes)]
+
+
+class CleanWork:
+    """Mutable holder of a clean step in progress (the history itself is immutable)."""
+
+    def __init__(self, step: CleanStep, original: Table, schema: Schema, findings: tuple[Finding, ...] = ()) -> None:
+        self.step, self.original, self.schema, self.findings = step, original, schema, findings
+        self.history = History(original)
+        self.initial = validate(original, schema)
+        self.report = self.initial
+
+    @property
+    def table(self) -> Table:
+        return self.history.table
+
+    def _revalidate(self, old: Table, changed: frozenset[int] | None, rows_changed: bool) -> None:
+        self.report = revalidate(self.report, old, self.table, self.schema,
+                                 None if changed is None else set(changed), rows_changed)
+
+    def apply(self, operation: Operation) -> Any:
+        old = self.table
+        self.history = self.history.apply(operation)
+        result = self.history.results[-1]
+        self._revalidate(old, result.changed_columns, result.rows_changed)
+        return result
+
+    def undo(self) -> Operation:
+        old, step = self.table, self.history.done[-1]
+        self.history = self.history.undo()
+        self._revalidate(old, None, step.result.rows_changed)
+        return step.operation
+
+    def redo(self) -> Operation:
+        old = self.table
+        self.history = self.history.redo()
+        step = self.history.done[-1]
+        self._revalidate(old, None, step.result.rows_changed)
+        return step.operation
+
+    # persistence: every operation ever applied and how many are in effect (the rest can be redone)
+    def to_json(self) -> dict[str, Any]:
+        done = [s.operation.to_json() for s in self.history.done]
+        undone = [s.operation.to_json() for s in reversed(self.history.undone)]
+        return {"ops": done + undone, "done": len(done)}
+
+    def restore(self, saved: dict[str, Any]) -> None:
+        ops = saved.get("ops", [])
+        for d in ops:
+            self.history = self.history.apply(operation_from_json(d))
+        for _ in range(len(ops) - int(saved.get("done", len(ops)))):
+            self.history = self.history.undo()
+        self.report = validate(self.table, self.schema)
+
+    # objectives and score ----------------------------------------------------------------
+    def objectives(self) -> Objectives:
+        step, table = self.step, self.table
+        left = len(_counted(self.report, step))
+        warnings = self.report.warning_count
+        lost = self.rows_lost()
+        missing = tuple(f"{k.column} = {k.value}" for k in step.keep_values
+                        if k.column not in table.header or k.value not in table.column(k.column))
+        goal = step.goal
+        reached = (left <= goal.max_errors and (goal.max_warnings is None or warnings <= goal.max_warnings)
+                   and not missing and (not step.keep_rows or lost == 0))
+        return Objectives(left, warnings, len(_counted(self.initial, step)), lost, missing, reached)
+
+    def rows_lost(self) -> int:
+        """Original data rows no longer present, not counting blank rows and exact duplicates."""
+        kept = set(self.table.row_numbers)
+        seen: set[tuple] = set()
+        lost = 0
+        for r, number in enumerate(self.original.row_numbers):
+            row = self.original.row(r)
+            blank = all(not (c or "").strip() for c in row)
+            duplicate = row in seen
+            seen.add(row)
+            if number not in kept and not blank and not duplicate:
+                lost += 1
+        return lost
+
+    def criteria(self) -> list[tuple[str, float, str, str]]:
+        """(criterion, score 0..1, detail, competency) for each kind of error found at the start,
+        plus « données préservées »."""
+        before = Counter(e.code for e in _counted(self.initial, self.step))
+        after = Counter(e.code for e in _counted(self.report, self.step))
+        out = []
+        for code, n in sorted(before.items()):
+            fixed = max(0, n - after.get(code, 0))
+            out.append((code, fixed / n, f"{fixed}/{n}", self.step.competency_for(code)))
+        o = self.objectives()
+        rows = self.original.nrows or 1
+        kept = 1.0 - (o.rows_lost / rows if self.step.keep_rows else 0.0)
+        values = 1.0 - (len(o.values_missing) / len(self.step.keep_values) if self.step.keep_values else 0.0)
+        out.append(("donnees-preservees", max(0.0, min(kept, values)),
+                    f"{o.rows_lost} ligne(s) perdue(s), {len(o.values_missing)} valeur(s) manquante(s)", "B3"))
+        return out

@@ -1,0 +1,290 @@
+"""The cleaning workshop: a grid of the dataset, the live error list, the operation palette,
+undo/redo and the step's objectives, all from the keyboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.core.operations import OperationError, operation_from_json
+from game.core.scenario import CleanStep
+from game.engine import intents as I
+from game.engine.scene import Push, Transition
+from game.i18n import _, render
+from game.play.clean import CleanWork
+from game.ui.grid import DataGrid
+from game.ui.widgets import Button, Form, Label, ListBox, ProgressBar, Widget
+
+from .common import StepScene, tr_s
+
+MAX_LISTED = 200
+
+
+class WorkGrid:
+    """The grid's view of the table being cleaned (``game.ui.grid.GridSource``)."""
+
+    def __init__(self, work: CleanWork) -> None:
+        self.work = work
+        self.refresh()
+
+    def refresh(self) -> None:
+        t = self.work.table
+        rows = {n: i for i, n in enumerate(t.row_numbers)}
+        cols = {name: j for j, name in enumerate(t.header)}
+        self.marks: dict[tuple[int, int], str] = {}
+        for e in self.work.report.errors:
+            if e.row in rows and e.field in cols:
+                key = (rows[e.row], cols[e.field])
+                if self.marks.get(key) != "error":
+                    self.marks[key] = e.severity
+
+    @property
+    def header(self) -> list[str]:
+        return list(self.work.table.header)
+
+    @property
+    def nrows(self) -> int:
+        return self.work.table.nrows
+
+    def cell(self, row: int, col: int) -> str:
+        return self.work.table.columns[col][row] or ""
+
+    def row_label(self, row: int) -> str:
+        return str(self.work.table.row_numbers[row])
+
+    def mark(self, row: int, col: int) -> str | None:
+        return self.marks.get((row, col))
+
+
+def error_line(e: Any) -> str:
+    where = _("Ligne {row}").format(row=e.row) if e.row else _("En-tête")
+    if e.field:
+        where += f" · {e.field}"
+    kind = _("avertissement") if e.severity == "warning" else _("erreur")
+    return f"{where} ({kind})\n{render(e.message)}"
+
+
+class CleanScene(StepScene):
+    def __init__(self, services, **params) -> None:
+        self.feedback, self.feedback_tone = "", "text"
+        self.hints_shown = 0
+        self.confirm_give_up = False
+        self.active = 0
+        self.work = services.session.clean_work()
+        self.source = WorkGrid(self.work)
+        self.grid = DataGrid(self.source, action="cell")
+        super().__init__(services, **params)
+
+    # --- building -------------------------------------------------------------------------
+    def widgets(self) -> list[Widget]:  # the left column; the right one is built in rebuild()
+        step: CleanStep = self.session.step
+        sc = self.session.scenario
+        i = sc.index(step.id)
+        o = self.work.objectives()
+        left: list[Widget] = [
+            ProgressBar((i + 1) / len(sc.steps), _("{scenario} — étape {n} sur {total}").format(
+                scenario=tr_s(sc.title), n=i + 1, total=len(sc.steps))),
+            self.heading(tr_s(step.title)),
+        ]
+        if step.intro:
+            left.append(Label(tr_s(step.intro)))
+        text = _("Erreurs restantes : {left} (au départ : {start}) · avertissements : {warnings} · lignes perdues : {lost}").format(
+            left=o.errors_left, start=o.errors_at_start, warnings=o.warnings_left, lost=o.rows_lost)
+        left.append(Label(text, bold=True, tone="success" if o.reached else "text"))
+        if o.reached:
+            left.append(Label(_("Objectif atteint : le fichier respecte le schéma."), bold=True, tone="success"))
+        left.append(self.grid)
+        left.append(Label(self.cell_detail(), role="small"))
+        return left
+
+    def right_widgets(self) -> list[Widget]:
+        report = self.work.report
+        out: list[Widget] = [Label(_("Erreurs et avertissements ({n})").format(n=len(report.errors)), bold=True)]
+        shown = report.errors[:MAX_LISTED]
+        if shown:
+            self.errors = ListBox([error_line(e) for e in shown], "goto", visible_rows=4)
+            out.append(self.errors)
+            if len(report.errors) > MAX_LISTED:
+                out.append(Label(_("… et {n} autres.").format(n=len(report.errors) - MAX_LISTED), role="small", tone="muted"))
+        else:
+            self.errors = None
+            out.append(Label(_("Aucune erreur."), tone="success"))
+        if self.feedback:
+            out.append(Label(self.feedback, tone=self.feedback_tone))
+        out.append(Button(_("Appliquer une opération…"), "ops"))
+        if self.work.history.can_undo:
+            out.append(Button(_("Annuler la dernière opération"), "undo", primary=False))
+        if self.work.history.can_redo:
+            out.append(Button(_("Rétablir"), "redo", primary=False))
+        if self.session.step.hints and self.hints_shown < len(self.session.step.hints):
+            out.append(Button(_("Un indice"), "hint", primary=False))
+        if self.work.objectives().reached:
+            out.append(Button(_("Continuer"), "continue"))
+        elif self.confirm_give_up:
+            out.append(Button(_("Confirmer : terminer avec des erreurs"), "give-up-confirmed", primary=False))
+        else:
+            out.append(Button(_("Terminer sans atteindre l'objectif"), "give-up", primary=False))
+        for f in self.work.findings:
+            out.append(Label(render(f.message), role="small", tone="muted"))
+        return out
+
+    def cell_detail(self) -> str:
+        t = self.work.table
+        if not t.nrows or not t.ncols:
+            return _("Le tableau est vide.")
+        r, c = self.grid.row, self.grid.col
+        r, c = min(r, t.nrows - 1), min(c, t.ncols - 1)
+        value = t.columns[c][r]
+        text = _("Ligne {row} · {column} : « {value} »").format(row=t.row_numbers[r], column=t.header[c], value=value or "")
+        here = [e for e in self.work.report.errors if e.row == t.row_numbers[r] and e.field == t.header[c]]
+        for e in here[:2]:
+            text += "\n" + render(e.message)
+            if e.hint is not None:
+                text += " " + render(e.hint)
+        return text
+
+    def rebuild(self, focus_action: str | None = None) -> None:
+        forms = getattr(self, "forms", None)
+        old = forms[self.active].focus.focused if forms else None
+        wanted = focus_action or getattr(old, "action", None)
+        left = Form(self.widgets(), self.services.theme, max_width=100000)
+        right = Form(self.right_widgets() + [Label(self.hints(), role="small", tone="muted")], self.services.theme,
+                     max_width=100000)
+        self.forms = [left, right]
+        self.form = left
+        self.layout(self.size)
+        for k, form in enumerate(self.forms):
+            target = next((w for w in form.focus.focusables if wanted and getattr(w, "action", None) == wanted), None)
+            if target is not None:
+                form.focus.focus(target)
+                self.active = k
+
+    def layout(self, size: tuple[int, int]) -> None:
+        self.size = size
+        if not getattr(self, "forms", None):
+            return
+        w, h = size
+        split = int(w * 0.64)
+        fonts = self.services.fonts
+        left, right = self.forms
+        self.grid.visible_rows = 8
+        left.layout(pygame.Rect(0, 0, split, h), fonts)
+        spare = h - (left.panel.content_height + 2 * fonts.spacing(self.services.theme.margin))
+        row_h = max(1, fonts.line_height("small") + 2 * fonts.spacing(6))
+        self.grid.visible_rows = max(3, 8 + spare // row_h)
+        left.layout(pygame.Rect(0, 0, split, h), fonts)
+        right.layout(pygame.Rect(split, 0, w - split, h), fonts)
+
+    def hints(self) -> str:
+        return _("Flèches : se déplacer dans le tableau · Tab : erreurs et boutons · Entrée : valider · Échap : bibliothèque")
+
+    # --- input ------------------------------------------------------------------------------
+    def handle(self, intent: I.Intent) -> Transition | None:
+        if intent.kind == I.BACK:
+            return self.on_back()
+        form = self.forms[self.active]
+        if intent.kind in (I.NEXT, I.PREV):
+            items = form.focus.focusables
+            at_edge = form.focus.index == (len(items) - 1 if intent.kind == I.NEXT else 0)
+            if at_edge or not items:
+                self.active = 1 - self.active
+                other = self.forms[self.active].focus
+                if other.focusables:
+                    other.focus(other.focusables[0 if intent.kind == I.NEXT else -1])
+                return None
+        if intent.kind in (I.CLICK, I.MOTION, I.SCROLL) and intent.pos is not None:
+            for k, f in enumerate(self.forms):
+                if f.area.collidepoint(intent.pos) and intent.kind == I.CLICK:
+                    self.active = k
+        elif intent.kind == I.SCROLL:
+            pass
+        before = (self.grid.row, self.grid.col)
+        action = self.forms[self.active].handle(intent)
+        if (self.grid.row, self.grid.col) != before:
+            self.forms[0].widgets[-1].text = self.cell_detail()
+            self.forms[0].layout(self.forms[0].area, self.services.fonts)
+        return self.on_action(action) if action else None
+
+    def on_action(self, action: str) -> Transition | None:
+        t = self.work.table
+        if action == "goto" and self.errors is not None:
+            e = self.work.report.errors[self.errors.selected]
+            if e.row in t.row_numbers:
+                self.grid.go_to(t.row_numbers.index(e.row), t.header.index(e.field) if e.field in t.header else 0)
+            elif e.field in t.header:
+                self.grid.go_to(self.grid.row, t.header.index(e.field))
+            self.active = 0
+            self.forms[0].focus.focus(self.grid)
+            self.rebuild(focus_action="cell")
+            return None
+        if action == "ops":
+            return Push("operation", self.palette_params())
+        if action == "undo":
+            op = self.session.clean_undo()
+            self.say(_("Opération annulée : {label}").format(label=_(type(op).label)))
+        elif action == "redo":
+            op = self.session.clean_redo()
+            self.say(_("Opération rétablie : {label}").format(label=_(type(op).label)))
+        elif action == "hint":
+            self.hints_shown += 1
+            self.say(_("Indice : {text}").format(text=tr_s(self.session.step.hints[self.hints_shown - 1])))
+        elif action == "give-up":
+            self.confirm_give_up = True
+            self.rebuild(focus_action="give-up-confirmed")
+            return None
+        elif action == "give-up-confirmed":
+            return self.leave(force=True)
+        elif action == "continue":
+            return self.leave(force=False)
+        else:
+            return None
+        self.after_change(action)
+        return None
+
+    def leave(self, force: bool) -> Transition | None:
+        from game.engine.scene import Pop, Replace
+
+        nxt = self.session.proceed(force=force)
+        if nxt is None:
+            self.services.close_scenario()
+            return Pop()
+        return Replace(self.session.step.kind)
+
+    def say(self, text: str, tone: str = "text") -> None:
+        self.feedback, self.feedback_tone = text, tone
+
+    def after_change(self, focus: str | None = None) -> None:
+        self.source.refresh()
+        self.grid.clamp()
+        self.rebuild(focus_action=focus)
+
+    def palette_params(self) -> dict[str, Any]:
+        t = self.work.table
+        r, c = min(self.grid.row, max(0, t.nrows - 1)), min(self.grid.col, max(0, t.ncols - 1))
+        column = t.header[c] if t.ncols else ""
+        field = next((f for f in self.work.schema.fields if f.name == column), None)
+        enum = list(getattr(field, "enum", None) or []) if field is not None else []
+        return {"columns": list(t.header), "column": column, "row": t.row_numbers[r] if t.nrows else 0,
+                "value": (t.columns[c][r] or "") if t.nrows and t.ncols else "",
+                "schema_names": [f.name for f in self.work.schema.fields], "enum": enum,
+                "offered": list(self.session.step.operations)}
+
+    def on_resume(self, result: Any) -> None:
+        if isinstance(result, dict):
+            try:
+                op = operation_from_json(result)
+                res = self.session.clean_apply(op)
+                self.say(render(res.summary), "success" if res.cells_changed or res.rows_changed or res.header_changed else "text")
+            except OperationError as e:
+                self.say(" ".join(render(m) for m in e.messages), "error")
+        self.after_change("ops")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.services.theme.background)
+        fonts = self.services.fonts
+        for k, form in enumerate(self.forms):
+            if k == self.active:
+                form.draw(surface, fonts)
+            else:
+                form.panel.draw(surface, self.services.theme, fonts, False, focused_child=None)

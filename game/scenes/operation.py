@@ -1,0 +1,185 @@
+"""The operation palette: choose a cleaning operation, fill its parameters, apply it.
+
+Parameters are read from the operation's own fields (their types), pre-filled from where the
+learner stands in the grid (column, row, value) and from the schema (names, allowed values).
+The scene returns the recipe JSON of the operation; the cleaning scene applies it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from typing import Any
+
+from game.core.operations import OPERATIONS
+from game.core.operations.personal import PSEUDONYMISE_METHODS
+from game.core.operations.text import CASE_MODES
+from game.engine.scene import Pop, Transition
+from game.i18n import _
+from game.ui.widgets import ChoiceGroup, Label, ListBox, TextInput, Widget
+
+from .common import FormScene
+
+CHOICES = {"mode": CASE_MODES, "method": PSEUDONYMISE_METHODS}
+COLUMN_PARAMS = {"column", "other"}
+PARAM_LABELS = {
+    "column": "Colonne", "other": "Autre colonne", "to": "Nouveau nom ou valeur", "find": "Texte à chercher",
+    "replace": "Remplacer par", "value": "Nouvelle valeur", "row": "Numéro de ligne", "rows": "Numéros de lignes (séparés par des virgules)",
+    "width": "Nombre de caractères", "separator": "Séparateur", "into": "Noms des nouvelles colonnes (séparés par des virgules)",
+    "columns": "Colonnes (séparées par des virgules)", "enum": "Valeurs permises (séparées par des virgules)",
+    "mapping": "Correspondances (ex. H=M, Homme=M)", "values": "Valeurs (séparées par des virgules)",
+    "mode": "Casse", "method": "Méthode", "salt": "Clé secrète (8 caractères au moins)", "prefix": "Préfixe",
+    "whole_cell": "Cellule entière seulement", "case_sensitive": "Respecter majuscules et minuscules",
+    "keep_original": "Garder la colonne d'origine", "keep_originals": "Garder les colonnes d'origine",
+    "skip_empty": "Ignorer les cellules vides", "day_first": "Jour avant le mois (05/12/2016 = 5 décembre)",
+    "percent_to_ratio": "Convertir 45 % en 0.45", "max_zeros": "Zéros ajoutés au plus",
+}
+
+
+def _kind(tp: Any) -> str:
+    if tp is bool:
+        return "bool"
+    if tp is int:
+        return "int"
+    if tp == (str | None):
+        return "str?"
+    if tp == tuple[str, ...]:
+        return "strs"
+    if tp == tuple[int, ...]:
+        return "ints"
+    if tp == tuple[tuple[str, str], ...]:
+        return "mapping"
+    return "str"
+
+
+class OperationScene(FormScene):
+    def __init__(self, services, **params) -> None:
+        self.chosen: type | None = None
+        self.inputs: dict[str, Widget] = {}
+        self.error = ""
+        super().__init__(services, **params)
+
+    def offered(self) -> list[type]:
+        names = self.params.get("offered") or list(OPERATIONS)
+        return [OPERATIONS[n] for n in names if n in OPERATIONS]
+
+    def widgets(self) -> list[Widget]:
+        if self.chosen is None:
+            ops = self.offered()
+            self.list = ListBox([f"{_(o.label)}\n{_(o.explanation)}" for o in ops], "choose", visible_rows=5)
+            return [self.heading(_("Choisir une opération")),
+                    Label(_("Colonne sélectionnée : {column}").format(column=self.params.get("column", "")), tone="muted"),
+                    self.list, self.button(_("Fermer"), "close", primary=False)]
+        op = self.chosen
+        out: list[Widget] = [self.heading(_(op.label)), Label(_(op.explanation), role="small", tone="muted")]
+        hints = typing.get_type_hints(op)
+        self.inputs = {}
+        for f in dataclasses.fields(op):
+            kind = _kind(hints[f.name])
+            label = _(PARAM_LABELS.get(f.name, f.name))
+            default = None if f.default is dataclasses.MISSING else f.default
+            widget = self.input_for(f.name, kind, default)
+            if not isinstance(widget, TextInput):
+                out.append(Label(label, bold=True))
+            else:
+                widget.label = label
+            out.append(widget)
+            self.inputs[f.name] = widget
+        if any(n in self.inputs for n in ("to", "columns")):
+            out.append(Label(_("Noms du schéma : {names}").format(names=", ".join(self.params.get("schema_names", []))),
+                             role="small", tone="muted"))
+        if self.error:
+            out.append(Label(self.error, tone="error"))
+        out += [self.button(_("Appliquer"), "apply"), self.button(_("Retour à la liste"), "back-list", primary=False)]
+        return out
+
+    def input_for(self, name: str, kind: str, default: Any) -> Widget:
+        p = self.params
+        columns = list(p.get("columns", []))
+        if name in COLUMN_PARAMS and kind in ("str", "str?"):
+            options = columns if kind == "str" else [_("(toutes les colonnes)")] + columns
+            current = p.get("column", "")
+            index = options.index(current) if current in options else 0
+            g = ChoiceGroup(options, selected=[index])
+            g.cursor = index
+            return g
+        if name in CHOICES:
+            options = list(CHOICES[name])
+            index = options.index(default) if default in options else 0
+            g = ChoiceGroup(options, selected=[index])
+            g.cursor = index
+            return g
+        if kind == "bool":
+            g = ChoiceGroup([_("oui"), _("non")], selected=[0 if default else 1])
+            g.cursor = 0 if default else 1
+            return g
+        prefill = {
+            "row": str(p.get("row", "")), "rows": str(p.get("row", "")), "value": p.get("value", ""),
+            "find": p.get("value", ""), "enum": ", ".join(p.get("enum", [])), "columns": ", ".join(p.get("schema_names", [])),
+            "width": "5",
+        }.get(name)
+        if prefill is None:
+            prefill = "" if default in (None, (), "") else (str(default) if not isinstance(default, tuple) else ", ".join(map(str, default)))
+        return TextInput(prefill, 500)
+
+    def collect(self) -> dict[str, Any]:
+        op = self.chosen
+        hints = typing.get_type_hints(op)
+        out: dict[str, Any] = {"op": op.op}
+        for name, w in self.inputs.items():
+            kind = _kind(hints[name])
+            if isinstance(w, ChoiceGroup):
+                i = next(iter(w.selected), 0)
+                if kind == "bool":
+                    out[name] = i == 0
+                elif kind == "str?":
+                    out[name] = None if i == 0 else w.options[i]
+                else:
+                    out[name] = w.options[i]
+                continue
+            text = w.value.strip()
+            if kind == "int":
+                try:
+                    out[name] = int(text)
+                except ValueError:
+                    raise ValueError(_("« {label} » doit être un nombre entier.").format(label=_(PARAM_LABELS.get(name, name)))) from None
+            elif kind == "strs":
+                out[name] = [x.strip() for x in text.split(",") if x.strip()]
+            elif kind == "ints":
+                try:
+                    out[name] = [int(x) for x in text.replace(";", ",").split(",") if x.strip()]
+                except ValueError:
+                    raise ValueError(_("« {label} » : des nombres entiers séparés par des virgules.").format(
+                        label=_(PARAM_LABELS.get(name, name)))) from None
+            elif kind == "mapping":
+                pairs = [x.split("=", 1) for x in text.split(",") if "=" in x]
+                out[name] = [[a.strip(), b.strip()] for a, b in pairs]
+            elif kind == "str?":
+                out[name] = text or None
+            else:
+                out[name] = w.value
+        return out
+
+    def on_action(self, action: str) -> Transition | None:
+        if action == "choose":
+            self.chosen = self.offered()[self.list.selected]
+            self.rebuild()
+            return None
+        if action in ("close",):
+            return Pop(None)
+        if action == "back-list":
+            self.chosen, self.error = None, ""
+            self.rebuild(focus_action="choose")
+            return None
+        if action == "apply":
+            try:
+                return Pop(self.collect())
+            except ValueError as e:
+                self.error = str(e)
+                self.rebuild(focus_action="apply")
+        return None
+
+    def on_back(self) -> Transition | None:
+        if self.chosen is not None:
+            return self.on_action("back-list")
+        return Pop(None)

@@ -1,0 +1,82 @@
+"""The datasets of clean steps: ``scenarios/<id>/data/<file>.csv`` and their target schemas.
+
+``check_clean_step`` is what ``explorateurs check`` runs on every clean step: the file reads,
+the schema loads, the reference recipe replays and reaches the step's goal.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from game.core.csvquality import CsvReadError, Finding
+from game.core.history import replay
+from game.core.messages import N_, msg
+from game.core.problems import Problem, did_you_mean
+from game.core.scenario import CleanStep, Scenario
+from game.core.table import Table
+from game.core.tableschema import Schema, parse_schema, validate
+
+from .csvfile import read_csv
+from .schemas import SchemaNotFound, load_schema_descriptor, schema_path, shipped_schema_names
+
+
+def schema_for(step: CleanStep, folder: Path) -> Schema:
+    """The step's schema: a path relative to the scenario folder (``…json``) or a shipped name."""
+    ref = folder / step.schema if step.schema.endswith(".json") else step.schema
+    return parse_schema(load_schema_descriptor(ref))
+
+
+class ScenarioDatasets:
+    """Opens clean steps' datasets for the play session (``game.play.clean.DatasetSource``)."""
+
+    def __init__(self, folders: dict[str, Path]) -> None:
+        self.folders = folders
+
+    def open(self, scenario: Scenario, step: CleanStep) -> tuple[Table, Schema, tuple[Finding, ...]]:
+        folder = self.folders[scenario.id]
+        read = read_csv(folder / "data" / step.dataset)
+        return read.table, schema_for(step, folder), read.findings
+
+
+def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]:
+    """Problems of one clean step, with document paths (``steps[i].dataset``…) for located messages."""
+    base = ("steps", index)
+    try:
+        schema_ref = folder / step.schema if step.schema.endswith(".json") else step.schema
+        schema_path(schema_ref)
+        schema = schema_for(step, folder)
+    except SchemaNotFound:
+        return [Problem(base + ("schema",), msg(N_("Schéma introuvable : « {value} »."), value=step.schema),
+                        did_you_mean(step.schema, shipped_schema_names()))]
+    except (OSError, ValueError, json.JSONDecodeError) as e:
+        return [Problem(base + ("schema",), msg(N_("Schéma illisible : « {value} » ({detail})."), value=step.schema, detail=str(e)))]
+    path = folder / "data" / step.dataset
+    if not path.is_file():
+        known = [p.name for p in (folder / "data").glob("*.csv")]
+        return [Problem(base + ("dataset",), msg(N_("Fichier de données introuvable : data/{value}."), value=step.dataset),
+                        did_you_mean(step.dataset, known))]
+    try:
+        table = read_csv(path).table
+    except CsvReadError as e:
+        return [Problem(base + ("dataset",), e.message)]
+    final, _results, replay_problems = replay(table, step.reference)
+    out = [Problem(base + ("reference", p.path[0] if p.path else 0), p.message) for p in replay_problems]
+    report = validate(final, schema)
+    codes = set(step.goal.codes)
+    left = [e for e in report.errors if e.is_error and (not codes or e.code in codes)]
+    if len(left) > step.goal.max_errors:
+        first = left[0]
+        out.append(Problem(base + ("reference",), msg(
+            N_("La recette de référence n'atteint pas l'objectif : il reste {count} erreur(s), par exemple « {code} » ligne {row}, colonne {field}."),
+            count=len(left), code=first.code, row=first.row or 1, field=first.field or "—")))
+    if step.goal.max_warnings is not None and report.warning_count > step.goal.max_warnings:
+        out.append(Problem(base + ("reference",), msg(
+            N_("La recette de référence laisse {count} avertissement(s), au-delà des {max} permis."),
+            count=report.warning_count, max=step.goal.max_warnings)))
+    for k in step.keep_values:
+        if k.column not in final.header or k.value not in final.column(k.column):
+            out.append(Problem(base + ("keep_values",), msg(
+                N_("Avec la recette de référence, la valeur « {value} » ne se trouve plus dans la colonne {column}."),
+                value=k.value, column=k.column)))
+    return out
