@@ -1,0 +1,14 @@
+"""Table Schema validation (frictionless semantics, Validata's French wording and custom checks).
+
+Pure: imports only the standard library, python-stdnum, phonenumbers and ``game.core``.
+"""
+
+from .custom_checks import CUSTOM_CHECKS
+from .errors import ERROR, FRICTIONLESS_CODES, WARNING, Report, ValidationError
+from .schema import CustomCheck, Field, Schema, parse_schema
+from .validate import revalidate, validate
+
+__all__ = [
+    "CUSTOM_CHECKS", "ERROR", "FRICTIONLESS_CODES", "WARNING", "CustomCheck", "Field", "Report", "Schema",
+    "ValidationError", "parse_schema", "revalidate", "validate",
+]

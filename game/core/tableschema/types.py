@@ -1,0 +1,290 @@
+"""Cell parsers, one per Table Schema type and format, with frictionless 5 semantics.
+
+``parser_for(field)`` returns ``parse(text) -> value`` that returns :data:`INVALID` for a
+type error. Only the standard library is used: ``datetime`` stands in for dateutil (ISO
+datetimes) and a short list of common layouts stands in for the ``any`` date format.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any, NamedTuple
+from uuid import UUID
+
+from .schema import Field
+
+INVALID: Any = object()
+
+Parser = Callable[[str], Any]
+
+
+class GeoPoint(NamedTuple):
+    lon: Decimal
+    lat: Decimal
+
+
+class YearMonth(NamedTuple):
+    year: int
+    month: int
+
+
+# -- string formats ---------------------------------------------------------------------------
+
+_LATIN = "\u0100-\u017f\u0180-\u024f\u00a0-\u00ff"
+_EMAIL_USER = re.compile(
+    rf"(^[{_LATIN}]|[{_LATIN}0-9a-z!#$%&'*+/=?^_`{{}}|~\-]+(\.[{_LATIN}0-9a-z!#$%&'*+/=?^_`{{}}|~\-]+)*$"
+    r'|^"([' + _LATIN + r"\001-\010\013\014\016-\037!#-\[\]-\177]|\\[\011.])*\")$", re.IGNORECASE)
+_DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-_]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9]{1,59})$",
+                     re.IGNORECASE)
+_URI_SCHEME = re.compile(r"^[^:/?#]+:")
+
+
+def is_email(cell: str) -> bool:
+    if cell.count("@") != 1:
+        return False
+    user, domain = cell.rsplit("@", 1)
+    if len(user) > 64 or len(domain) > 253:
+        return False
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    return bool(_EMAIL_USER.match(user)) and bool(_DOMAIN.match(ascii_domain))
+
+
+def is_uri(cell: str) -> bool:
+    """An absolute URI: what rfc3986 accepts once a scheme is required."""
+    return bool(_URI_SCHEME.match(cell))
+
+
+def is_uuid(cell: str) -> bool:
+    try:
+        UUID(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def _string(field: Field) -> Parser:
+    check = {"email": is_email, "uri": is_uri, "uuid": is_uuid}.get(field.format)
+    if check is None:
+        return lambda cell: cell
+    return lambda cell: cell if check(cell) else INVALID
+
+
+# -- numbers --------------------------------------------------------------------------------
+
+_NOT_BARE = re.compile(r"((^[^-\d]*)|(\D*$))")
+
+
+def _number(field: Field) -> Parser:
+    decimal_char, group_char, bare = field.decimal_char, field.group_char, field.bare_number
+
+    if not field.number_options:
+        def parse(cell: str) -> Any:
+            try:
+                return Decimal(cell.strip())
+            except ArithmeticError:
+                return INVALID
+        return parse
+
+    def parse_options(cell: str) -> Any:
+        cell = cell.strip()
+        if not bare:
+            cell = _NOT_BARE.sub("", cell)
+        if group_char:
+            cell = cell.replace(group_char, "")
+        if decimal_char != ".":
+            if "." in cell:
+                return INVALID
+            cell = cell.replace(decimal_char, ".")
+        try:
+            return Decimal(cell)
+        except ArithmeticError:
+            return INVALID
+    return parse_options
+
+
+def _integer(field: Field) -> Parser:
+    bare = field.bare_number
+
+    def parse(cell: str) -> Any:
+        cell = cell.strip()
+        if not bare:
+            cell = _NOT_BARE.sub("", cell)
+        try:
+            return int(cell)
+        except ValueError:
+            return INVALID
+    return parse
+
+
+def _boolean(field: Field) -> Parser:
+    mapping = {v: True for v in field.true_values}
+    mapping.update({v: False for v in field.false_values})
+    return lambda cell: mapping.get(cell, INVALID)
+
+
+# -- dates and times ------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+ANY_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%Y/%m/%d", "%d-%m-%Y", "%d.%m.%Y", "%Y%m%d",
+                    "%d %B %Y", "%B %d, %Y", "%b %d %Y", "%d %b %Y")
+
+
+def _strptime_date(fmt: str) -> Parser:
+    def parse(cell: str) -> Any:
+        try:
+            return datetime.strptime(cell, fmt).date()
+        except ValueError:
+            return INVALID
+    return parse
+
+
+def _date(field: Field) -> Parser:
+    fmt = field.format
+    if fmt == "any":
+        def parse_any(cell: str) -> Any:
+            for f in ANY_DATE_FORMATS:
+                try:
+                    return datetime.strptime(cell.strip(), f).date()
+                except ValueError:
+                    pass
+            return INVALID
+        return parse_any
+    if fmt == "default":
+        fmt = "%Y-%m-%d"
+    slow = _strptime_date(fmt)
+    if fmt != "%Y-%m-%d":
+        return slow
+
+    def parse(cell: str) -> Any:
+        if _ISO_DATE.match(cell):  # fast path, same answer as strptime for this shape
+            try:
+                return date.fromisoformat(cell)
+            except ValueError:
+                return INVALID
+        return slow(cell)
+    return parse
+
+
+def _datetime(field: Field) -> Parser:
+    fmt = field.format
+
+    def parse(cell: str) -> Any:
+        try:
+            if fmt == "default":
+                if len(cell) < 19 or cell[16] != ":":
+                    return INVALID
+                return datetime.fromisoformat(cell)
+            if fmt == "any":
+                return datetime.fromisoformat(cell.strip())
+            return datetime.strptime(cell, fmt)
+        except ValueError:
+            return INVALID
+    return parse
+
+
+def _time(field: Field) -> Parser:
+    fmt = field.format
+
+    def parse(cell: str) -> Any:
+        try:
+            if fmt == "default":
+                if len(cell) < 8 or cell[5] != ":":
+                    return INVALID
+                return datetime.fromisoformat("2000-01-01T" + cell).timetz()
+            if fmt == "any":
+                return time.fromisoformat(cell.strip())
+            return datetime.strptime(cell, fmt).timetz()
+        except ValueError:
+            return INVALID
+    return parse
+
+
+def _year(field: Field) -> Parser:
+    def parse(cell: str) -> Any:
+        if len(cell) != 4:
+            return INVALID
+        try:
+            value = int(cell)
+        except ValueError:
+            return INVALID
+        return value if 0 <= value <= 9999 else INVALID
+    return parse
+
+
+def _yearmonth(field: Field) -> Parser:
+    def parse(cell: str) -> Any:
+        try:
+            year, month = cell.split("-")
+            value = YearMonth(int(year), int(month))
+        except ValueError:
+            return INVALID
+        return value if 1 <= value.month <= 12 else INVALID
+    return parse
+
+
+# -- structured -----------------------------------------------------------------------------
+
+def _geopoint(field: Field) -> Parser:
+    fmt = field.format
+
+    def parse(cell: str) -> Any:
+        try:
+            if fmt == "array":
+                lon, lat = json.loads(cell)
+            elif fmt == "object":
+                obj = json.loads(cell)
+                if len(obj) != 2:
+                    return INVALID
+                lon, lat = obj["lon"], obj["lat"]
+            else:
+                lon, lat = cell.split(",")
+                lon, lat = lon.strip(), lat.strip()
+            point = GeoPoint(Decimal(lon), Decimal(lat))
+            if not (-180 <= point.lon <= 180 and -90 <= point.lat <= 90):
+                return INVALID
+        except (ValueError, TypeError, KeyError, ArithmeticError):
+            return INVALID
+        return point
+    return parse
+
+
+def _array(field: Field) -> Parser:
+    def parse(cell: str) -> Any:
+        try:
+            value = json.loads(cell)
+        except ValueError:
+            return INVALID
+        return value if isinstance(value, list) else INVALID
+    return parse
+
+
+def _any(field: Field) -> Parser:
+    return lambda cell: cell
+
+
+PARSERS: dict[str, Callable[[Field], Parser]] = {
+    "string": _string, "number": _number, "integer": _integer, "boolean": _boolean,
+    "date": _date, "datetime": _datetime, "time": _time, "year": _year, "yearmonth": _yearmonth,
+    "geopoint": _geopoint, "array": _array, "any": _any,
+}
+
+
+def parser_for(field: Field) -> Parser:
+    return PARSERS[field.type](field)
+
+
+def read_constraint_value(field: Field, value: Any) -> Any:
+    """A schema bound or enum item as the typed value cells are compared with."""
+    if isinstance(value, str):
+        parsed = parser_for(field)(value)
+        return None if parsed is INVALID else parsed
+    if field.type == "number" and isinstance(value, float):
+        return Decimal(str(value))
+    return value

@@ -1,0 +1,161 @@
+"""``explorateurs validate --schema S FILE``: a French report like Validata's, or JSON lines.
+
+``main_validate(args)`` takes a namespace with ``schema``, ``file``, ``format`` ("text" | "json")
+and ``lang``; it returns 1 when the file has errors (warnings alone: 0) and 2 when the schema
+or the file cannot be read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from game.core.table import Table
+from game.core.tableschema import Report, ValidationError, validate
+from game.storage.schemas import SchemaNotFound, load_schema
+
+DELIMITERS = (",", ";", "\t", "|")
+
+#: French titles of each kind of problem, in the order the report shows them
+KINDS = {
+    "unmatched-header": "Aucune colonne reconnue",
+    "missing-required-header": "Colonne obligatoire absente",
+    "blank-header": "En-tête absent",
+    "blank-label": "Colonne sans nom",
+    "duplicate-label": "Nom de colonne en double",
+    "missing-header-warn": "Colonne facultative absente",
+    "extra-header-warn": "Colonne non prévue par le schéma",
+    "disordered-header-warn": "Colonne mal placée",
+    "blank-row": "Ligne vide",
+    "extra-cell": "Valeur en trop",
+    "missing-cell": "Cellule manquante",
+    "type-error": "Format incorrect",
+    "constraint-error": "Valeur non conforme",
+    "unique-error": "Valeur en double",
+    "primary-key": "Clé primaire en double",
+    "french-siret-value": "Numéro SIRET invalide",
+    "french-siren-value": "Numéro SIREN invalide",
+    "one-of-required": "Une des deux colonnes est obligatoire",
+    "compare-columns-value": "Comparaison entre colonnes",
+    "sum-columns-value": "Somme de colonnes",
+    "cohesive-columns-value": "Colonnes à remplir ensemble",
+    "year-interval-value": "Intervalle d'années invalide",
+    "french-gps-coordinates": "Coordonnées GPS hors de France",
+    "phone-number-value": "Numéro de téléphone invalide",
+    "nomenclature-actes-value": "Nomenclature ACTES",
+}
+
+
+def read_csv_simple(path: str | Path) -> tuple[Table, dict[str, Any]]:
+    """A small CSV reader until the project's loader is wired in: UTF-8 (BOM allowed) or Windows-1252,
+    delimiter guessed from the header line, "comma + space" read as a comma with initial spaces
+    skipped (as frictionless detects it). Returns the table and what was detected."""
+    raw = Path(path).read_bytes()
+    try:
+        text, encoding = raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = raw.decode("cp1252", errors="replace"), "cp1252"
+    first = text.split("\n", 1)[0]
+    delimiter = max(DELIMITERS, key=first.count) if any(d in first for d in DELIMITERS) else ","
+    skip_space = delimiter == "," and first.count(", ") >= max(1, first.count(",") // 2)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=skip_space)
+    rows = list(reader)
+    header = rows[0] if rows else []
+    body = rows[1:]
+    width = len(header)
+    if body and width and all(len(row) == width for row in body):  # fast path: no ragged row
+        table = Table(tuple(header), tuple(zip(*body, strict=True)), tuple(range(2, len(body) + 2)))
+    else:
+        table = Table.from_rows(header, body)
+    return table, {"encoding": encoding, "delimiter": delimiter, "skip_initial_space": skip_space}
+
+
+def _where(e: ValidationError) -> str:
+    if e.row is None:
+        return f"en-tête, colonne « {e.field} »" if e.field else "en-tête"
+    if e.field:
+        return f"ligne {e.row}, colonne « {e.field} »"
+    return f"ligne {e.row}"
+
+
+def print_text(report: Report, file: str, schema_name: str, render: Any, out: TextIO) -> None:
+    n_err, n_warn = report.error_count, report.warning_count
+    print(f"Validation de {file} avec le schéma {schema_name}", file=out)
+    if report.valid:
+        print("✔ Le fichier est valide" + (f" ({n_warn} avertissement(s))." if n_warn else "."), file=out)
+    else:
+        print(f"✘ Le fichier n'est pas valide : {n_err} erreur(s), {n_warn} avertissement(s).", file=out)
+    groups: dict[str, list[ValidationError]] = defaultdict(list)
+    for e in report.errors:
+        groups[e.code].append(e)
+    order = {code: k for k, code in enumerate(KINDS)}
+    for code in sorted(groups, key=lambda c: (groups[c][0].severity != "error", order.get(c, 99), c)):
+        errs = groups[code]
+        kind = "Erreur" if errs[0].severity == "error" else "Avertissement"
+        print(f"\n{kind} — {KINDS.get(code, code)} ({code}) : {len(errs)}", file=out)
+        hints_shown: set[str] = set()
+        for e in errs:
+            print(f"  • {_where(e)} : {render(e.message)}", file=out)
+            if e.hint is not None:
+                hint = render(e.hint)
+                if hint not in hints_shown:
+                    hints_shown.add(hint)
+                    print(f"    {hint}", file=out)
+
+
+def print_json(report: Report, render: Any, out: TextIO) -> None:
+    for e in report.errors:
+        print(json.dumps({"row": e.row, "field": e.field, "column": e.column, "code": e.code,
+                          "severity": e.severity, "cell": e.cell, "message": render(e.message),
+                          "hint": render(e.hint) if e.hint is not None else None},
+                         ensure_ascii=False), file=out)
+
+
+def main_validate(args: Any, out: TextIO | None = None) -> int:
+    from game.i18n import activate, render
+
+    out = out or sys.stdout
+    activate(getattr(args, "lang", None) or "fr")
+    try:
+        schema = load_schema(args.schema)
+    except (SchemaNotFound, OSError, ValueError) as exc:
+        print(f"Schéma introuvable ou illisible : {exc}", file=sys.stderr)
+        return 2
+    try:
+        table, _ = read_csv_simple(args.file)
+    except OSError as exc:
+        print(f"Fichier illisible : {exc}", file=sys.stderr)
+        return 2
+    for problem in schema.problems:
+        print(f"Schéma : {render(problem.message)}", file=sys.stderr)
+    report = validate(table, schema)
+    if getattr(args, "format", "text") == "json":
+        print_json(report, render, out)
+    else:
+        print_text(report, str(args.file), str(args.schema), render, out)
+    return 0 if report.valid else 1
+
+
+def build_parser() -> Any:
+    import argparse
+
+    p = argparse.ArgumentParser(prog="explorateurs validate", description="Valider un CSV contre un schéma.")
+    p.add_argument("--schema", required=True, help="chemin d'un schéma JSON ou nom livré (scdl/subventions)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", default="fr")
+    p.add_argument("file")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return main_validate(build_parser().parse_args(argv))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
