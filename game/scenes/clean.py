@@ -263,11 +263,10 @@ class CleanScene(StepScene):
         t = self.work.table
         r, c = min(self.grid.row, max(0, t.nrows - 1)), min(self.grid.col, max(0, t.ncols - 1))
         column = t.header[c] if t.ncols else ""
-        field = next((f for f in self.work.schema.fields if f.name == column), None)
-        enum = list(getattr(field, "enum", None) or []) if field is not None else []
+        enums = {f.name: [str(v) for v in f.enum] for f in self.work.schema.fields if f.enum}
         return {"columns": list(t.header), "column": column, "row": t.row_numbers[r] if t.nrows else 0,
                 "value": (t.columns[c][r] or "") if t.nrows and t.ncols else "",
-                "schema_names": [f.name for f in self.work.schema.fields], "enum": enum,
+                "schema_names": [f.name for f in self.work.schema.fields], "enums": enums,
                 "offered": list(self.session.step.operations)}
 
     def on_resume(self, result: Any) -> None:

@@ -26,7 +26,7 @@ PARAM_LABELS = {
     "column": "Colonne", "other": "Autre colonne", "to": "Nouveau nom ou valeur", "find": "Texte à chercher",
     "replace": "Remplacer par", "value": "Nouvelle valeur", "row": "Numéro de ligne", "rows": "Numéros de lignes (séparés par des virgules)",
     "width": "Nombre de caractères", "separator": "Séparateur", "into": "Noms des nouvelles colonnes (séparés par des virgules)",
-    "columns": "Colonnes (séparées par des virgules)", "enum": "Valeurs permises (séparées par des virgules)",
+    "columns": "Colonnes (séparées par des virgules)", "enum": "Valeurs permises, séparées par des virgules (vide : celles du schéma pour la colonne)",
     "mapping": "Correspondances (ex. H=M, Homme=M)", "values": "Valeurs (séparées par des virgules)",
     "mode": "Casse", "method": "Méthode", "salt": "Clé secrète (8 caractères au moins)", "prefix": "Préfixe",
     "whole_cell": "Cellule entière seulement", "case_sensitive": "Respecter majuscules et minuscules",
@@ -115,7 +115,7 @@ class OperationScene(FormScene):
             return g
         prefill = {
             "row": str(p.get("row", "")), "rows": str(p.get("row", "")), "value": p.get("value", ""),
-            "find": p.get("value", ""), "enum": ", ".join(p.get("enum", [])), "columns": ", ".join(p.get("schema_names", [])),
+            "find": p.get("value", ""), "enum": "", "columns": ", ".join(p.get("schema_names", [])),
             "width": "5",
         }.get(name)
         if prefill is None:
@@ -145,6 +145,8 @@ class OperationScene(FormScene):
                     raise ValueError(_("« {label} » doit être un nombre entier.").format(label=_(PARAM_LABELS.get(name, name)))) from None
             elif kind == "strs":
                 out[name] = [x.strip() for x in text.split(",") if x.strip()]
+                if name == "enum" and not out[name]:
+                    out[name] = list(self.params.get("enums", {}).get(out.get("column") or "", []))
             elif kind == "ints":
                 try:
                     out[name] = [int(x) for x in text.replace(";", ",").split(",") if x.strip()]
@@ -153,7 +155,7 @@ class OperationScene(FormScene):
                         label=_(PARAM_LABELS.get(name, name)))) from None
             elif kind == "mapping":
                 pairs = [x.split("=", 1) for x in text.split(",") if "=" in x]
-                out[name] = [[a.strip(), b.strip()] for a, b in pairs]
+                out[name] = {a.strip(): b.strip() for a, b in pairs}
             elif kind == "str?":
                 out[name] = text or None
             else:

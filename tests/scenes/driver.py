@@ -21,7 +21,8 @@ from game.ui.theme import DEFAULT_THEME
 from game.ui.widgets import Button, ChoiceGroup, DialogueBox, Label, ListBox, TextInput
 
 KEYS = {"TAB": pygame.K_TAB, "RETURN": pygame.K_RETURN, "SPACE": pygame.K_SPACE, "ESCAPE": pygame.K_ESCAPE,
-        "DOWN": pygame.K_DOWN, "UP": pygame.K_UP, "PAGEDOWN": pygame.K_PAGEDOWN}
+        "DOWN": pygame.K_DOWN, "UP": pygame.K_UP, "PAGEDOWN": pygame.K_PAGEDOWN, "END": pygame.K_END,
+        "HOME": pygame.K_HOME, "BACKSPACE": pygame.K_BACKSPACE, "LEFT": pygame.K_LEFT, "RIGHT": pygame.K_RIGHT}
 
 
 class Driver:
@@ -82,10 +83,14 @@ class Driver:
 
     @property
     def widgets(self):
-        return self.scene.form.widgets
+        forms = getattr(self.scene, "forms", None) or [self.scene.form]
+        return [w for f in forms for w in f.widgets]
 
     @property
     def focused(self):
+        forms = getattr(self.scene, "forms", None)
+        if forms:
+            return forms[self.scene.active].focus.focused
         return self.scene.form.focus.focused
 
     def texts(self) -> list[str]:
@@ -134,6 +139,38 @@ class Driver:
         group = next(w for w in self.widgets if isinstance(w, ChoiceGroup))
         self.choose_in_group([group.options.index(t) for t in texts])
 
-    def fill_text(self, text: str) -> None:
-        self.tab_to(lambda w: isinstance(w, TextInput))
+    def fill_text(self, text: str, index: int = 0) -> None:
+        target = [w for w in self.widgets if isinstance(w, TextInput)][index]
+        self.tab_to(lambda w: w is target)
+        self.press("END")
+        for _ in range(len(target.value)):
+            self.press("BACKSPACE")
         self.type(text)
+
+    def apply_operation(self, op: str, **params) -> None:
+        """Open the palette, pick ``op``, set its parameters (by label for choices), apply."""
+        from game.core.operations import OPERATIONS
+        from game.scenes.operation import OperationScene
+
+        self.activate_button("Appliquer une opération…")
+        assert isinstance(self.scene, OperationScene)
+        names = self.scene.params.get("offered") or list(OPERATIONS)
+        listbox = next(w for w in self.widgets if isinstance(w, ListBox))
+        self.tab_to(lambda w: w is listbox)
+        for _ in range(names.index(op)):
+            self.press("DOWN")
+        self.press("RETURN")
+        for name, value in params.items():
+            widget = self.scene.inputs[name]
+            if isinstance(widget, ChoiceGroup):
+                self.tab_to(lambda w: w is widget)
+                target = widget.options.index(value)
+                while widget.cursor > target:
+                    self.press("UP")
+                while widget.cursor < target:
+                    self.press("DOWN")
+                self.press("SPACE")
+            else:
+                index = [w for w in self.widgets if isinstance(w, TextInput)].index(widget)
+                self.fill_text(str(value), index)
+        self.activate_button("Appliquer")

@@ -1,0 +1,103 @@
+"""The cleaning workshop played with the keyboard: errors go down as operations apply, undo
+restores them, the goal unlocks « Continuer », progress survives a restart."""
+
+from game.scenes.clean import CleanScene
+from game.ui.grid import DataGrid
+
+from .driver import Driver
+from .test_playthrough import play_step, start
+
+
+def open_prenoms(d):
+    start(d)
+    d.tab_to(lambda w: type(w).__name__ == "ListBox")
+    entries = d.scene.entries
+    for _ in range(next(i for i, e in enumerate(entries) if e.key == "prenoms")):
+        d.press("DOWN")
+    d.press("RETURN")
+    play_step(d)  # the dialogue before the workshop
+    assert isinstance(d.scene, CleanScene)
+
+
+def errors_left(d):
+    return d.services.session.clean_work().objectives().errors_left
+
+
+def test_keyboard_cleaning_reaches_the_goal_and_scores(tmp_path):
+    d = Driver(tmp_path / "d")
+    try:
+        open_prenoms(d)
+        assert "Erreurs restantes : 7 (au départ : 7)" in d.screen_text()
+        assert "Ligne 2 · COLL_INSEE (erreur)" in d.screen_text()
+
+        d.apply_operation("change-case", column="COMMUNE_NOM", mode="title")
+        assert errors_left(d) == 5
+        assert "Cellules modifiées dans la colonne « COMMUNE_NOM » : 2." in d.screen_text()
+
+        d.activate_button("Annuler la dernière opération")
+        assert errors_left(d) == 7
+        d.activate_button("Rétablir")
+        assert errors_left(d) == 5
+
+        # go to the INSEE error from the error list: the grid's cursor lands on it
+        d.tab_to(lambda w: type(w).__name__ == "ListBox")
+        d.press("RETURN")
+        grid = next(w for w in d.widgets if isinstance(w, DataGrid))
+        assert (grid.source.row_label(grid.row), grid.source.header[grid.col]) == ("2", "COLL_INSEE")
+        d.apply_operation("edit-cell", row=2, column="COLL_INSEE", value="35238")
+        d.apply_operation("map-to-enum", column="ENFANT_SEXE", mapping="H=M")
+        for bad, good in [("Ad am", "Adam"), ("AlexAndre", "Alexandre"), ("AssiaAmélie", "Assia-Amélie")]:
+            d.apply_operation("find-replace", find=bad, replace=good, column="ENFANT_PRENOM", whole_cell="oui")
+        assert errors_left(d) == 0
+        assert "Objectif atteint" in d.screen_text()
+
+        registration = d.services.session.registration
+        d.activate_button("Continuer")
+        stored = d.store.statements(registration=registration)
+        used = [s for s in stored if s["verb"]["id"].endswith("/verbs/used")]
+        assert [s["result"]["response"] for s in used].count("apply") == 6
+        assert [s["result"]["response"] for s in used].count("undo") == 1
+        assert [s["result"]["response"] for s in used].count("redo") == 1
+        criteria = {s["object"]["id"].rsplit("/", 1)[1]: s["result"]["score"]["scaled"]
+                    for s in stored if "/criteria/" in s["object"]["id"]}
+        assert criteria == {"constraint-error": 1.0, "donnees-preservees": 1.0}
+    finally:
+        d.close()
+
+
+def test_cleaning_in_progress_survives_a_restart(tmp_path):
+    d = Driver(tmp_path / "d")
+    try:
+        open_prenoms(d)
+        d.apply_operation("change-case", column="COMMUNE_NOM", mode="title")
+        d.apply_operation("edit-cell", row=2, column="COLL_INSEE", value="35238")
+        d.activate_button("Annuler la dernière opération")
+        assert errors_left(d) == 5
+    finally:
+        d.close()
+    d = Driver(tmp_path / "d")
+    try:
+        assert d.focused.label.startswith("Reprendre « Prénoms des nouveau-nés »")
+        d.press("RETURN")
+        assert isinstance(d.scene, CleanScene)
+        assert errors_left(d) == 5
+        assert "Rétablir" in d.buttons()  # the undone operation can still be redone
+        d.activate_button("Rétablir")
+        assert errors_left(d) == 4
+    finally:
+        d.close()
+
+
+def test_giving_up_needs_confirmation_and_scores_what_was_fixed(tmp_path):
+    d = Driver(tmp_path / "d")
+    try:
+        open_prenoms(d)
+        d.apply_operation("change-case", column="COMMUNE_NOM", mode="title")
+        d.activate_button("Terminer sans atteindre l'objectif")
+        assert isinstance(d.scene, CleanScene)
+        d.activate_button("Confirmer : terminer avec des erreurs")
+        assert not isinstance(d.scene, CleanScene)
+        scores = d.services.session.state.cleaning_of("nettoyage")["scores"]
+        assert scores["constraint-error"] == round(2 / 7, 4)
+    finally:
+        d.close()
