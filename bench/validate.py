@@ -27,7 +27,6 @@ sys.path.insert(0, str(ROOT))
 
 from game.core.tableschema import FRICTIONLESS_CODES, revalidate, validate  # noqa: E402
 from game.storage.schemas import load_schema, schema_path  # noqa: E402
-from game.validate_cli import read_csv_simple  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "scdl" / "subventions"
 
@@ -96,7 +95,7 @@ def main() -> None:
         except Exception as exc:  # noqa: BLE001 - informative only
             print(f"game.storage.csvfile.read_csv indisponible ({exc.__class__.__name__})")
         t0 = time.perf_counter()
-        table, _ = read_csv_simple(path)
+        table = read_csv(path, keep_initial_spaces=False).table
         t1 = time.perf_counter()
         report = validate(table, schema)
         t2 = time.perf_counter()

@@ -142,6 +142,23 @@ class Services:
     def _datasets(self) -> ScenarioDatasets:
         return ScenarioDatasets({k: v.path.parent for k, v in self.loaded.items()})
 
+    def export_clean(self) -> tuple[Path, Path]:
+        """Write the cleaned table (quality CSV) and its recipe (JSON) under ``<data dir>/exports``."""
+        import json
+
+        from game.storage.csvfile import write_quality_csv
+
+        assert self.session is not None
+        work = self.session.clean_work()
+        folder = data_dir() / "exports"
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = f"{self.session.scenario.id}-{work.step.id}"
+        csv_path, recipe_path = folder / f"{stem}.csv", folder / f"{stem}.recette.json"
+        write_quality_csv(work.table, csv_path)
+        recipe = {"schema": work.step.schema, "operations": work.history.recipe()}
+        recipe_path.write_text(json.dumps(recipe, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return csv_path, recipe_path
+
     def close_scenario(self) -> None:
         self.session = None
 

@@ -19,6 +19,15 @@ def _parser() -> argparse.ArgumentParser:
     _play_options(play)
     check = sub.add_parser("check", help="vérifier des fichiers ou dossiers de scénarios")
     check.add_argument("paths", nargs="*", type=Path, help="fichiers scenario.yaml ou dossiers (par défaut : les scénarios fournis)")
+    val = sub.add_parser("validate", help="valider un fichier CSV contre un schéma (rapport à la Validata)")
+    val.add_argument("--schema", required=True, help="schéma : chemin d'un fichier JSON ou nom livré (ex. scdl/subventions)")
+    val.add_argument("--format", choices=("text", "json"), default="text", help="text (par défaut) ou json (une erreur par ligne)")
+    val.add_argument("file", type=Path, help="fichier CSV")
+    clean = sub.add_parser("clean", help="appliquer une recette de nettoyage à un fichier (par exemple celui du mois suivant)")
+    clean.add_argument("--schema", required=True, help="schéma : chemin d'un fichier JSON ou nom livré (ex. scdl/prenoms)")
+    clean.add_argument("--recipe", required=True, type=Path, help="recette exportée par le jeu (JSON)")
+    clean.add_argument("-o", "--output", required=True, type=Path, help="fichier CSV de qualité à écrire")
+    clean.add_argument("file", type=Path, help="fichier CSV à nettoyer")
     _play_options(p)
     return p
 
@@ -65,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     tr = activate(lang or "fr")
     if args.command == "check":
         return check(args.paths, tr)
+    if args.command in ("validate", "clean"):
+        from game import validate_cli
+
+        args.lang = tr.language
+        return validate_cli.main_validate(args) if args.command == "validate" else validate_cli.main_clean(args)
     from game.app import run
 
     return run(args, language=lang or None)

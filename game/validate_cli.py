@@ -7,8 +7,6 @@ or the file cannot be read.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from collections import defaultdict
@@ -16,8 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from game.core.table import Table
+from game.core.csvquality import CsvReadError
 from game.core.tableschema import Report, ValidationError, validate
+from game.storage.csvfile import read_csv
 from game.storage.schemas import SchemaNotFound, load_schema
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -50,30 +49,6 @@ KINDS = {
     "phone-number-value": "Numéro de téléphone invalide",
     "nomenclature-actes-value": "Nomenclature ACTES",
 }
-
-
-def read_csv_simple(path: str | Path) -> tuple[Table, dict[str, Any]]:
-    """A small CSV reader until the project's loader is wired in: UTF-8 (BOM allowed) or Windows-1252,
-    delimiter guessed from the header line, "comma + space" read as a comma with initial spaces
-    skipped (as frictionless detects it). Returns the table and what was detected."""
-    raw = Path(path).read_bytes()
-    try:
-        text, encoding = raw.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        text, encoding = raw.decode("cp1252", errors="replace"), "cp1252"
-    first = text.split("\n", 1)[0]
-    delimiter = max(DELIMITERS, key=first.count) if any(d in first for d in DELIMITERS) else ","
-    skip_space = delimiter == "," and first.count(", ") >= max(1, first.count(",") // 2)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=skip_space)
-    rows = list(reader)
-    header = rows[0] if rows else []
-    body = rows[1:]
-    width = len(header)
-    if body and width and all(len(row) == width for row in body):  # fast path: no ragged row
-        table = Table(tuple(header), tuple(zip(*body, strict=True)), tuple(range(2, len(body) + 2)))
-    else:
-        table = Table.from_rows(header, body)
-    return table, {"encoding": encoding, "delimiter": delimiter, "skip_initial_space": skip_space}
 
 
 def _where(e: ValidationError) -> str:
@@ -128,10 +103,11 @@ def main_validate(args: Any, out: TextIO | None = None) -> int:
         print(f"Schéma introuvable ou illisible : {exc}", file=sys.stderr)
         return 2
     try:
-        table, _ = read_csv_simple(args.file)
-    except OSError as exc:
-        print(f"Fichier illisible : {exc}", file=sys.stderr)
+        read = read_csv(args.file, keep_initial_spaces=False)  # "comma + space" read as Validata does
+    except CsvReadError as exc:
+        print(render(exc.message), file=sys.stderr)
         return 2
+    table = read.table
     for problem in schema.problems:
         print(f"Schéma : {render(problem.message)}", file=sys.stderr)
     report = validate(table, schema)
@@ -139,7 +115,55 @@ def main_validate(args: Any, out: TextIO | None = None) -> int:
         print_json(report, render, out)
     else:
         print_text(report, str(args.file), str(args.schema), render, out)
+        print_findings(read.findings, render, out)
     return 0 if report.valid else 1
+
+
+def print_findings(findings: Any, render: Any, out: TextIO) -> None:
+    """What keeps the file from being a « fichier CSV de qualité » (encoding, separator…)."""
+    if findings:
+        print("\nQualité du fichier CSV :", file=out)
+        for f in findings:
+            print(f"  • {render(f.message)} {render(f.hint)}", file=out)
+
+
+def main_clean(args: Any, out: TextIO | None = None) -> int:
+    """Apply a saved recipe to a new file, write the quality CSV, report what is left."""
+    from game.core.history import replay
+    from game.i18n import activate, render
+    from game.storage.csvfile import write_quality_csv
+
+    out = out or sys.stdout
+    activate(getattr(args, "lang", None) or "fr")
+    try:
+        schema = load_schema(args.schema)
+    except (SchemaNotFound, OSError, ValueError) as exc:
+        print(f"Schéma introuvable ou illisible : {exc}", file=sys.stderr)
+        return 2
+    try:
+        recipe = json.loads(Path(args.recipe).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        print(f"Recette illisible ({args.recipe}) : {exc}", file=sys.stderr)
+        return 2
+    if isinstance(recipe, dict):
+        recipe = recipe.get("operations", [])
+    try:
+        read = read_csv(args.file)
+    except CsvReadError as exc:
+        print(render(exc.message), file=sys.stderr)
+        return 2
+    table, results, problems = replay(read.table, recipe)
+    print(f"Recette {args.recipe} : {len(results)} opération(s) appliquée(s) sur {len(recipe)}.", file=out)
+    for p in problems:
+        step = f"étape {p.path[0] + 1}" if p.path else "recette"
+        print(f"  ! {step} : {render(p.message)}", file=out)
+    for r in results:
+        print(f"  • {render(r.summary)}", file=out)
+    write_quality_csv(table, args.output)
+    print(f"Fichier écrit : {args.output} (UTF-8, virgule, CRLF).", file=out)
+    report = validate(table, schema)
+    print_text(report, str(args.output), str(args.schema), render, out)
+    return 0 if report.valid and not problems else 1
 
 
 def build_parser() -> Any:

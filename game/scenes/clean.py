@@ -117,6 +117,7 @@ class CleanScene(StepScene):
             out.append(Button(_("Annuler la dernière opération"), "undo", primary=False))
         if self.work.history.can_redo:
             out.append(Button(_("Rétablir"), "redo", primary=False))
+        out.append(Button(_("Exporter le fichier et la recette"), "export", primary=False))
         if self.session.step.hints and self.hints_shown < len(self.session.step.hints):
             out.append(Button(_("Un indice"), "hint", primary=False))
         if self.work.objectives().reached:
@@ -226,6 +227,13 @@ class CleanScene(StepScene):
         elif action == "redo":
             op = self.session.clean_redo()
             self.say(_("Opération rétablie : {label}").format(label=_(type(op).label)))
+        elif action == "export":
+            try:
+                csv_path, recipe_path = self.services.export_clean()
+                self.say(_("Fichier CSV de qualité : {csv}\nRecette (à rejouer avec explorateurs clean) : {recipe}").format(
+                    csv=csv_path, recipe=recipe_path), "success")
+            except OSError as e:
+                self.say(_("Export impossible : {reason}").format(reason=e.strerror or str(e)), "error")
         elif action == "hint":
             self.hints_shown += 1
             self.say(_("Indice : {text}").format(text=tr_s(self.session.step.hints[self.hints_shown - 1])))

@@ -163,7 +163,7 @@ class Driver:
         for name, value in params.items():
             widget = self.scene.inputs[name]
             if isinstance(widget, ChoiceGroup):
-                self.tab_to(lambda w: w is widget)
+                self.tab_to(lambda w, target_widget=widget: w is target_widget)
                 target = widget.options.index(value)
                 while widget.cursor > target:
                     self.press("UP")

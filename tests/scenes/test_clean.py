@@ -1,6 +1,8 @@
 """The cleaning workshop played with the keyboard: errors go down as operations apply, undo
 restores them, the goal unlocks « Continuer », progress survives a restart."""
 
+from pathlib import Path
+
 from game.scenes.clean import CleanScene
 from game.ui.grid import DataGrid
 
@@ -99,5 +101,29 @@ def test_giving_up_needs_confirmation_and_scores_what_was_fixed(tmp_path):
         assert not isinstance(d.scene, CleanScene)
         scores = d.services.session.state.cleaning_of("nettoyage")["scores"]
         assert scores["constraint-error"] == round(2 / 7, 4)
+    finally:
+        d.close()
+
+
+def test_export_writes_the_quality_csv_and_a_replayable_recipe(tmp_path):
+    import json
+
+    from game.core.history import replay
+    from game.storage.csvfile import read_csv
+
+    d = Driver(tmp_path / "d")
+    try:
+        open_prenoms(d)
+        d.apply_operation("change-case", column="COMMUNE_NOM", mode="title")
+        d.activate_button("Exporter le fichier et la recette")
+        text = d.screen_text()
+        assert "Fichier CSV de qualité : " in text
+        csv_path = Path(text.split("Fichier CSV de qualité : ")[1].split("\n")[0])
+        recipe = json.loads(csv_path.with_name(csv_path.stem + ".recette.json").read_text(encoding="utf-8"))
+        assert recipe["operations"] == [{"op": "change-case", "column": "COMMUNE_NOM", "mode": "title"}]
+        exported = read_csv(csv_path)
+        assert exported.findings == () and exported.table.column("COMMUNE_NOM")[:3] == ("Rennes",) * 3
+        source = d.services.session.clean_work().original
+        assert replay(source, recipe["operations"])[0].columns == exported.table.columns
     finally:
         d.close()

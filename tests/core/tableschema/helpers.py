@@ -6,8 +6,8 @@ from pathlib import Path
 
 from game.core.table import Table
 from game.core.tableschema import Schema, parse_schema
+from game.storage.csvfile import read_csv
 from game.storage.schemas import load_schema
-from game.validate_cli import read_csv_simple
 
 ROOT = Path(__file__).resolve().parents[3]
 SCDL = ROOT / "tests" / "fixtures" / "scdl"
@@ -18,7 +18,7 @@ def scdl(name: str) -> Schema:
 
 
 def read_fixture(relative: str) -> Table:
-    return read_csv_simple(SCDL / relative)[0]
+    return read_csv(SCDL / relative, keep_initial_spaces=False).table
 
 
 def one_field(**field) -> Schema:

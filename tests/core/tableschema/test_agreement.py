@@ -17,7 +17,7 @@ import warnings
 import pytest
 
 from game.core.tableschema import FRICTIONLESS_CODES, validate
-from game.validate_cli import read_csv_simple
+from game.storage.csvfile import read_csv
 
 from .helpers import ROOT, SCDL, scdl
 
@@ -43,7 +43,7 @@ RENAMED = {"missing-required-header": "missing-label"}
 
 
 def ours(relative: str, schema_name: str) -> set[tuple]:
-    table, _ = read_csv_simple(SCDL / relative)
+    table = read_csv(SCDL / relative, keep_initial_spaces=False).table  # as Validata reads "comma + space"
     report = validate(table, scdl(schema_name))
     return {(e.row, e.field or "", RENAMED.get(e.code, e.code)) for e in report.errors
             if RENAMED.get(e.code, e.code) in FRICTIONLESS_CODES}
@@ -52,7 +52,8 @@ def ours(relative: str, schema_name: str) -> set[tuple]:
 def theirs(relative: str, schema_name: str) -> set[tuple]:
     from frictionless import Detector, Dialect, Resource, Schema, formats
 
-    _, detected = read_csv_simple(SCDL / relative)
+    dialect = read_csv(SCDL / relative).dialect  # frictionless reads the file the way our loader detected it
+    detected = {"encoding": dialect.encoding, "delimiter": dialect.delimiter, "skip_initial_space": dialect.skip_initial_space}
     descriptor = json.loads((ROOT / "schemas" / "scdl" / schema_name / "schema.json").read_text("utf-8"))
     control = formats.CsvControl(delimiter=detected["delimiter"], skip_initial_space=detected["skip_initial_space"])
     resource = Resource(relative, basepath=str(SCDL), encoding=detected["encoding"],
