@@ -402,8 +402,8 @@ def file_findings(dialect: CsvDialect, text: str, title_lines: Sequence[str] = (
     if "\ufffd" in text:
         out.append(_finding(
             "replacement-characters",
-            msg(N_("Le fichier contient le caractère « \ufffd » : des lettres ont été perdues lors d'une conversion "
-                   "d'encodage précédente.")),
+            msg(N_("Le fichier contient des caractères de remplacement (un losange avec un point d'interrogation) : "
+                   "des lettres ont été perdues lors d'une conversion d'encodage précédente.")),
             msg(N_("Pour corriger : repartez si possible du fichier d'origine ; sinon, retapez les lettres perdues.")),
             text.count("\ufffd"),
         ))
@@ -531,7 +531,7 @@ def _text_findings(table: Table, dialect: CsvDialect, text: str) -> list[Finding
             "leading-spaces",
             msg(N_("Après chaque séparateur « {sep} », le fichier ajoute une espace : les valeurs commencent par une "
                    "espace, noms de colonnes compris. Pour un ordinateur, la colonne s'appelle alors "
-                   "« ␣{label} » et non « {label} »."),
+                   "« {label} » précédé d'une espace, et non « {label} »."),
                 sep=sep, label=label),
             msg(N_("Pour corriger : supprimez les espaces en début de cellule (opération « Supprimer les espaces ») "
                    "et dans les noms de colonnes ; l'export « fichier CSV de qualité » n'ajoute pas d'espace "
