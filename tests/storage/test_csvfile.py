@@ -192,7 +192,7 @@ def test_comma_plus_space_keeps_the_spaces_but_understands_quotes():
     assert r.table.row(0) == ("Mairie", " lundi, mardi", " +33102030405")
     assert r.table.row(1) == ("Ecole", " mercredi", " ")
     f = finding(r, "leading-spaces")
-    assert "« ␣jours » et non « jours »" in f.message.format_source()
+    assert "« jours » précédé d'une espace, et non « jours »" in f.message.format_source()
     plain = read_csv(CSV / "virgule_espace.csv", keep_initial_spaces=False)
     assert plain.table.header == ("nom", "jours", "tel")
     assert plain.table.row(0) == ("Mairie", "lundi, mardi", "+33102030405")
