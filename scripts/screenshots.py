@@ -30,12 +30,29 @@ def shoot(shots: dict[str, str], *options: str, stop_at: str | None = None) -> N
                        cwd=ROOT, env=env, check=True)
 
 
+def shoot_cleaning() -> None:
+    """The cleaning workshop of « Prénoms des nouveau-nés », then the operation palette."""
+    steps = ["wait:12", "key:RETURN", "wait:12", "text:Camille", "key:RETURN", "wait:12", "key:DOWN", "key:RETURN",
+             "wait:12"] + ["key:RETURN", "wait:2"] * 3 + ["key:RETURN", "wait:2", "key:RETURN", "wait:15",
+             f"shot:{DOCS / 'nettoyage.png'}", "key:TAB", "key:TAB", "key:RETURN", "wait:12", "key:DOWN", "key:DOWN",
+             "key:DOWN", "key:DOWN", "key:DOWN", "key:DOWN", "key:DOWN", "key:DOWN", "key:DOWN", "key:DOWN", "key:DOWN",
+             "key:DOWN", "key:RETURN", "wait:12", f"shot:{DOCS / 'palette.png'}"]
+    env = dict(os.environ, SDL_AUDIODRIVER="dummy")
+    env.setdefault("SDL_VIDEODRIVER", "x11" if env.get("DISPLAY") else "dummy")
+    with tempfile.TemporaryDirectory() as tmp:
+        f = Path(tmp) / "script.txt"
+        f.write_text("\n".join(steps), encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "game", "--data-dir", str(Path(tmp) / "d"), "--script", f"@{f}"],
+                       cwd=ROOT, env=env, check=True)
+
+
 def main() -> None:
     DOCS.mkdir(exist_ok=True)
     shoot({"library": "bibliotheque.png", "dialogue": "dialogue.png", "sort": "tri.png", "debrief": "bilan.png",
            "library-done": "bibliotheque-terminee.png"})
     shoot({"dialogue": "dialogue-200.png"}, "--text-scale", "2.0", stop_at="dialogue")
     shoot({"quiz": "quiz-en.png"}, "--lang", "en", stop_at="quiz")
+    shoot_cleaning()
     print("\n".join(sorted(p.name for p in DOCS.glob("*.png"))))
 
 

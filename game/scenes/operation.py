@@ -11,6 +11,7 @@ import dataclasses
 import typing
 from typing import Any
 
+from game.core.messages import N_
 from game.core.operations import OPERATIONS
 from game.core.operations.personal import PSEUDONYMISE_METHODS
 from game.core.operations.text import CASE_MODES
@@ -22,6 +23,9 @@ from .common import FormScene
 
 CHOICES = {"mode": CASE_MODES, "method": PSEUDONYMISE_METHODS}
 COLUMN_PARAMS = {"column", "other"}
+CHOICE_LABELS = {"upper": N_("MAJUSCULES"), "lower": N_("minuscules"), "title": N_("Une Majuscule À Chaque Mot"),
+                 "first-letter": N_("Une majuscule au début seulement"), "token": N_("un jeton stable (personne-3f9a1c0b)"),
+                 "initials": N_("les initiales (J.-P. D.)")}
 PARAM_LABELS = {
     "column": "Colonne", "other": "Autre colonne", "to": "Nouveau nom ou valeur", "find": "Texte à chercher",
     "replace": "Remplacer par", "value": "Nouvelle valeur", "row": "Numéro de ligne", "rows": "Numéros de lignes (séparés par des virgules)",
@@ -106,7 +110,7 @@ class OperationScene(FormScene):
         if name in CHOICES:
             options = list(CHOICES[name])
             index = options.index(default) if default in options else 0
-            g = ChoiceGroup(options, selected=[index])
+            g = ChoiceGroup([_(CHOICE_LABELS.get(o, o)) for o in options], selected=[index])
             g.cursor = index
             return g
         if kind == "bool":
@@ -134,6 +138,8 @@ class OperationScene(FormScene):
                     out[name] = i == 0
                 elif kind == "str?":
                     out[name] = None if i == 0 else w.options[i]
+                elif name in CHOICES:
+                    out[name] = CHOICES[name][i]
                 else:
                     out[name] = w.options[i]
                 continue

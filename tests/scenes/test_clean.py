@@ -32,7 +32,7 @@ def test_keyboard_cleaning_reaches_the_goal_and_scores(tmp_path):
         assert "Erreurs restantes : 7 (au départ : 7)" in d.screen_text()
         assert "Ligne 2 · COLL_INSEE (erreur)" in d.screen_text()
 
-        d.apply_operation("change-case", column="COMMUNE_NOM", mode="title")
+        d.apply_operation("change-case", column="COMMUNE_NOM", mode="Une Majuscule À Chaque Mot")
         assert errors_left(d) == 5
         assert "Cellules modifiées dans la colonne « COMMUNE_NOM » : 2." in d.screen_text()
 
@@ -71,7 +71,7 @@ def test_cleaning_in_progress_survives_a_restart(tmp_path):
     d = Driver(tmp_path / "d")
     try:
         open_prenoms(d)
-        d.apply_operation("change-case", column="COMMUNE_NOM", mode="title")
+        d.apply_operation("change-case", column="COMMUNE_NOM", mode="Une Majuscule À Chaque Mot")
         d.apply_operation("edit-cell", row=2, column="COLL_INSEE", value="35238")
         d.activate_button("Annuler la dernière opération")
         assert errors_left(d) == 5
@@ -94,7 +94,7 @@ def test_giving_up_needs_confirmation_and_scores_what_was_fixed(tmp_path):
     d = Driver(tmp_path / "d")
     try:
         open_prenoms(d)
-        d.apply_operation("change-case", column="COMMUNE_NOM", mode="title")
+        d.apply_operation("change-case", column="COMMUNE_NOM", mode="Une Majuscule À Chaque Mot")
         d.activate_button("Terminer sans atteindre l'objectif")
         assert isinstance(d.scene, CleanScene)
         d.activate_button("Confirmer : terminer avec des erreurs")
@@ -114,7 +114,7 @@ def test_export_writes_the_quality_csv_and_a_replayable_recipe(tmp_path):
     d = Driver(tmp_path / "d")
     try:
         open_prenoms(d)
-        d.apply_operation("change-case", column="COMMUNE_NOM", mode="title")
+        d.apply_operation("change-case", column="COMMUNE_NOM", mode="Une Majuscule À Chaque Mot")
         d.activate_button("Exporter le fichier et la recette")
         text = d.screen_text()
         assert "Fichier CSV de qualité : " in text
