@@ -22,33 +22,7 @@ from game.storage.schemas import SchemaNotFound, load_schema
 DELIMITERS = (",", ";", "\t", "|")
 
 #: French titles of each kind of problem, in the order the report shows them
-KINDS = {
-    "unmatched-header": "Aucune colonne reconnue",
-    "missing-required-header": "Colonne obligatoire absente",
-    "blank-header": "En-tête absent",
-    "blank-label": "Colonne sans nom",
-    "duplicate-label": "Nom de colonne en double",
-    "missing-header-warn": "Colonne facultative absente",
-    "extra-header-warn": "Colonne non prévue par le schéma",
-    "disordered-header-warn": "Colonne mal placée",
-    "blank-row": "Ligne vide",
-    "extra-cell": "Valeur en trop",
-    "missing-cell": "Cellule manquante",
-    "type-error": "Format incorrect",
-    "constraint-error": "Valeur non conforme",
-    "unique-error": "Valeur en double",
-    "primary-key": "Clé primaire en double",
-    "french-siret-value": "Numéro SIRET invalide",
-    "french-siren-value": "Numéro SIREN invalide",
-    "one-of-required": "Une des deux colonnes est obligatoire",
-    "compare-columns-value": "Comparaison entre colonnes",
-    "sum-columns-value": "Somme de colonnes",
-    "cohesive-columns-value": "Colonnes à remplir ensemble",
-    "year-interval-value": "Intervalle d'années invalide",
-    "french-gps-coordinates": "Coordonnées GPS hors de France",
-    "phone-number-value": "Numéro de téléphone invalide",
-    "nomenclature-actes-value": "Nomenclature ACTES",
-}
+from game.core.tableschema.kinds import KINDS  # noqa: E402
 
 
 def _where(e: ValidationError) -> str:
@@ -60,6 +34,8 @@ def _where(e: ValidationError) -> str:
 
 
 def print_text(report: Report, file: str, schema_name: str, render: Any, out: TextIO) -> None:
+    from game.i18n import _ as translate
+
     n_err, n_warn = report.error_count, report.warning_count
     print(f"Validation de {file} avec le schéma {schema_name}", file=out)
     if report.valid:
@@ -73,7 +49,7 @@ def print_text(report: Report, file: str, schema_name: str, render: Any, out: Te
     for code in sorted(groups, key=lambda c: (groups[c][0].severity != "error", order.get(c, 99), c)):
         errs = groups[code]
         kind = "Erreur" if errs[0].severity == "error" else "Avertissement"
-        print(f"\n{kind} — {KINDS.get(code, code)} ({code}) : {len(errs)}", file=out)
+        print(f"\n{kind} — {translate(KINDS.get(code, code))} ({code}) : {len(errs)}", file=out)
         hints_shown: set[str] = set()
         for e in errs:
             print(f"  • {_where(e)} : {render(e.message)}", file=out)

@@ -9,6 +9,7 @@ from game.core.assessment import Assessment, ReviewItem
 from game.core.framework import Framework
 from game.core.messages import N_
 from game.core.scenario import DebriefStep
+from game.core.tableschema.kinds import KINDS
 from game.engine.scene import Transition
 from game.i18n import _, active
 from game.ui.widgets import Label, Widget
@@ -36,6 +37,9 @@ def _options(text: str) -> str:
 
 def _review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
     what = tr_s(item.prompt)
+    if item.kind == "criterion":  # a clean step: errors of one kind fixed, or data preserved
+        name = _(KINDS.get(item.prompt, item.prompt))
+        return _("Nettoyage — {kind}").format(kind=name), _("Résultat : {detail}").format(detail=item.response), "", ()
     if item.kind == "choice":
         answer = _("Votre choix : {answer}").format(answer=tr_s(item.response))
     else:
@@ -58,7 +62,9 @@ def present(a: Assessment, fw: Framework, intro: str) -> DebriefView:
                        desc.get(lang) if desc else ""))
     resources = tuple(_("{competency} — {title} : {url}").format(competency=cid, title=r.title.get(lang), url=r.url)
                       for cid, r in a.resources)
-    return DebriefView(tr_s(intro), score, tuple(tr_s(i.prompt) for i in a.went_well),
+    well = tuple(_("Nettoyage — {kind}").format(kind=_(KINDS.get(i.prompt, i.prompt))) if i.kind == "criterion"
+                 else tr_s(i.prompt) for i in a.went_well)
+    return DebriefView(tr_s(intro), score, well,
                        tuple(_review(i) for i in a.to_review), tuple(levels), resources)
 
 

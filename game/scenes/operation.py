@@ -27,16 +27,16 @@ CHOICE_LABELS = {"upper": N_("MAJUSCULES"), "lower": N_("minuscules"), "title": 
                  "first-letter": N_("Une majuscule au début seulement"), "token": N_("un jeton stable (personne-3f9a1c0b)"),
                  "initials": N_("les initiales (J.-P. D.)")}
 PARAM_LABELS = {
-    "column": "Colonne", "other": "Autre colonne", "to": "Nouveau nom ou valeur", "find": "Texte à chercher",
-    "replace": "Remplacer par", "value": "Nouvelle valeur", "row": "Numéro de ligne", "rows": "Numéros de lignes (séparés par des virgules)",
-    "width": "Nombre de caractères", "separator": "Séparateur", "into": "Noms des nouvelles colonnes (séparés par des virgules)",
-    "columns": "Colonnes (séparées par des virgules)", "enum": "Valeurs permises, séparées par des virgules (vide : celles du schéma pour la colonne)",
-    "mapping": "Correspondances (ex. H=M, Homme=M)", "values": "Valeurs (séparées par des virgules)",
-    "mode": "Casse", "method": "Méthode", "salt": "Clé secrète (8 caractères au moins)", "prefix": "Préfixe",
-    "whole_cell": "Cellule entière seulement", "case_sensitive": "Respecter majuscules et minuscules",
-    "keep_original": "Garder la colonne d'origine", "keep_originals": "Garder les colonnes d'origine",
-    "skip_empty": "Ignorer les cellules vides", "day_first": "Jour avant le mois (05/12/2016 = 5 décembre)",
-    "percent_to_ratio": "Convertir 45 % en 0.45", "max_zeros": "Zéros ajoutés au plus",
+    "column": N_("Colonne"), "other": N_("Autre colonne"), "to": N_("Nouveau nom ou valeur"), "find": N_("Texte à chercher"),
+    "replace": N_("Remplacer par"), "value": N_("Nouvelle valeur"), "row": N_("Numéro de ligne"), "rows": N_("Numéros de lignes (séparés par des virgules)"),
+    "width": N_("Nombre de caractères"), "separator": N_("Séparateur"), "into": N_("Noms des nouvelles colonnes (séparés par des virgules)"),
+    "columns": N_("Colonnes (séparées par des virgules)"), "enum": N_("Valeurs permises, séparées par des virgules (vide : celles du schéma pour la colonne)"),
+    "mapping": N_("Correspondances (ex. H=M, Homme=M)"), "values": N_("Valeurs (séparées par des virgules)"),
+    "mode": N_("Casse"), "method": N_("Méthode"), "salt": N_("Clé secrète (8 caractères au moins)"), "prefix": N_("Préfixe"),
+    "whole_cell": N_("Cellule entière seulement"), "case_sensitive": N_("Respecter majuscules et minuscules"),
+    "keep_original": N_("Garder la colonne d'origine"), "keep_originals": N_("Garder les colonnes d'origine"),
+    "skip_empty": N_("Ignorer les cellules vides"), "day_first": N_("Jour avant le mois (05/12/2016 = 5 décembre)"),
+    "percent_to_ratio": N_("Convertir 45 % en 0.45"), "max_zeros": N_("Zéros ajoutés au plus"),
 }
 
 

@@ -1,0 +1,32 @@
+"""French names of each kind of validation problem (error code), as Validata names them."""
+
+from game.core.messages import N_
+
+KINDS = {
+    "unmatched-header": N_("Aucune colonne reconnue"),
+    "missing-required-header": N_("Colonne obligatoire absente"),
+    "blank-header": N_("En-tête absent"),
+    "blank-label": N_("Colonne sans nom"),
+    "duplicate-label": N_("Nom de colonne en double"),
+    "missing-header-warn": N_("Colonne facultative absente"),
+    "extra-header-warn": N_("Colonne non prévue par le schéma"),
+    "disordered-header-warn": N_("Colonne mal placée"),
+    "donnees-preservees": N_("Données préservées (lignes et valeurs à garder)"),
+    "blank-row": N_("Ligne vide"),
+    "extra-cell": N_("Valeur en trop"),
+    "missing-cell": N_("Cellule manquante"),
+    "type-error": N_("Format incorrect"),
+    "constraint-error": N_("Valeur non conforme"),
+    "unique-error": N_("Valeur en double"),
+    "primary-key": N_("Clé primaire en double"),
+    "french-siret-value": N_("Numéro SIRET invalide"),
+    "french-siren-value": N_("Numéro SIREN invalide"),
+    "one-of-required": N_("Une des deux colonnes est obligatoire"),
+    "compare-columns-value": N_("Comparaison entre colonnes"),
+    "sum-columns-value": N_("Somme de colonnes"),
+    "cohesive-columns-value": N_("Colonnes à remplir ensemble"),
+    "year-interval-value": N_("Intervalle d'années invalide"),
+    "french-gps-coordinates": N_("Coordonnées GPS hors de France"),
+    "phone-number-value": N_("Numéro de téléphone invalide"),
+    "nomenclature-actes-value": N_("Nomenclature ACTES"),
+}
