@@ -68,20 +68,34 @@ def print_json(report: Report, render: Any, out: TextIO) -> None:
                          ensure_ascii=False), file=out)
 
 
-def main_validate(args: Any, out: TextIO | None = None) -> int:
+class _Stop(Exception):
+    """A file or schema that cannot be read: the French reason was printed, exit code 2."""
+
+
+def _open(args: Any, keep_initial_spaces: bool) -> tuple[Any, Any]:
+    """The schema and the CSV read of a command, or :class:`_Stop` after printing why not."""
     from game.i18n import activate, render
 
-    out = out or sys.stdout
     activate(getattr(args, "lang", None) or "fr")
     try:
         schema = load_schema(args.schema)
     except (SchemaNotFound, OSError, ValueError) as exc:
         print(f"Schéma introuvable ou illisible : {exc}", file=sys.stderr)
-        return 2
+        raise _Stop from None
     try:
-        read = read_csv(args.file, keep_initial_spaces=False)  # "comma + space" read as Validata does
+        return schema, read_csv(args.file, keep_initial_spaces=keep_initial_spaces)
     except CsvReadError as exc:
         print(render(exc.message), file=sys.stderr)
+        raise _Stop from None
+
+
+def main_validate(args: Any, out: TextIO | None = None) -> int:
+    from game.i18n import render
+
+    out = out or sys.stdout
+    try:
+        schema, read = _open(args, keep_initial_spaces=False)  # "comma + space" read as Validata does
+    except _Stop:
         return 2
     table = read.table
     for problem in schema.problems:
@@ -106,15 +120,13 @@ def print_findings(findings: Any, render: Any, out: TextIO) -> None:
 def main_clean(args: Any, out: TextIO | None = None) -> int:
     """Apply a saved recipe to a new file, write the quality CSV, report what is left."""
     from game.core.history import replay
-    from game.i18n import activate, render
+    from game.i18n import render
     from game.storage.csvfile import write_quality_csv
 
     out = out or sys.stdout
-    activate(getattr(args, "lang", None) or "fr")
     try:
-        schema = load_schema(args.schema)
-    except (SchemaNotFound, OSError, ValueError) as exc:
-        print(f"Schéma introuvable ou illisible : {exc}", file=sys.stderr)
+        schema, read = _open(args, keep_initial_spaces=True)
+    except _Stop:
         return 2
     try:
         recipe = json.loads(Path(args.recipe).read_text(encoding="utf-8"))
@@ -123,11 +135,6 @@ def main_clean(args: Any, out: TextIO | None = None) -> int:
         return 2
     if isinstance(recipe, dict):
         recipe = recipe.get("operations", [])
-    try:
-        read = read_csv(args.file)
-    except CsvReadError as exc:
-        print(render(exc.message), file=sys.stderr)
-        return 2
     table, results, problems = replay(read.table, recipe)
     print(f"Recette {args.recipe} : {len(results)} opération(s) appliquée(s) sur {len(recipe)}.", file=out)
     for p in problems:

@@ -235,21 +235,18 @@ class PlaySession:
         return result
 
     def clean_undo(self) -> Operation:
-        work = self.clean_work()
-        if not work.history.can_undo:
-            raise ActionRefused("nothing to undo")
-        before = work.report.error_count
-        op = work.undo()
-        self._clean_action("undo", op, before, work)
-        return op
+        return self._clean_history("undo")
 
     def clean_redo(self) -> Operation:
+        return self._clean_history("redo")
+
+    def _clean_history(self, action: str) -> Operation:
         work = self.clean_work()
-        if not work.history.can_redo:
-            raise ActionRefused("nothing to redo")
+        if not (work.history.can_undo if action == "undo" else work.history.can_redo):
+            raise ActionRefused(f"nothing to {action}")
         before = work.report.error_count
-        op = work.redo()
-        self._clean_action("redo", op, before, work)
+        op = work.undo() if action == "undo" else work.redo()
+        self._clean_action(action, op, before, work)
         return op
 
     def _clean_scores(self, step: CleanStep, state: AttemptState) -> tuple[AttemptState, list[dict[str, Any]]]:

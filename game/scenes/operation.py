@@ -13,6 +13,7 @@ from typing import Any
 
 from game.core.messages import N_
 from game.core.operations import OPERATIONS
+from game.core.operations.base import param_kind
 from game.core.operations.personal import PSEUDONYMISE_METHODS
 from game.core.operations.text import CASE_MODES
 from game.engine.scene import Pop, Transition
@@ -40,22 +41,6 @@ PARAM_LABELS = {
 }
 
 
-def _kind(tp: Any) -> str:
-    if tp is bool:
-        return "bool"
-    if tp is int:
-        return "int"
-    if tp == (str | None):
-        return "str?"
-    if tp == tuple[str, ...]:
-        return "strs"
-    if tp == tuple[int, ...]:
-        return "ints"
-    if tp == tuple[tuple[str, str], ...]:
-        return "mapping"
-    return "str"
-
-
 class OperationScene(FormScene):
     def __init__(self, services, **params) -> None:
         self.chosen: type | None = None
@@ -79,7 +64,7 @@ class OperationScene(FormScene):
         hints = typing.get_type_hints(op)
         self.inputs = {}
         for f in dataclasses.fields(op):
-            kind = _kind(hints[f.name])
+            kind = param_kind(hints[f.name])
             label = _(PARAM_LABELS.get(f.name, f.name))
             default = None if f.default is dataclasses.MISSING else f.default
             widget = self.input_for(f.name, kind, default)
@@ -131,7 +116,7 @@ class OperationScene(FormScene):
         hints = typing.get_type_hints(op)
         out: dict[str, Any] = {"op": op.op}
         for name, w in self.inputs.items():
-            kind = _kind(hints[name])
+            kind = param_kind(hints[name])
             if isinstance(w, ChoiceGroup):
                 i = next(iter(w.selected), 0)
                 if kind == "bool":

@@ -141,6 +141,9 @@ def _kind(tp: Any) -> str:
     raise TypeError(f"unsupported parameter type {tp!r}")
 
 
+param_kind = _kind  # for views that build a form from an operation's parameters
+
+
 def _read_str(v: Any) -> Any:
     return v if isinstance(v, str) else _BAD
 
