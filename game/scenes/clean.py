@@ -3,6 +3,7 @@ undo/redo and the step's objectives, all from the keyboard."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pygame
@@ -96,7 +97,24 @@ class CleanScene(StepScene):
             left.append(Label(_("Objectif atteint : le fichier respecte le schéma."), bold=True, tone="success"))
         left.append(self.grid)
         left.append(Label(self.cell_detail(), role="small"))
+        left.append(Label(self.column_profile(), role="small", tone="muted"))
         return left
+
+    def column_profile(self) -> str:
+        """Empty cells, distinct values and the most frequent ones of the column under the cursor."""
+        t = self.work.table
+        if not t.ncols:
+            return ""
+        c = min(self.grid.col, t.ncols - 1)
+        key = (id(t), c)
+        if getattr(self, "_profile_key", None) != key:
+            counts = Counter(v or "" for v in t.columns[c])
+            empty = counts.pop("", 0)
+            top = " · ".join(_("« {value} » ({count})").format(value=v, count=n) for v, n in counts.most_common(4))
+            self._profile = _("Colonne {column} : {empty} vide(s), {distinct} valeur(s) différente(s). Les plus fréquentes : {top}").format(
+                column=t.header[c], empty=empty, distinct=len(counts), top=top or "—")
+            self._profile_key = key
+        return self._profile
 
     def right_widgets(self) -> list[Widget]:
         report = self.work.report
@@ -203,7 +221,8 @@ class CleanScene(StepScene):
         before = (self.grid.row, self.grid.col)
         action = self.forms[self.active].handle(intent)
         if (self.grid.row, self.grid.col) != before:
-            self.forms[0].widgets[-1].text = self.cell_detail()
+            self.forms[0].widgets[-2].text = self.cell_detail()
+            self.forms[0].widgets[-1].text = self.column_profile()
             self.forms[0].layout(self.forms[0].area, self.services.fonts)
         return self.on_action(action) if action else None
 
