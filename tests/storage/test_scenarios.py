@@ -93,3 +93,22 @@ def test_schema_describes_every_property_in_french():
     walk(schema, "")
     assert missing == []
     assert all("description" in v for v in step_props.values())
+
+
+def test_check_replays_the_reference_recipe_of_clean_steps(capsys):
+    assert main(["check", str(FIX / "nettoyage-insoluble")]) == 1
+    out = capsys.readouterr().out
+    assert "nettoyage-insoluble/scenario.yaml:16:31: Opération inconnue : « trim-space ». Vouliez-vous dire « trim-spaces » ?" in out
+
+
+def test_check_fails_a_clean_step_whose_reference_does_not_reach_the_goal(tmp_path, capsys):
+    import shutil
+
+    folder = tmp_path / "nettoyage-insoluble"
+    shutil.copytree(FIX / "nettoyage-insoluble", folder)
+    path = folder / "scenario.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("trim-space]", "trim-spaces]"), encoding="utf-8")
+    assert main(["check", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert ("scenario.yaml:18:7: La recette de référence n'atteint pas l'objectif : il reste 5 erreur(s), "
+            "par exemple « constraint-error » ligne 2, colonne COLL_INSEE.") in out
