@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from game.core.csvquality import Finding
-from game.core.history import History
+from game.core.history import History, replay
 from game.core.operations import Operation, operation_from_json
 from game.core.scenario import CleanStep, Scenario
 from game.core.table import Table
@@ -43,6 +43,15 @@ class CleanWork:
         self.history = History(original)
         self.initial = validate(original, schema)
         self.report = self.initial
+        self._unfixable: Counter | None = None
+
+    @property
+    def unfixable(self) -> Counter:
+        """Errors per code that even the reference recipe leaves: they cannot count against the learner."""
+        if self._unfixable is None:
+            final, _results, _problems = replay(self.original, self.step.reference)
+            self._unfixable = Counter(e.code for e in _counted(validate(final, self.schema), self.step))
+        return self._unfixable
 
     @property
     def table(self) -> Table:
@@ -120,8 +129,11 @@ class CleanWork:
         after = Counter(e.code for e in _counted(self.report, self.step))
         out = []
         for code, n in sorted(before.items()):
-            fixed = max(0, n - after.get(code, 0))
-            out.append((code, fixed / n, f"{fixed}/{n}", self.step.competency_for(code)))
+            fixable = n - min(n, self.unfixable.get(code, 0))  # what the reference recipe fixes
+            if fixable == 0:
+                continue
+            fixed = min(fixable, max(0, n - after.get(code, 0)))
+            out.append((code, fixed / fixable, f"{fixed}/{fixable}", self.step.competency_for(code)))
         o = self.objectives()
         rows = self.original.nrows or 1
         kept = 1.0 - (o.rows_lost / rows if self.step.keep_rows else 0.0)

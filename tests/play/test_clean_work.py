@@ -1,0 +1,37 @@
+"""A clean step's workshop: objectives and criteria against what the reference recipe can fix."""
+
+import pytest
+
+from game.core.operations import operation_from_json
+from game.core.scenario import CleanStep
+from game.play.clean import CleanWork
+from game.storage.datasets import ScenarioDatasets
+from game.storage.scenarios import builtin_scenarios_dir, load_scenario
+
+
+@pytest.mark.parametrize("scenario_id", ["prenoms", "subventions"])
+def test_reference_recipe_scores_full_marks_even_with_unfixable_errors(scenario_id):
+    folder = builtin_scenarios_dir() / scenario_id
+    scenario = load_scenario(folder).scenario
+    step = next(s for s in scenario.steps if isinstance(s, CleanStep))
+    work = CleanWork(step, *ScenarioDatasets({scenario_id: folder}).open(scenario, step))
+    assert not work.objectives().reached
+    start = {name: score for name, score, _d, _c in work.criteria()}
+    assert all(score == 0.0 for name, score in start.items() if name != "donnees-preservees")
+    for entry in step.reference:
+        work.apply(operation_from_json(entry))
+    assert work.objectives().reached
+    assert all(score == 1.0 for _n, score, _d, _c in work.criteria())
+
+
+def test_undo_everything_gives_back_the_published_file_and_its_report():
+    folder = builtin_scenarios_dir() / "subventions"
+    scenario = load_scenario(folder).scenario
+    step = next(s for s in scenario.steps if isinstance(s, CleanStep))
+    work = CleanWork(step, *ScenarioDatasets({"subventions": folder}).open(scenario, step))
+    for entry in step.reference:
+        work.apply(operation_from_json(entry))
+    while work.history.can_undo:
+        work.undo()
+    assert work.table == work.original
+    assert work.report.errors == work.initial.errors
