@@ -88,8 +88,6 @@ class CleanScene(StepScene):
                 scenario=tr_s(sc.title), n=i + 1, total=len(sc.steps))),
             self.heading(tr_s(step.title)),
         ]
-        if step.intro:
-            left.append(Label(tr_s(step.intro)))
         text = _("Erreurs restantes : {left} (au départ : {start}) · avertissements : {warnings} · lignes perdues : {lost}").format(
             left=o.errors_left, start=o.errors_at_start, warnings=o.warnings_left, lost=o.rows_lost)
         left.append(Label(text, bold=True, tone="success" if o.reached else "text"))
@@ -118,7 +116,10 @@ class CleanScene(StepScene):
 
     def right_widgets(self) -> list[Widget]:
         report = self.work.report
-        out: list[Widget] = [Label(_("Erreurs et avertissements ({n})").format(n=len(report.errors)), bold=True)]
+        out: list[Widget] = []
+        if self.session.step.intro:  # the instructions stay readable beside the grid, which keeps its height
+            out += [Label(_("Consigne"), bold=True), Label(tr_s(self.session.step.intro), role="small")]
+        out.append(Label(_("Erreurs et avertissements ({n})").format(n=len(report.errors)), bold=True))
         shown = report.errors[:MAX_LISTED]
         if shown:
             self.errors = ListBox([error_line(e) for e in shown], "goto", visible_rows=4)
@@ -178,6 +179,9 @@ class CleanScene(StepScene):
             if target is not None:
                 form.focus.focus(target)
                 self.active = k
+        for k, form in enumerate(self.forms):
+            if k != self.active:
+                form.panel.scroll_to(0)  # the other side shows its beginning (instructions, first errors)
 
     def layout(self, size: tuple[int, int]) -> None:
         self.size = size
