@@ -62,3 +62,23 @@ def playthrough(scenario: Scenario, pseudonym: str = "Camille", shots: dict[str,
             out.append("key:RETURN")  # Retour à la bibliothèque
     screen("library-done")
     return out
+
+
+def to_clean_step(scenario: Scenario, library_index: int, shots: dict[str, str] | None = None,
+                  pseudonym: str = "Camille") -> list[str]:
+    """Title → new profile → the ``library_index``-th scenario → through its first dialogue to its
+    clean step; shots ``clean`` (the workshop) and ``palette`` (the operation list, then a form)."""
+    shots = shots or {}
+    out = [SETTLE, "key:RETURN", SETTLE, f"text:{pseudonym}", "key:RETURN", SETTLE]
+    out += ["key:DOWN"] * library_index + ["key:RETURN", SETTLE]
+    for step in scenario.steps:
+        if isinstance(step, DialogueStep):
+            out += ["key:RETURN", "wait:2"] * (len(step.lines) - 1)
+            out += (["key:RETURN", "wait:2"] if step.choices else []) + ["key:RETURN", SETTLE]
+        else:
+            break
+    if "clean" in shots:
+        out.append(f"shot:{shots['clean']}")
+    if "palette" in shots:  # grid → errors → « Appliquer une opération… »
+        out += ["key:TAB", "key:TAB", "key:RETURN", SETTLE, f"shot:{shots['palette']}"]
+    return out

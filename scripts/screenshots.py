@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from game.demo import playthrough
+from game.demo import playthrough, to_clean_step
 from game.storage.scenarios import builtin_scenarios_dir, load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,11 +32,8 @@ def shoot(shots: dict[str, str], *options: str, stop_at: str | None = None) -> N
 
 def shoot_cleaning() -> None:
     """The cleaning workshop of « Prénoms des nouveau-nés », then the operation palette."""
-    steps = ["wait:12", "key:RETURN", "wait:12", "text:Camille", "key:RETURN", "wait:12", "key:DOWN", "key:RETURN",
-             "wait:12"] + ["key:RETURN", "wait:2"] * 3 + ["key:RETURN", "wait:2", "key:RETURN", "wait:15",
-             f"shot:{DOCS / 'nettoyage.png'}", "key:TAB", "key:TAB", "key:RETURN", "wait:12", "key:DOWN", "key:DOWN",
-             "key:DOWN", "key:DOWN", "key:DOWN", "key:DOWN", "key:DOWN", "key:DOWN", "key:DOWN", "key:DOWN", "key:DOWN",
-             "key:DOWN", "key:RETURN", "wait:12", f"shot:{DOCS / 'palette.png'}"]
+    scenario = load_scenario(builtin_scenarios_dir() / "prenoms").scenario
+    steps = to_clean_step(scenario, 1, {"clean": str(DOCS / "nettoyage.png"), "palette": str(DOCS / "palette.png")})
     env = dict(os.environ, SDL_AUDIODRIVER="dummy")
     env.setdefault("SDL_VIDEODRIVER", "x11" if env.get("DISPLAY") else "dummy")
     with tempfile.TemporaryDirectory() as tmp:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.demo import playthrough
+from game.demo import playthrough, to_clean_step
 from game.storage.scenarios import builtin_scenarios_dir, load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,3 +54,15 @@ def test_unreadable_save_file_shows_a_french_notice_not_a_crash(tmp_path):
     assert r.returncode == 0, r.stderr[-3000:]
     assert shot.exists() and colours(shot) > 4
     assert bad.read_bytes() == before
+
+
+@pytest.mark.parametrize(("scenario_id", "index"), [("prenoms", 1), ("subventions", 2)])
+def test_cleaning_workshop_and_palette_open_in_a_real_window(tmp_path, scenario_id, index):
+    scenario = load_scenario(builtin_scenarios_dir() / scenario_id).scenario
+    shots = {"clean": str(tmp_path / "clean.png"), "palette": str(tmp_path / "palette.png")}
+    r = run_game(tmp_path, to_clean_step(scenario, index, shots))
+    assert r.returncode == 0, r.stderr[-3000:]
+    log = (tmp_path / "d" / "explorateurs.log").read_text(encoding="utf-8")
+    assert "Traceback" not in log and "ERROR" not in log, log[-3000:]
+    for png in shots.values():
+        assert colours(Path(png)) > 8
