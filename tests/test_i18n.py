@@ -77,3 +77,13 @@ def test_shipped_scenarios_are_completely_translated(item):
     translations = item.translations.get(other, {})
     missing = [t for t in text_fields(item.scenario) if not translations.get(t)]
     assert missing == [], f"{len(missing)} untranslated, e.g. {missing[:3]}"
+
+
+def test_catalogs_compile_without_errors(tmp_path):
+    """A « % » read as a printf placeholder makes pybabel refuse the catalog (and the setup script)."""
+    import shutil
+
+    shutil.copytree(LOCALES, tmp_path / "locales")
+    r = subprocess.run([str(Path(sys.executable).parent / "pybabel"), "compile", "-D", "explorateurs", "-d", str(tmp_path / "locales")],
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and "error" not in r.stderr.lower(), r.stderr

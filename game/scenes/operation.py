@@ -37,7 +37,7 @@ PARAM_LABELS = {
     "whole_cell": N_("Cellule entière seulement"), "case_sensitive": N_("Respecter majuscules et minuscules"),
     "keep_original": N_("Garder la colonne d'origine"), "keep_originals": N_("Garder les colonnes d'origine"),
     "skip_empty": N_("Ignorer les cellules vides"), "day_first": N_("Jour avant le mois (05/12/2016 = 5 décembre)"),
-    "percent_to_ratio": N_("Convertir 45 % en 0.45"), "max_zeros": N_("Zéros ajoutés au plus"),
+    "percent_to_ratio": N_("Convertir les pourcentages (45 %) en proportions (0.45)"), "max_zeros": N_("Zéros ajoutés au plus"),
 }
 
 
