@@ -23,32 +23,35 @@ DELIMITERS = (",", ";", "\t", "|")
 
 #: French titles of each kind of problem, in the order the report shows them
 from game.core.tableschema.kinds import KINDS  # noqa: E402
+from game.i18n import _  # noqa: E402
 
 
 def _where(e: ValidationError) -> str:
     if e.row is None:
-        return f"en-tête, colonne « {e.field} »" if e.field else "en-tête"
+        return _("en-tête, colonne « {field} »").format(field=e.field) if e.field else _("en-tête")
     if e.field:
-        return f"ligne {e.row}, colonne « {e.field} »"
-    return f"ligne {e.row}"
+        return _("ligne {row}, colonne « {field} »").format(row=e.row, field=e.field)
+    return _("ligne {row}").format(row=e.row)
 
 
 def print_text(report: Report, file: str, schema_name: str, render: Any, out: TextIO) -> None:
     from game.i18n import _ as translate
 
     n_err, n_warn = report.error_count, report.warning_count
-    print(f"Validation de {file} avec le schéma {schema_name}", file=out)
+    print(_("Validation de {file} avec le schéma {schema}").format(file=file, schema=schema_name), file=out)
     if report.valid:
-        print("✔ Le fichier est valide" + (f" ({n_warn} avertissement(s))." if n_warn else "."), file=out)
+        print("✔ " + (_("Le fichier est valide ({warnings} avertissement(s)).").format(warnings=n_warn) if n_warn
+                      else _("Le fichier est valide.")), file=out)
     else:
-        print(f"✘ Le fichier n'est pas valide : {n_err} erreur(s), {n_warn} avertissement(s).", file=out)
+        print("✘ " + _("Le fichier n'est pas valide : {errors} erreur(s), {warnings} avertissement(s).").format(
+            errors=n_err, warnings=n_warn), file=out)
     groups: dict[str, list[ValidationError]] = defaultdict(list)
     for e in report.errors:
         groups[e.code].append(e)
     order = {code: k for k, code in enumerate(KINDS)}
     for code in sorted(groups, key=lambda c: (groups[c][0].severity != "error", order.get(c, 99), c)):
         errs = groups[code]
-        kind = "Erreur" if errs[0].severity == "error" else "Avertissement"
+        kind = _("Erreur") if errs[0].severity == "error" else _("Avertissement")
         print(f"\n{kind} — {translate(KINDS.get(code, code))} ({code}) : {len(errs)}", file=out)
         hints_shown: set[str] = set()
         for e in errs:
@@ -80,7 +83,7 @@ def _open(args: Any, keep_initial_spaces: bool) -> tuple[Any, Any]:
     try:
         schema = load_schema(args.schema)
     except (SchemaNotFound, OSError, ValueError) as exc:
-        print(f"Schéma introuvable ou illisible : {exc}", file=sys.stderr)
+        print(_("Schéma introuvable ou illisible : {reason}").format(reason=exc), file=sys.stderr)
         raise _Stop from None
     try:
         return schema, read_csv(args.file, keep_initial_spaces=keep_initial_spaces)
@@ -99,7 +102,7 @@ def main_validate(args: Any, out: TextIO | None = None) -> int:
         return 2
     table = read.table
     for problem in schema.problems:
-        print(f"Schéma : {render(problem.message)}", file=sys.stderr)
+        print(_("Schéma : {problem}").format(problem=render(problem.message)), file=sys.stderr)
     report = validate(table, schema)
     if getattr(args, "format", "text") == "json":
         print_json(report, render, out)
@@ -112,7 +115,7 @@ def main_validate(args: Any, out: TextIO | None = None) -> int:
 def print_findings(findings: Any, render: Any, out: TextIO) -> None:
     """What keeps the file from being a « fichier CSV de qualité » (encoding, separator…)."""
     if findings:
-        print("\nQualité du fichier CSV :", file=out)
+        print("\n" + _("Qualité du fichier CSV :"), file=out)
         for f in findings:
             print(f"  • {render(f.message)} {render(f.hint)}", file=out)
 
@@ -131,19 +134,26 @@ def main_clean(args: Any, out: TextIO | None = None) -> int:
     try:
         recipe = json.loads(Path(args.recipe).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        print(f"Recette illisible ({args.recipe}) : {exc}", file=sys.stderr)
+        print(_("Recette illisible ({path}) : {reason}").format(path=args.recipe, reason=exc), file=sys.stderr)
         return 2
     if isinstance(recipe, dict):
         recipe = recipe.get("operations", [])
+    if not isinstance(recipe, list):
+        print(_("Recette illisible ({path}) : une liste d'opérations est attendue.").format(path=args.recipe), file=sys.stderr)
+        return 2
     table, results, problems = replay(read.table, recipe)
-    print(f"Recette {args.recipe} : {len(results)} opération(s) appliquée(s) sur {len(recipe)}.", file=out)
+    print(_("Recette {path} : {applied} opération(s) appliquée(s) sur {total}.").format(path=args.recipe, applied=len(results), total=len(recipe)), file=out)
     for p in problems:
-        step = f"étape {p.path[0] + 1}" if p.path else "recette"
+        step = _("étape {n}").format(n=p.path[0] + 1) if p.path else _("recette")
         print(f"  ! {step} : {render(p.message)}", file=out)
     for r in results:
         print(f"  • {render(r.summary)}", file=out)
-    write_quality_csv(table, args.output)
-    print(f"Fichier écrit : {args.output} (UTF-8, virgule, CRLF).", file=out)
+    try:
+        write_quality_csv(table, args.output)
+    except OSError as exc:
+        print(_("Impossible d'écrire {path} : {reason}").format(path=args.output, reason=exc.strerror or exc), file=sys.stderr)
+        return 2
+    print(_("Fichier écrit : {path} (UTF-8, virgule, CRLF).").format(path=args.output), file=out)
     report = validate(table, schema)
     print_text(report, str(args.output), str(args.schema), render, out)
     return 0 if report.valid and not problems else 1

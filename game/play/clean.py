@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from game.core.csvquality import Finding
 from game.core.history import History, replay
-from game.core.operations import Operation, operation_from_json
+from game.core.operations import Operation, OperationError, operation_from_json
 from game.core.scenario import CleanStep, Scenario
 from game.core.table import Table
 from game.core.tableschema import Report, Schema, revalidate, validate
@@ -87,13 +87,23 @@ class CleanWork:
         undone = [s.operation.to_json() for s in reversed(self.history.undone)]
         return {"ops": done + undone, "done": len(done)}
 
-    def restore(self, saved: dict[str, Any]) -> None:
+    def restore(self, saved: dict[str, Any]) -> list[Any]:
+        """Replay the saved operations; stops at the first one that no longer applies (the dataset
+        or scenario changed since) and returns its French messages, keeping everything before it."""
         ops = saved.get("ops", [])
+        done = int(saved.get("done", len(ops)))
+        applied, problems = 0, []
         for d in ops:
-            self.history = self.history.apply(operation_from_json(d))
-        for _ in range(len(ops) - int(saved.get("done", len(ops)))):
+            try:
+                self.history = self.history.apply(operation_from_json(d))
+            except OperationError as e:
+                problems = list(e.messages)
+                break
+            applied += 1
+        for _ in range(max(0, applied - done)):
             self.history = self.history.undo()
         self.report = validate(self.table, self.schema)
+        return problems
 
     # objectives and score ----------------------------------------------------------------
     def objectives(self) -> Objectives:
@@ -105,8 +115,14 @@ class CleanWork:
                         if k.column not in table.header or k.value not in table.column(k.column))
         goal = step.goal
         reached = (left <= goal.max_errors and (goal.max_warnings is None or warnings <= goal.max_warnings)
-                   and not missing and (not step.keep_rows or lost == 0))
+                   and not missing and (not step.keep_rows or lost == 0)
+                   and (table.nrows > 0 or self.original.nrows == 0) and self.introduced() == 0)
         return Objectives(left, warnings, len(_counted(self.initial, step)), lost, missing, reached)
+
+    def introduced(self) -> int:
+        """Errors of kinds the file did not have at the start (removing a required column, say)."""
+        start = {e.code for e in _counted(self.initial, self.step)}
+        return sum(1 for e in _counted(self.report, self.step) if e.code not in start)
 
     def rows_lost(self) -> int:
         """Original data rows no longer present, not counting blank rows and exact duplicates."""
@@ -138,6 +154,7 @@ class CleanWork:
         rows = self.original.nrows or 1
         kept = 1.0 - (o.rows_lost / rows if self.step.keep_rows else 0.0)
         values = 1.0 - (len(o.values_missing) / len(self.step.keep_values) if self.step.keep_values else 0.0)
-        out.append(("donnees-preservees", max(0.0, min(kept, values)),
-                    f"{o.rows_lost} ligne(s) perdue(s), {len(o.values_missing)} valeur(s) manquante(s)", "B3"))
+        introduced = self.introduced()
+        out.append(("donnees-preservees", max(0.0, min(kept, values, 1.0 / (1 + introduced))),
+                    f"{o.rows_lost}/{len(o.values_missing)}/{introduced}", "B3"))
         return out

@@ -14,7 +14,6 @@ from typing import Any
 
 from game.core import clean_statements as xc
 from game.core import statements as xs
-from game.core.history import History
 from game.core.operations import Operation
 from game.core.scenario import (
     GRADE_SCORE,
@@ -56,6 +55,15 @@ class PlaySession:
         self.state = state or AttemptState(step_id=scenario.steps[0].id)
         if not scenario.has_step(self.state.step_id):  # the scenario changed since: restart its first step
             self.state = self.state.with_(step_id=scenario.steps[0].id, line=0)
+        self.restore_problems: list[Any] = []  # French messages when saved work no longer applies
+        step = self.step
+        if isinstance(step, DialogueStep) and not 0 <= self.state.line < len(step.lines):  # fewer lines now
+            self.state = self.state.with_(line=max(0, len(step.lines) - 1))
+        valid = {s.id: s for s in scenario.steps}
+        choices = tuple((k, v) for k, v in self.state.choices
+                        if isinstance(valid.get(k), DialogueStep) and 0 <= v < len(valid[k].choices))
+        if choices != self.state.choices:
+            self.state = self.state.with_(choices=choices)
 
     # ------------------------------------------------------------------ reading
     def order(self, key: str, n: int) -> list[int]:
@@ -128,7 +136,7 @@ class PlaySession:
                 raise ActionRefused("no dataset source")
             table, schema, findings = self._datasets.open(self.scenario, step)
             work = CleanWork(step, table, schema, findings)
-            work.restore(self.state.cleaning_of(step.id))
+            self.restore_problems = work.restore(self.state.cleaning_of(step.id))
             self._works[step.id] = work
         return work
 
@@ -224,13 +232,13 @@ class PlaySession:
     def clean_apply(self, op: Operation) -> Any:
         """Apply a cleaning operation (raises OperationError with a French message when it cannot)."""
         work = self.clean_work()
+        saved = (work.history, work.report)
         before = work.report.error_count
         result = work.apply(op)
         try:
             self._clean_action("apply", op, before, work)
         except Exception:
-            work.undo()
-            work.history = History(work.history.original, work.history.done, ())
+            work.history, work.report = saved  # memory stays what the store holds
             raise
         return result
 
@@ -244,9 +252,14 @@ class PlaySession:
         work = self.clean_work()
         if not (work.history.can_undo if action == "undo" else work.history.can_redo):
             raise ActionRefused(f"nothing to {action}")
+        saved = (work.history, work.report)
         before = work.report.error_count
         op = work.undo() if action == "undo" else work.redo()
-        self._clean_action(action, op, before, work)
+        try:
+            self._clean_action(action, op, before, work)
+        except Exception:
+            work.history, work.report = saved
+            raise
         return op
 
     def _clean_scores(self, step: CleanStep, state: AttemptState) -> tuple[AttemptState, list[dict[str, Any]]]:

@@ -73,6 +73,10 @@ class CleanScene(StepScene):
         self.confirm_give_up = False
         self.active = 0
         self.work = services.session.clean_work()
+        if services.session.restore_problems:  # the file or the scenario changed since the last session
+            self.feedback = _("Une partie de vos opérations ne s'applique plus au fichier et a été retirée : {reason}").format(
+                reason=" ".join(render(m) for m in services.session.restore_problems))
+            self.feedback_tone = "error"
         self.source = WorkGrid(self.work)
         self.grid = DataGrid(self.source, action="cell")
         super().__init__(services, **params)
@@ -104,7 +108,7 @@ class CleanScene(StepScene):
         if not t.ncols:
             return ""
         c = min(self.grid.col, t.ncols - 1)
-        key = (id(t), c)
+        key = (len(self.work.history.done), len(self.work.history.undone), c)
         if getattr(self, "_profile_key", None) != key:
             counts = Counter(v or "" for v in t.columns[c])
             empty = counts.pop("", 0)
@@ -231,6 +235,17 @@ class CleanScene(StepScene):
         return self.on_action(action) if action else None
 
     def on_action(self, action: str) -> Transition | None:
+        try:
+            return self._on_action(action)
+        except OperationError as e:
+            self.say(" ".join(render(m) for m in e.messages), "error")
+        except Exception as e:  # noqa: BLE001 - refused or not saved: the learner reads why, nothing is lost
+            self.say(_("Cette action n'a pas pu être enregistrée ({reason}). Votre travail précédent est conservé.").format(
+                reason=render(e.message) if hasattr(e, "message") else type(e).__name__), "error")
+        self.after_change(action)
+        return None
+
+    def _on_action(self, action: str) -> Transition | None:
         t = self.work.table
         if action == "goto" and self.errors is not None:
             e = self.work.report.errors[self.errors.selected]
@@ -286,6 +301,7 @@ class CleanScene(StepScene):
         self.feedback, self.feedback_tone = text, tone
 
     def after_change(self, focus: str | None = None) -> None:
+        self._profile_key = None  # the table changed: recount the column profile
         self.source.refresh()
         self.grid.clamp()
         self.rebuild(focus_action=focus)
@@ -308,6 +324,9 @@ class CleanScene(StepScene):
                 self.say(render(res.summary), "success" if res.cells_changed or res.rows_changed or res.header_changed else "text")
             except OperationError as e:
                 self.say(" ".join(render(m) for m in e.messages), "error")
+            except Exception as e:  # noqa: BLE001 - not saved: the previous state is kept, the learner is told
+                self.say(_("Cette action n'a pas pu être enregistrée ({reason}). Votre travail précédent est conservé.").format(
+                    reason=render(e.message) if hasattr(e, "message") else type(e).__name__), "error")
         self.after_change("ops")
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -39,7 +39,13 @@ def _review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
     what = tr_s(item.prompt)
     if item.kind == "criterion":  # a clean step: errors of one kind fixed, or data preserved
         name = _(KINDS.get(item.prompt, item.prompt))
-        return _("Nettoyage — {kind}").format(kind=name), _("Résultat : {detail}").format(detail=item.response), "", ()
+        parts = item.response.split("/")
+        if item.prompt == "donnees-preservees" and len(parts) == 3:
+            detail = _("{rows} ligne(s) perdue(s), {values} valeur(s) à garder manquante(s), {new} erreur(s) introduite(s)").format(
+                rows=parts[0], values=parts[1], new=parts[2])
+        else:
+            detail = _("{fixed} corrigée(s) sur {total} corrigeable(s)").format(fixed=parts[0], total=parts[-1])
+        return _("Nettoyage — {kind}").format(kind=name), _("Résultat : {detail}").format(detail=detail), "", ()
     if item.kind == "choice":
         answer = _("Votre choix : {answer}").format(answer=tr_s(item.response))
     else:

@@ -118,6 +118,8 @@ class OperationScene(FormScene):
         for name, w in self.inputs.items():
             kind = param_kind(hints[name])
             if isinstance(w, ChoiceGroup):
+                if not w.options:
+                    raise ValueError(_("Le tableau n'a plus de colonne : annulez d'abord la suppression."))
                 i = next(iter(w.selected), 0)
                 if kind == "bool":
                     out[name] = i == 0

@@ -22,7 +22,10 @@ class TitleScene(FormScene):
     def widgets(self) -> list[Widget]:
         v = present()
         out: list[Widget] = [self.heading(v["title"]), Label(v["tagline"])]
-        self.resume = self.services.resume_candidate()
+        try:
+            self.resume = self.services.resume_candidate()
+        except Exception:  # noqa: BLE001 - the title screen always opens; the library will say what is wrong
+            self.resume = None
         if self.resume is not None:
             learner, entry = self.resume
             out.append(self.button(_("Reprendre « {title} » — {name}, étape {n} sur {total}").format(

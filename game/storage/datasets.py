@@ -15,16 +15,26 @@ from game.core.messages import N_, msg
 from game.core.problems import Problem, did_you_mean
 from game.core.scenario import CleanStep, Scenario
 from game.core.table import Table
-from game.core.tableschema import Schema, parse_schema, validate
+from game.core.tableschema import FRICTIONLESS_CODES, Schema, parse_schema, validate
+from game.core.tableschema.kinds import KINDS
 
 from .csvfile import read_csv
 from .schemas import SchemaNotFound, load_schema_descriptor, schema_path, shipped_schema_names
 
 
+def schema_ref(step: CleanStep, folder: Path) -> str | Path:
+    """A path inside the scenario folder (``…json``) or a shipped name (``scdl/prenoms``)."""
+    if not step.schema.endswith(".json"):
+        return step.schema
+    path = (folder / step.schema).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        raise SchemaNotFound(step.schema)
+    return path
+
+
 def schema_for(step: CleanStep, folder: Path) -> Schema:
     """The step's schema: a path relative to the scenario folder (``…json``) or a shipped name."""
-    ref = folder / step.schema if step.schema.endswith(".json") else step.schema
-    return parse_schema(load_schema_descriptor(ref))
+    return parse_schema(load_schema_descriptor(schema_ref(step, folder)))
 
 
 class ScenarioDatasets:
@@ -43,8 +53,7 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
     """Problems of one clean step, with document paths (``steps[i].dataset``…) for located messages."""
     base = ("steps", index)
     try:
-        schema_ref = folder / step.schema if step.schema.endswith(".json") else step.schema
-        schema_path(schema_ref)
+        schema_path(schema_ref(step, folder))
         schema = schema_for(step, folder)
     except SchemaNotFound:
         return [Problem(base + ("schema",), msg(N_("Schéma introuvable : « {value} »."), value=step.schema),
@@ -60,8 +69,19 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
         table = read_csv(path).table
     except CsvReadError as e:
         return [Problem(base + ("dataset",), e.message)]
+    out = [Problem(base + ("schema",), p.message) for p in schema.problems]
+    if step.operations:
+        for i, entry in enumerate(step.reference):
+            if entry.get("op") not in step.operations:
+                out.append(Problem(base + ("reference", i), msg(
+                    N_("L'opération « {op} » de la recette de référence n'est pas proposée dans operations : l'apprenant·e ne pourrait pas atteindre l'objectif."),
+                    op=str(entry.get("op")))))
+    for code in step.goal.codes:
+        if code not in KINDS and code not in FRICTIONLESS_CODES:
+            out.append(Problem(base + ("goal", "codes"), msg(N_("Type d'erreur inconnu : « {value} »."), value=code),
+                               did_you_mean(code, list(KINDS) + list(FRICTIONLESS_CODES))))
     final, _results, replay_problems = replay(table, step.reference)
-    out = [Problem(base + ("reference", p.path[0] if p.path else 0), p.message) for p in replay_problems]
+    out += [Problem(base + ("reference", p.path[0] if p.path else 0), p.message) for p in replay_problems]
     report = validate(final, schema)
     codes = set(step.goal.codes)
     left = [e for e in report.errors if e.is_error and (not codes or e.code in codes)]

@@ -170,7 +170,12 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
             if isinstance(step, CleanStep):
                 more += check_clean_step(step, path.parent, i)
     problems += locate(more, doc, display)
-    translations = load_translations(path.parent) if scenario else {}
+    try:
+        translations = load_translations(path.parent) if scenario else {}
+    except (OSError, UnicodeDecodeError, ValueError) as e:
+        translations = {}
+        problems.append(Problem((), msg(N_("Traduction illisible ({detail}) : le scénario s'affichera dans sa langue d'origine."),
+                                        detail=str(e)), file=display))
     return LoadedScenario(path, folder_id, None if problems else scenario, tuple(sorted(problems, key=_sort_key)), translations)
 
 
@@ -189,4 +194,16 @@ def discover(dirs: list[Path]) -> list[Path]:
 
 def load_all(dirs: list[Path]) -> list[LoadedScenario]:
     frameworks: dict[str, Framework | None] = {}
-    return [load_scenario(p, frameworks) for p in discover(dirs)]
+    return [load_guarded(p, frameworks) for p in discover(dirs)]
+
+
+def load_guarded(path: Path, frameworks: dict[str, Framework | None] | None = None) -> LoadedScenario:
+    """``load_scenario`` that turns anything unexpected into a problem: one broken folder never
+    stops the library or ``check``."""
+    try:
+        return load_scenario(path, frameworks)
+    except Exception as e:  # noqa: BLE001 - reported to the trainer, never a traceback
+        shown = path / SCENARIO_FILE if path.is_dir() else path
+        problem = Problem((), msg(N_("Ce scénario n'a pas pu être lu ({detail}). Vérifiez ses fichiers."),
+                                  detail=f"{type(e).__name__}: {e}"), file=_display(shown))
+        return LoadedScenario(shown, shown.parent.name, None, (problem,))

@@ -35,7 +35,10 @@ def schema_path(name_or_path: str | Path) -> Path:
 
 def load_schema_descriptor(name_or_path: str | Path) -> dict:
     with open(schema_path(name_or_path), encoding="utf-8") as fh:
-        return json.load(fh)
+        descriptor = json.load(fh)
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("fields"), list):
+        raise ValueError("un Table Schema est un objet JSON avec une liste « fields »")
+    return descriptor
 
 
 def load_schema(name_or_path: str | Path) -> Schema:

@@ -107,7 +107,7 @@ class Store:
         try:
             return cls(database_path(data_dir))
         except OSError as exc:
-            raise StoreError(msg(_CANNOT_OPEN, path=str(data_dir or ""), reason=exc.strerror or "")) from exc
+            raise StoreError(msg(_CANNOT_OPEN, path=str(data_dir or exc.filename or ""), reason=exc.strerror or "")) from exc
 
     def _open(self, synchronous: Synchronous) -> sqlite3.Connection:
         where = str(self.path)

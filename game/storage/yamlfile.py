@@ -56,7 +56,10 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
         return None, [Problem((), msg(N_("Erreur de syntaxe YAML ({detail})."), detail=str(e)), file=display)]
     finally:
         loader.dispose()
-    problems = [p.located(display, *_mark(n)) for p, n in _duplicate_keys(root, ())]
+    try:
+        problems = [p.located(display, *_mark(n)) for p, n in _duplicate_keys(root, ())]
+    except RecursionError:  # an alias that contains itself
+        return None, [Problem((), msg(N_("Le fichier contient un alias YAML qui se contient lui-même.")), file=display)]
     return YamlDoc(data, root), problems
 
 

@@ -35,3 +35,29 @@ def test_undo_everything_gives_back_the_published_file_and_its_report():
         work.undo()
     assert work.table == work.original
     assert work.report.errors == work.initial.errors
+
+
+def prenoms_work():
+    folder = builtin_scenarios_dir() / "prenoms"
+    scenario = load_scenario(folder).scenario
+    step = next(s for s in scenario.steps if isinstance(s, CleanStep))
+    return CleanWork(step, *ScenarioDatasets({"prenoms": folder}).open(scenario, step))
+
+
+def test_deleting_the_columns_in_error_is_not_a_way_to_pass():
+    work = prenoms_work()
+    for column in ("COMMUNE_NOM", "COLL_INSEE", "ENFANT_SEXE", "ENFANT_PRENOM"):
+        work.apply(operation_from_json({"op": "remove-column", "column": column}))
+    assert work.introduced() > 0  # required columns now missing
+    assert not work.objectives().reached
+    data = next(score for name, score, _d, _c in work.criteria() if name == "donnees-preservees")
+    assert data < 0.5
+
+
+def test_saved_operations_that_no_longer_apply_are_dropped_with_a_reason():
+    work = prenoms_work()
+    problems = work.restore({"ops": [{"op": "change-case", "column": "COMMUNE_NOM", "mode": "title"},
+                                     {"op": "change-case", "column": "NOM_COMMUNE", "mode": "title"},
+                                     {"op": "trim-spaces"}], "done": 3})
+    assert len(work.history.done) == 1 and not work.history.undone
+    assert "NOM_COMMUNE" in problems[0].format_source()

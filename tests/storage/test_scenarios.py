@@ -112,3 +112,36 @@ def test_check_fails_a_clean_step_whose_reference_does_not_reach_the_goal(tmp_pa
     out = capsys.readouterr().out
     assert ("scenario.yaml:18:7: La recette de référence n'atteint pas l'objectif : il reste 5 erreur(s), "
             "par exemple « constraint-error » ligne 2, colonne COLL_INSEE.") in out
+
+
+def test_odd_files_in_a_scenario_folder_are_problems_not_crashes(tmp_path, capsys):
+    import shutil
+
+    a = tmp_path / "alias"
+    a.mkdir()
+    (a / "scenario.yaml").write_text("a: &a [*a]\n", encoding="utf-8")
+    b = tmp_path / "mini"
+    shutil.copytree(FIX / "mini", b)
+    (b / "locales" / "en" / "LC_MESSAGES").mkdir(parents=True)
+    (b / "locales" / "en" / "LC_MESSAGES" / "scenario.po").write_bytes(b'msgid "\xff\xfe"\nmsgstr "x"\n')
+    c = tmp_path / "nettoyage-insoluble"
+    shutil.copytree(FIX / "nettoyage-insoluble", c)
+    (c / "schema.json").write_text("[1, 2]", encoding="utf-8")
+    text = (c / "scenario.yaml").read_text(encoding="utf-8").replace("scdl/prenoms", "schema.json")
+    (c / "scenario.yaml").write_text(text.replace("trim-space]", "trim-spaces]"), encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "alias/scenario.yaml: Le fichier contient un alias YAML qui se contient lui-même." in out
+    assert "mini/scenario.yaml: Traduction illisible" in out
+    assert "Schéma illisible : « schema.json »" in out
+
+
+def test_a_schema_path_cannot_leave_the_scenario_folder(tmp_path, capsys):
+    import shutil
+
+    c = tmp_path / "nettoyage-insoluble"
+    shutil.copytree(FIX / "nettoyage-insoluble", c)
+    text = (c / "scenario.yaml").read_text(encoding="utf-8").replace("scdl/prenoms", "../../../../etc/passwd.json")
+    (c / "scenario.yaml").write_text(text.replace("trim-space]", "trim-spaces]"), encoding="utf-8")
+    main(["check", str(c)])
+    assert "Schéma introuvable : « ../../../../etc/passwd.json »." in capsys.readouterr().out

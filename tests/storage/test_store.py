@@ -231,7 +231,7 @@ def test_every_acknowledged_action_survives_sigkill(tmp_path: Path, acks_before_
         stored = [s["n"] for s in store.statements(REG)]
         attempt = store.current_attempt(store.learners()[0].id, "s")
     assert stored == list(range(len(stored)))  # no hole, no duplicate
-    assert acked < len(stored) <= acked + 2  # every acknowledged action, at most one in flight
+    assert acked < len(stored) <= acked + 2, (acked, len(stored), lines[-3:])  # every acknowledged action, at most one in flight
     assert attempt is not None and attempt.state == {"done": stored[-1]}  # state and statements agree
 
 
