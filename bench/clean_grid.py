@@ -14,6 +14,7 @@ import argparse
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +25,6 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pygame  # noqa: E402
-from validate import generate  # noqa: E402
 
 from game.core.operations import operation_from_json  # noqa: E402
 from game.core.scenario import CleanStep  # noqa: E402
@@ -52,7 +52,10 @@ def main() -> None:
     screen = pygame.display.set_mode((1280, 720))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "subventions.csv"
-        generate(path, args.rows)
+        # generated in another process, so the peak memory below is the game's alone
+        subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+                        f"from validate import generate; from pathlib import Path; generate(Path({str(path)!r}), {args.rows})"],
+                       check=True)
         t0 = time.perf_counter()
         table = read_csv(path).table
         step = CleanStep("bench", "Bench", dataset=path.name, schema="scdl/subventions", reference=({"op": "trim-spaces"},))

@@ -116,44 +116,55 @@ def parse_text(text: str, dialect: CsvDialect, *, keep_initial_spaces: bool = Tr
         records = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter,
                              quotechar=dialect.quotechar, skipinitialspace=dialect.skip_initial_space)
     first = dialect.header_row - 1
-    stop = None if max_rows is None else dialect.header_row + max_rows
     with _no_gc():
         try:
-            head = list(itertools.islice(records, first, stop))
+            rows = itertools.islice(records, first, None)
+            header = next(rows, None)
+            if header is None:
+                raise CsvReadError(msg(N_("Le fichier ne contient aucune ligne de noms de colonnes.")))
+            table = _table(header, rows if max_rows is None else itertools.islice(rows, max_rows),
+                           dialect.header_row + 1)
         except csv.Error as e:  # pragma: no cover - the reader is lenient; kept for strange inputs
             raise CsvReadError(msg(N_("Le fichier n'a pas pu être découpé en lignes et colonnes : {reason}."),
                                    reason=str(e))) from None
-        if not head:
-            raise CsvReadError(msg(N_("Le fichier ne contient aucune ligne de noms de colonnes.")))
-        header = head[0]
-        del head[0]
-        table = _table(header, head, dialect.header_row + 1)
-        del head  # free the row lists before the collector comes back
     return table
 
 
-def _table(header: Sequence[str], rows: list[list[str]], first_number: int) -> Table:
+CHUNK = 20_000  # rows parsed at a time: the row lists of one chunk only are alive at once
+
+
+def _table(header: Sequence[str], rows: Iterator[list[str]], first_number: int) -> Table:
+    """Columns built chunk by chunk; equal cells of a column share one string object, so a large
+    file with repeated values (dates, names, enums) takes a fraction of the memory."""
     width = len(header)
     extras: dict[int, tuple[str, ...]] = {}
-    blank = [""] * width
-    odd = [r for r, n in enumerate(map(len, rows)) if n != width]
-    for r in odd:
-        row = rows[r]
-        n = len(row)
-        if n == 0:
-            rows[r] = blank
-        elif n < width:
-            rows[r] = row + [None] * (width - n)  # type: ignore[list-item]
-        else:
-            extras[r] = tuple(row[width:])
-            rows[r] = row[:width]
-    columns: tuple[tuple[Cell, ...], ...]
-    if width and rows:
-        columns = tuple(zip(*rows, strict=True))
-    else:
-        columns = tuple(() for _ in range(width))
-    numbers = tuple(range(first_number, first_number + len(rows)))
-    return Table(tuple(header), columns, numbers, MappingProxyType(extras))
+    blank: list[Cell] = [""] * width
+    columns: list[list[Cell]] = [[] for _ in range(width)]
+    shared: list[dict[Cell, Cell]] = [{} for _ in range(width)]
+    count = 0
+    while True:
+        chunk: list[list[Cell]] = list(itertools.islice(rows, CHUNK))  # type: ignore[arg-type]
+        if not chunk:
+            break
+        for i, row in enumerate(chunk):
+            n = len(row)
+            if n == width:
+                continue
+            if n == 0:
+                chunk[i] = blank
+            elif n < width:
+                chunk[i] = row + [None] * (width - n)
+            else:
+                extras[count + i] = tuple(row[width:])  # type: ignore[arg-type]
+                chunk[i] = row[:width]
+        if width:
+            for c, values in enumerate(zip(*chunk, strict=True)):
+                keep = shared[c].setdefault
+                columns[c].extend([keep(v, v) for v in values])
+        count += len(chunk)
+        del chunk
+    numbers = tuple(range(first_number, first_number + count))
+    return Table(tuple(header), tuple(tuple(c) for c in columns), numbers, MappingProxyType(extras))
 
 
 def read_text(decoded: Decoded, *, delimiter: str | None = None, max_rows: int | None = None,
