@@ -160,7 +160,7 @@ def _table(header: Sequence[str], rows: Iterator[list[str]], first_number: int) 
         if width:
             for c, values in enumerate(zip(*chunk, strict=True)):
                 keep = shared[c].setdefault
-                columns[c].extend([keep(v, v) for v in values])
+                columns[c].extend(map(keep, values, values))
         count += len(chunk)
         del chunk
     numbers = tuple(range(first_number, first_number + count))
