@@ -8,7 +8,7 @@ from typing import Any
 
 import pygame
 
-from game.core.operations import OperationError, operation_from_json
+from game.core.operations import OperationError, clusters, operation_from_json
 from game.core.scenario import CleanStep
 from game.engine import intents as I
 from game.engine.scene import Push, Transition
@@ -102,6 +102,14 @@ class CleanScene(StepScene):
         left.append(Label(self.column_profile(), role="small", tone="muted"))
         return left
 
+    def facet_values(self) -> list[tuple[str, int]]:
+        """The column's values with their counts, most frequent first (at most 50)."""
+        t = self.work.table
+        if not t.ncols:
+            return []
+        c = min(self.grid.col, t.ncols - 1)
+        return Counter(v or "" for v in t.columns[c]).most_common(50)
+
     def column_profile(self) -> str:
         """Empty cells, distinct values and the most frequent ones of the column under the cursor."""
         t = self.work.table
@@ -136,6 +144,14 @@ class CleanScene(StepScene):
         if self.feedback:
             out.append(Label(self.feedback, tone=self.feedback_tone))
         out.append(Button(_("Appliquer une opération…"), "ops"))
+        facet = self.facet_values()
+        if facet:
+            out.append(Label(_("Valeurs de la colonne {column} (Entrée : chercher et remplacer cette valeur)").format(
+                column=self.work.table.header[min(self.grid.col, self.work.table.ncols - 1)]), bold=True))
+            self.facet = ListBox([_("« {value} »\n{count} ligne(s)").format(value=v or _("(vide)"), count=n) for v, n in facet],
+                                 "facet", visible_rows=3)
+            self.facet_items = [v for v, _n in facet]
+            out.append(self.facet)
         if self.work.history.can_undo:
             out.append(Button(_("Annuler la dernière opération"), "undo", primary=False))
         if self.work.history.can_redo:
@@ -228,7 +244,9 @@ class CleanScene(StepScene):
             pass
         before = (self.grid.row, self.grid.col)
         action = self.forms[self.active].handle(intent)
-        if (self.grid.row, self.grid.col) != before:
+        if self.grid.col != before[1]:
+            self.rebuild(focus_action="cell")  # another column: its profile and values
+        elif (self.grid.row, self.grid.col) != before:
             self.forms[0].widgets[-2].text = self.cell_detail()
             self.forms[0].widgets[-1].text = self.column_profile()
             self.forms[0].layout(self.forms[0].area, self.services.fonts)
@@ -259,6 +277,9 @@ class CleanScene(StepScene):
             return None
         if action == "ops":
             return Push("operation", self.palette_params())
+        if action == "facet" and getattr(self, "facet", None) is not None:
+            params = self.palette_params() | {"value": self.facet_items[self.facet.selected], "start": "find-replace"}
+            return Push("operation", params)
         if action == "undo":
             op = self.session.clean_undo()
             self.say(_("Opération annulée : {label}").format(label=_(type(op).label)))
@@ -311,9 +332,11 @@ class CleanScene(StepScene):
         r, c = min(self.grid.row, max(0, t.nrows - 1)), min(self.grid.col, max(0, t.ncols - 1))
         column = t.header[c] if t.ncols else ""
         enums = {f.name: [str(v) for v in f.enum] for f in self.work.schema.fields if f.enum}
+        groups = clusters(t.columns[c]) if t.ncols else []
         return {"columns": list(t.header), "column": column, "row": t.row_numbers[r] if t.nrows else 0,
                 "value": (t.columns[c][r] or "") if t.nrows and t.ncols else "",
                 "schema_names": [f.name for f in self.work.schema.fields], "enums": enums,
+                "cluster": {"values": [v for v, _n in groups[0].values], "to": groups[0].suggestion} if groups else {},
                 "offered": list(self.session.step.operations)}
 
     def on_resume(self, result: Any) -> None:

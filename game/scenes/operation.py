@@ -43,7 +43,8 @@ PARAM_LABELS = {
 
 class OperationScene(FormScene):
     def __init__(self, services, **params) -> None:
-        self.chosen: type | None = None
+        start = params.get("start")
+        self.chosen: type | None = OPERATIONS.get(start) if start else None
         self.inputs: dict[str, Widget] = {}
         self.error = ""
         super().__init__(services, **params)
@@ -102,6 +103,9 @@ class OperationScene(FormScene):
             g = ChoiceGroup([_("oui"), _("non")], selected=[0 if default else 1])
             g.cursor = 0 if default else 1
             return g
+        cluster = p.get("cluster") or {}
+        if self.chosen is not None and self.chosen.op == "merge-cluster" and cluster and name in ("values", "to"):
+            return TextInput(", ".join(cluster["values"]) if name == "values" else cluster["to"], 500)
         prefill = {
             "row": str(p.get("row", "")), "rows": str(p.get("row", "")), "value": p.get("value", ""),
             "find": p.get("value", ""), "enum": "", "columns": ", ".join(p.get("schema_names", [])),

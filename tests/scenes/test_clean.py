@@ -127,3 +127,27 @@ def test_export_writes_the_quality_csv_and_a_replayable_recipe(tmp_path):
         assert replay(source, recipe["operations"])[0].columns == exported.table.columns
     finally:
         d.close()
+
+
+def test_a_value_of_the_column_facet_opens_find_and_replace_on_it(tmp_path):
+    from game.scenes.operation import OperationScene
+    from game.ui.widgets import ListBox
+
+    d = Driver(tmp_path / "d")
+    try:
+        open_prenoms(d)
+        d.press("RIGHT")
+        d.press("RIGHT")  # ENFANT_SEXE
+        assert "Valeurs de la colonne ENFANT_SEXE" in d.screen_text()
+        facet = next(w for w in d.widgets if isinstance(w, ListBox) and w.action == "facet")
+        d.tab_to(lambda w: w is facet)
+        while not facet.items[facet.selected].startswith("« H »"):
+            d.press("DOWN")
+        d.press("RETURN")
+        assert isinstance(d.scene, OperationScene)
+        assert d.scene.inputs["find"].value == "H"
+        d.fill_text("M", index=1)  # « Remplacer par »
+        d.activate_button("Appliquer")
+        assert errors_left(d) == 6
+    finally:
+        d.close()
