@@ -195,6 +195,7 @@ def scene_factory(services: Services):
     from game.scenes.debrief import DebriefScene
     from game.scenes.dialogue import DialogueScene
     from game.scenes.library import LibraryScene
+    from game.scenes.loading import LoadingScene
     from game.scenes.notice import NoticeScene
     from game.scenes.operation import OperationScene
     from game.scenes.profiles import ProfilesScene
@@ -209,6 +210,8 @@ def scene_factory(services: Services):
               "notice": NoticeScene}
 
     def factory(scene_id: str, params: dict[str, Any]):
+        if scene_id == "clean" and services.session is not None and not services.session.clean_ready():
+            return LoadingScene(services, **params)  # read the dataset on a worker thread first
         return scenes[scene_id](services, **params)
 
     return factory

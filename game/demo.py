@@ -76,6 +76,7 @@ def to_clean_step(scenario: Scenario, library_index: int, shots: dict[str, str] 
             out += ["key:RETURN", "wait:2"] * (len(step.lines) - 1)
             out += (["key:RETURN", "wait:2"] if step.choices else []) + ["key:RETURN", SETTLE]
         else:
+            out.append("wait:120")  # the dataset is read on a worker thread (Xvfb: about 7 ms a frame)
             break
     if "clean" in shots:
         out.append(f"shot:{shots['clean']}")

@@ -4,6 +4,7 @@ the step's objectives and how the result is scored."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -16,8 +17,10 @@ from game.core.tableschema import Report, Schema, revalidate, validate
 
 
 class DatasetSource(Protocol):
-    def open(self, scenario: Scenario, step: CleanStep) -> tuple[Table, Schema, tuple[Finding, ...]]:
-        """The step's dataset as published (defects kept) and its target schema."""
+    def open(self, scenario: Scenario, step: CleanStep,
+             progress: Callable[[float], None] | None = None) -> tuple[Table, Schema, tuple[Finding, ...]]:
+        """The step's dataset as published (defects kept) and its target schema; ``progress``
+        receives the share of the file read (0 to 1)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from typing import Any
 
 from game.core import clean_statements as xc
@@ -125,8 +126,13 @@ class PlaySession:
             return self.clean_work().objectives().reached
         return True
 
-    def clean_work(self) -> CleanWork:
-        """The cleaning workshop of the current clean step (the dataset is read on first use)."""
+    def clean_ready(self) -> bool:
+        """Whether the current clean step's dataset is already read and checked."""
+        return self.state.step_id in self._works
+
+    def clean_work(self, progress: Callable[[float], None] | None = None) -> CleanWork:
+        """The cleaning workshop of the current clean step (the dataset is read on first use; this
+        may run on a worker thread: it touches no store)."""
         step = self.step
         if not isinstance(step, CleanStep):
             raise ActionRefused("not a clean step")
@@ -134,7 +140,7 @@ class PlaySession:
         if work is None:
             if self._datasets is None:
                 raise ActionRefused("no dataset source")
-            table, schema, findings = self._datasets.open(self.scenario, step)
+            table, schema, findings = self._datasets.open(self.scenario, step, progress)
             work = CleanWork(step, table, schema, findings)
             self.restore_problems = work.restore(self.state.cleaning_of(step.id))
             self._works[step.id] = work

@@ -18,7 +18,7 @@ import itertools
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
@@ -102,7 +102,7 @@ def _records_keeping_spaces(text: str, delimiter: str, quotechar: str) -> Iterat
 
 
 def parse_text(text: str, dialect: CsvDialect, *, keep_initial_spaces: bool = True,
-               max_rows: int | None = None) -> Table:
+               max_rows: int | None = None, progress: Callable[[float], None] | None = None) -> Table:
     """Cut decoded text into a :class:`Table` with the given dialect.
 
     Records above ``dialect.header_row`` are left out (a finding reports them); blank records
@@ -122,8 +122,9 @@ def parse_text(text: str, dialect: CsvDialect, *, keep_initial_spaces: bool = Tr
             header = next(rows, None)
             if header is None:
                 raise CsvReadError(msg(N_("Le fichier ne contient aucune ligne de noms de colonnes.")))
+            total = max(1, text.count("\n")) if progress else 0
             table = _table(header, rows if max_rows is None else itertools.islice(rows, max_rows),
-                           dialect.header_row + 1)
+                           dialect.header_row + 1, (lambda n: progress(min(1.0, n / total))) if progress else None)
         except csv.Error as e:  # pragma: no cover - the reader is lenient; kept for strange inputs
             raise CsvReadError(msg(N_("Le fichier n'a pas pu être découpé en lignes et colonnes : {reason}."),
                                    reason=str(e))) from None
@@ -133,7 +134,8 @@ def parse_text(text: str, dialect: CsvDialect, *, keep_initial_spaces: bool = Tr
 CHUNK = 20_000  # rows parsed at a time: the row lists of one chunk only are alive at once
 
 
-def _table(header: Sequence[str], rows: Iterator[list[str]], first_number: int) -> Table:
+def _table(header: Sequence[str], rows: Iterator[list[str]], first_number: int,
+           progress: Callable[[int], None] | None = None) -> Table:
     """Columns built chunk by chunk; equal cells of a column share one string object, so a large
     file with repeated values (dates, names, enums) takes a fraction of the memory."""
     width = len(header)
@@ -163,12 +165,14 @@ def _table(header: Sequence[str], rows: Iterator[list[str]], first_number: int) 
                 columns[c].extend(map(keep, values, values))
         count += len(chunk)
         del chunk
+        if progress:
+            progress(count)
     numbers = tuple(range(first_number, first_number + count))
     return Table(tuple(header), tuple(tuple(c) for c in columns), numbers, MappingProxyType(extras))
 
 
 def read_text(decoded: Decoded, *, delimiter: str | None = None, max_rows: int | None = None,
-              keep_initial_spaces: bool = True) -> CsvRead:
+              keep_initial_spaces: bool = True, progress: Callable[[float], None] | None = None) -> CsvRead:
     """Sniff, parse and judge already decoded text (no disk)."""
     text = decoded.text
     sniffed: Sniffed = sniff_text(text, delimiter=delimiter)
@@ -177,13 +181,14 @@ def read_text(decoded: Decoded, *, delimiter: str | None = None, max_rows: int |
         line_ending=sniffed.line_ending, skip_initial_space=sniffed.skip_initial_space,
         bom=decoded.bom, header_row=sniffed.header_row,
     )
-    table = parse_text(text, dialect, keep_initial_spaces=keep_initial_spaces, max_rows=max_rows)
+    table = parse_text(text, dialect, keep_initial_spaces=keep_initial_spaces, max_rows=max_rows, progress=progress)
     findings = file_findings(dialect, text, sniffed.title_lines) + table_findings(table, dialect, text)
     return CsvRead(table, dialect, tuple(findings))
 
 
 def read_csv(path: str | os.PathLike[str], *, encoding: str | None = None, delimiter: str | None = None,
-             max_rows: int | None = None, keep_initial_spaces: bool = True) -> CsvRead:
+             max_rows: int | None = None, keep_initial_spaces: bool = True,
+             progress: Callable[[float], None] | None = None) -> CsvRead:
     """Read a CSV file as published, with what must be fixed to make it a quality CSV.
 
     ``encoding`` / ``delimiter`` override detection. ``max_rows`` reads only the first data rows
@@ -200,7 +205,7 @@ def read_csv(path: str | os.PathLike[str], *, encoding: str | None = None, delim
                                name=p.name, reason=e.strerror or str(e)), str(p)) from None
     try:
         return read_text(decode_bytes(data, encoding), delimiter=delimiter, max_rows=max_rows,
-                         keep_initial_spaces=keep_initial_spaces)
+                         keep_initial_spaces=keep_initial_spaces, progress=progress)
     except CsvReadError as e:
         raise CsvReadError(e.message, str(p)) from None
 

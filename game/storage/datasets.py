@@ -7,6 +7,7 @@ the schema loads, the reference recipe replays and reaches the step's goal.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from game.core.csvquality import CsvReadError, Finding
@@ -43,9 +44,10 @@ class ScenarioDatasets:
     def __init__(self, folders: dict[str, Path]) -> None:
         self.folders = folders
 
-    def open(self, scenario: Scenario, step: CleanStep) -> tuple[Table, Schema, tuple[Finding, ...]]:
+    def open(self, scenario: Scenario, step: CleanStep,
+             progress: Callable[[float], None] | None = None) -> tuple[Table, Schema, tuple[Finding, ...]]:
         folder = self.folders[scenario.id]
-        read = read_csv(folder / "data" / step.dataset)
+        read = read_csv(folder / "data" / step.dataset, progress=progress)
         return read.table, schema_for(step, folder), read.findings
 
 

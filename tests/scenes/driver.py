@@ -72,6 +72,16 @@ class Driver:
             self.stack.apply(self.stack.top.handle(intent))
         self.draw()
 
+    def wait_until(self, predicate, timeout: float = 20.0) -> None:
+        """Let frames pass (work on a worker thread, such as reading a big file) until ``predicate()``."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            assert time.monotonic() < deadline, f"still waiting on:\n{self.screen_text()}"
+            time.sleep(0.01)
+            self.frame()
+
     def draw(self) -> None:
         if self.stack.top is not None:
             self.stack.draw(self.surface)

@@ -18,7 +18,7 @@ def open_prenoms(d):
         d.press("DOWN")
     d.press("RETURN")
     play_step(d)  # the dialogue before the workshop
-    assert isinstance(d.scene, CleanScene)
+    d.wait_until(lambda: isinstance(d.scene, CleanScene))  # the file is read on a worker thread
 
 
 def errors_left(d):
@@ -81,7 +81,7 @@ def test_cleaning_in_progress_survives_a_restart(tmp_path):
     try:
         assert d.focused.label.startswith("Reprendre « Prénoms des nouveau-nés »")
         d.press("RETURN")
-        assert isinstance(d.scene, CleanScene)
+        d.wait_until(lambda: isinstance(d.scene, CleanScene))
         assert errors_left(d) == 5
         assert "Rétablir" in d.buttons()  # the undone operation can still be redone
         d.activate_button("Rétablir")
@@ -149,5 +149,34 @@ def test_a_value_of_the_column_facet_opens_find_and_replace_on_it(tmp_path):
         d.fill_text("M", index=1)  # « Remplacer par »
         d.activate_button("Appliquer")
         assert errors_left(d) == 6
+    finally:
+        d.close()
+
+
+def test_a_missing_dataset_is_told_in_french_on_the_loading_screen(tmp_path):
+    import shutil
+
+    from game.scenes.library import LibraryScene
+    from game.scenes.loading import LoadingScene
+
+    scenarios = tmp_path / "scenarios"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "scenarios" / "prenoms", scenarios / "prenoms-copie")
+    text = (scenarios / "prenoms-copie" / "scenario.yaml").read_text(encoding="utf-8")
+    (scenarios / "prenoms-copie" / "scenario.yaml").write_text(text.replace("id: prenoms", "id: prenoms-copie", 1), encoding="utf-8")
+    d = Driver(tmp_path / "d", extra_dirs=[scenarios])
+    try:
+        assert d.services.loaded["prenoms-copie"].valid  # checked while its file was there
+        (scenarios / "prenoms-copie" / "data" / "prenoms-rennes.csv").unlink()
+        start(d)
+        d.tab_to(lambda w: type(w).__name__ == "ListBox")
+        while d.scene.entries[d.focused.selected].key != "prenoms-copie":
+            d.press("DOWN")
+        d.press("RETURN")
+        play_step(d)
+        d.wait_until(lambda: isinstance(d.scene, LoadingScene) and d.scene.done)
+        d.frame()
+        assert "Impossible de lire le fichier « prenoms-rennes.csv »" in d.screen_text()
+        d.activate_button("Retour à la bibliothèque")
+        assert isinstance(d.scene, LibraryScene)
     finally:
         d.close()
