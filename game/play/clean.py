@@ -157,6 +157,10 @@ class CleanWork:
         rows = self.original.nrows or 1
         kept = 1.0 - (o.rows_lost / rows if self.step.keep_rows else 0.0)
         values = 1.0 - (len(o.values_missing) / len(self.step.keep_values) if self.step.keep_values else 0.0)
+        used = len(self.history.done)
+        if self.step.reference and used:  # as few operations as the reference, or fewer: full marks
+            out.append(("operations-utilisees", min(1.0, len(self.step.reference) / used),
+                        f"{used}/{len(self.step.reference)}", "B3"))
         introduced = self.introduced()
         out.append(("donnees-preservees", max(0.0, min(kept, values, 1.0 / (1 + introduced))),
                     f"{o.rows_lost}/{len(o.values_missing)}/{introduced}", "B3"))

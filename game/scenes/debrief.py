@@ -43,6 +43,8 @@ def _review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
         if item.prompt == "donnees-preservees" and len(parts) == 3:
             detail = _("{rows} ligne(s) perdue(s), {values} valeur(s) à garder manquante(s), {new} erreur(s) introduite(s)").format(
                 rows=parts[0], values=parts[1], new=parts[2])
+        elif item.prompt == "operations-utilisees":
+            detail = _("{used} opération(s), la recette de référence en compte {reference}").format(used=parts[0], reference=parts[-1])
         else:
             detail = _("{fixed} corrigée(s) sur {total} corrigeable(s)").format(fixed=parts[0], total=parts[-1])
         return _("Nettoyage — {kind}").format(kind=name), _("Résultat : {detail}").format(detail=detail), "", ()

@@ -12,6 +12,7 @@ KINDS = {
     "extra-header-warn": N_("Colonne non prévue par le schéma"),
     "disordered-header-warn": N_("Colonne mal placée"),
     "donnees-preservees": N_("Données préservées (lignes et valeurs à garder)"),
+    "operations-utilisees": N_("Opérations utilisées (comparées à la recette de référence)"),
     "blank-row": N_("Ligne vide"),
     "extra-cell": N_("Valeur en trop"),
     "missing-cell": N_("Cellule manquante"),
