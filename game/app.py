@@ -16,7 +16,6 @@ from game.i18n import _, activate, active, render
 from game.play.services import LearnerInfo, LibraryEntry, ServiceError
 from game.play.session import PlaySession
 from game.play.state import AttemptState
-from game.storage.datasets import ScenarioDatasets
 from game.storage.paths import data_dir
 from game.storage.scenarios import LoadedScenario, builtin_scenarios_dir, load_all, load_framework
 from game.storage.store import Store, StoreError
@@ -139,7 +138,9 @@ class Services:
             self.session.begin()
         return self.session
 
-    def _datasets(self) -> ScenarioDatasets:
+    def _datasets(self) -> Any:
+        from game.storage.datasets import ScenarioDatasets
+
         return ScenarioDatasets({k: v.path.parent for k, v in self.loaded.items()})
 
     def export_clean(self) -> tuple[Path, Path]:
@@ -190,29 +191,26 @@ class Services:
         self.store.set_setting("text_scale", self.text_scale)
 
 
-def scene_factory(services: Services):
-    from game.scenes.clean import CleanScene
-    from game.scenes.debrief import DebriefScene
-    from game.scenes.dialogue import DialogueScene
-    from game.scenes.library import LibraryScene
-    from game.scenes.loading import LoadingScene
-    from game.scenes.notice import NoticeScene
-    from game.scenes.operation import OperationScene
-    from game.scenes.profiles import ProfilesScene
-    from game.scenes.quiz import QuizScene
-    from game.scenes.settings import SettingsScene
-    from game.scenes.sort import SortScene
-    from game.scenes.title import TitleScene
+#: scene id -> "module:class"; a scene's module is imported the first time it shows
+SCENES = {
+    "title": "title:TitleScene", "profiles": "profiles:ProfilesScene", "library": "library:LibraryScene",
+    "settings": "settings:SettingsScene", "dialogue": "dialogue:DialogueScene", "quiz": "quiz:QuizScene",
+    "sort": "sort:SortScene", "debrief": "debrief:DebriefScene", "notice": "notice:NoticeScene",
+    "clean": "clean:CleanScene", "operation": "operation:OperationScene", "loading": "loading:LoadingScene",
+}
 
-    scenes = {"title": TitleScene, "profiles": ProfilesScene, "library": LibraryScene, "settings": SettingsScene,
-              "dialogue": DialogueScene, "quiz": QuizScene, "sort": SortScene, "debrief": DebriefScene,
-              "clean": CleanScene, "operation": OperationScene,
-              "notice": NoticeScene}
+
+def scene_factory(services: Services):
+    import importlib
+
+    def scene_class(scene_id: str) -> Any:
+        module, _sep, name = SCENES[scene_id].partition(":")
+        return getattr(importlib.import_module(f"game.scenes.{module}"), name)
 
     def factory(scene_id: str, params: dict[str, Any]):
         if scene_id == "clean" and services.session is not None and not services.session.clean_ready():
-            return LoadingScene(services, **params)  # read the dataset on a worker thread first
-        return scenes[scene_id](services, **params)
+            scene_id = "loading"  # read the dataset on a worker thread first
+        return scene_class(scene_id)(services, **params)
 
     return factory
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.core import clean_statements as xc
 from game.core import statements as xs
-from game.core.operations import Operation
 from game.core.scenario import (
     GRADE_SCORE,
     CleanStep,
@@ -27,9 +26,13 @@ from game.core.scenario import (
     Step,
 )
 
-from .clean import CleanWork, DatasetSource
 from .ports import Clock, Recorder
 from .state import AttemptState
+
+if TYPE_CHECKING:  # the cleaning workshop (validator, operations) loads on first use, not at start-up
+    from game.core.operations import Operation
+
+    from .clean import CleanWork, DatasetSource
 
 _GRADE_XAPI = {"juste": "right", "partiel": "partly", "faux": "wrong"}
 #: A scenario counts as passed (xAPI ``success``) from this share of the available points.
@@ -138,6 +141,8 @@ class PlaySession:
             raise ActionRefused("not a clean step")
         work = self._works.get(step.id)
         if work is None:
+            from .clean import CleanWork
+
             if self._datasets is None:
                 raise ActionRefused("no dataset source")
             table, schema, findings = self._datasets.open(self.scenario, step, progress)

@@ -14,9 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import phonenumbers
-from stdnum.fr import siren, siret
-
 from game.core.messages import N_, Message, msg
 from game.core.table import Table
 
@@ -90,6 +87,8 @@ def _single(verdict: Callable[[CustomCheck, str], tuple[Message, Message, str | 
 
 
 def _siret(check: CustomCheck, cell: str) -> tuple[Message, Message, str | None] | None:
+    from stdnum.fr import siret  # imported on first use: start-up stays fast
+
     if siret.is_valid(cell):
         return None
     return (msg(N_("La valeur « {cell} » n'est pas un numéro SIRET français valide."), cell=cell),
@@ -99,6 +98,8 @@ def _siret(check: CustomCheck, cell: str) -> tuple[Message, Message, str | None]
 
 
 def _siren(check: CustomCheck, cell: str) -> tuple[Message, Message, str | None] | None:
+    from stdnum.fr import siren
+
     if siren.is_valid(cell):
         return None
     return (msg(N_("La valeur « {cell} » n'est pas un numéro SIREN français valide."), cell=cell),
@@ -107,6 +108,8 @@ def _siren(check: CustomCheck, cell: str) -> tuple[Message, Message, str | None]
 
 
 def _phone(check: CustomCheck, cell: str) -> tuple[Message, Message, str | None] | None:
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(cell, "FR")
         if phonenumbers.is_valid_number(number):
