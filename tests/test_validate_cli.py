@@ -44,7 +44,7 @@ def test_json_lines_one_object_per_problem(tmp_path):
     assert (first["row"], first["field"], first["code"], first["severity"]) == (2, "COLL_INSEE", "constraint-error",
                                                                                  "error")
     assert first["message"] == ("La valeur « 3238 » ne respecte pas le format attendu pour la colonne "
-                                "« COLL_INSEE ».")
+                                "« COLL_INSEE » (exemple de valeur correcte : « 35238 »).")
 
 
 def test_header_problems_have_a_null_row_and_warnings_alone_exit_0(tmp_path):

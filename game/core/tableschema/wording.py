@@ -105,20 +105,36 @@ def type_error(field: Field, cell: str) -> tuple[Message, Message]:
             msg(N_("Pour corriger : consultez la description de la colonne dans le schéma.")))
 
 
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def short_description(text: str, limit: int = 400) -> str:
+    """A schema's field description as plain text: Markdown links and emphasis removed, first
+    sentences only (the full text stays in the schema)."""
+    text = _LINK.sub(r"\1", text)
+    text = re.sub(r"[_*`]+", "", text)
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(". ", 0, limit)
+    return text[: cut + 1] if cut > 60 else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def constraint_error(field: Field, constraint: str, cell: str | None, value: Any = None) -> tuple[Message, Message]:
     name = field.name
     if constraint == "required":
         return (msg(N_("La colonne « {field} » est obligatoire : cette cellule ne doit pas être vide."), field=name),
                 msg(N_("Pour corriger : renseignez une valeur pour « {field} »."), field=name))
     if constraint == "pattern":
-        text = msg(N_("La valeur « {cell} » ne respecte pas le format attendu pour la colonne « {field} »."),
-                   cell=cell, field=name)
-        if field.description and field.example:
-            return text, msg(N_("Pour corriger : suivez la règle du schéma — {description} (exemple : « {example} »)."),
-                             description=field.description.strip(), example=field.example)
+        if field.example:
+            text = msg(N_("La valeur « {cell} » ne respecte pas le format attendu pour la colonne « {field} » "
+                          "(exemple de valeur correcte : « {example} »)."), cell=cell, field=name, example=field.example)
+        else:
+            text = msg(N_("La valeur « {cell} » ne respecte pas le format attendu pour la colonne « {field} »."),
+                       cell=cell, field=name)
         if field.description:
             return text, msg(N_("Pour corriger : suivez la règle du schéma — {description}"),
-                             description=field.description.strip())
+                             description=short_description(field.description))
         return text, msg(N_("Pour corriger : la valeur doit correspondre à l'expression régulière {pattern}."),
                          pattern=field.pattern)
     if constraint == "enum":

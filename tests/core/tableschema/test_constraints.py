@@ -24,8 +24,19 @@ def test_pattern_must_match_the_whole_cell_and_the_hint_quotes_the_schema():
                        constraints={"pattern": "W\\d{9}"})
     assert found(column("W380475558", "W3804755581", "xW380475558"), schema) == [
         (3, "x", "constraint-error", "pattern"), (4, "x", "constraint-error", "pattern")]
-    hint = validate(column("W3222"), schema).errors[0].hint.format_source()
-    assert hint == "Pour corriger : suivez la règle du schéma — Débute par W et 9 chiffres. (exemple : « W380475558 »)."
+    error = validate(column("W3222"), schema).errors[0]
+    assert error.message.format_source().endswith("(exemple de valeur correcte : « W380475558 »).")
+    assert error.hint.format_source() == "Pour corriger : suivez la règle du schéma — Débute par W et 9 chiffres."
+
+
+def test_long_schema_descriptions_become_short_plain_hints():
+    from game.core.tableschema.wording import short_description
+
+    text = ("Un prénom composé comme 'Marie-Jeanne' compte pour un prénom complet. Attention, \"[_l'alphabet utilisé "
+            "doit être celui du français_](https://www.demarches.interieur.gouv.fr/x)\". " + "Suite de la règle. " * 40)
+    short = short_description(text)
+    assert "](" not in short and "_" not in short and len(short) <= 400
+    assert short.startswith("Un prénom composé comme 'Marie-Jeanne' compte pour un prénom complet. Attention, \"l'alphabet")
 
 
 def test_enum_suggests_the_right_capitalisation():
