@@ -129,6 +129,9 @@ class CleanScene(StepScene):
     def right_widgets(self) -> list[Widget]:
         report = self.work.report
         out: list[Widget] = []
+        if self.work.objectives().reached:
+            out += [Label(_("Objectif atteint : le fichier respecte le schéma."), bold=True, tone="success"),
+                    Button(_("Continuer"), "continue")]
         if self.session.step.intro:  # the instructions stay readable beside the grid, which keeps its height
             out += [Label(_("Consigne"), bold=True), Label(tr_s(self.session.step.intro), role="small")]
         out.append(Label(_("Erreurs et avertissements ({n})").format(n=len(report.errors)), bold=True))
@@ -157,10 +160,11 @@ class CleanScene(StepScene):
         if self.work.history.can_redo:
             out.append(Button(_("Rétablir"), "redo", primary=False))
         out.append(Button(_("Exporter le fichier et la recette"), "export", primary=False))
-        if self.session.step.hints and self.hints_shown < len(self.session.step.hints):
+        reached = self.work.objectives().reached
+        if self.session.step.hints and self.hints_shown < len(self.session.step.hints) and not reached:
             out.append(Button(_("Un indice"), "hint", primary=False))
-        if self.work.objectives().reached:
-            out.append(Button(_("Continuer"), "continue"))
+        if reached:
+            pass  # « Continuer » is at the top of this column
         elif self.confirm_give_up:
             out.append(Button(_("Confirmer : terminer avec des erreurs"), "give-up-confirmed", primary=False))
         else:
@@ -194,11 +198,16 @@ class CleanScene(StepScene):
         self.forms = [left, right]
         self.form = left
         self.layout(self.size)
-        for k, form in enumerate(self.forms):
-            target = next((w for w in form.focus.focusables if wanted and getattr(w, "action", None) == wanted), None)
-            if target is not None:
-                form.focus.focus(target)
-                self.active = k
+        reached = self.work.objectives().reached
+        order = (["continue"] if reached and wanted in ("ops", "undo", "redo", "facet") else []) + (
+            [wanted, "undo", "redo", "ops"] if wanted else [])
+        for candidate in order:
+            hit = next(((k, w) for k, f in enumerate(self.forms) for w in f.focus.focusables
+                        if candidate and getattr(w, "action", None) == candidate), None)
+            if hit is not None:
+                self.active = hit[0]
+                self.forms[hit[0]].focus.focus(hit[1])
+                break
         for k, form in enumerate(self.forms):
             if k != self.active:
                 form.panel.scroll_to(0)  # the other side shows its beginning (instructions, first errors)
@@ -211,13 +220,18 @@ class CleanScene(StepScene):
         split = int(w * 0.64)
         fonts = self.services.fonts
         left, right = self.forms
-        self.grid.visible_rows = 8
+        self.grid.visible_rows = 3
         left.layout(pygame.Rect(0, 0, split, h), fonts)
-        spare = h - (left.panel.content_height + 2 * fonts.spacing(self.services.theme.margin))
+        # the grid takes the height left under the header, keeping room for a few lines of detail
+        # below it: its size does not jump with the length of the text under the cursor
         row_h = max(1, fonts.line_height("small") + 2 * fonts.spacing(6))
-        self.grid.visible_rows = max(3, 8 + spare // row_h)
+        reserve = 5 * fonts.line_height("small") + 3 * fonts.spacing(self.services.theme.spacing)
+        below_top = self.grid.rect.top - left.area.top + fonts.line_height("small", True) + 2 * fonts.spacing(6)
+        room = h - below_top - reserve - fonts.spacing(self.services.theme.margin)
+        self.grid.visible_rows = max(3, room // row_h)
         left.layout(pygame.Rect(0, 0, split, h), fonts)
         right.layout(pygame.Rect(split, 0, w - split, h), fonts)
+        self.forms[1 - self.active].panel.scroll_to(0)  # the other side shows its beginning
 
     def hints(self) -> str:
         return _("Flèches : se déplacer dans le tableau · Tab : erreurs et boutons · Entrée : valider · Échap : bibliothèque")
@@ -278,7 +292,8 @@ class CleanScene(StepScene):
         if action == "ops":
             return Push("operation", self.palette_params())
         if action == "facet" and getattr(self, "facet", None) is not None:
-            params = self.palette_params() | {"value": self.facet_items[self.facet.selected], "start": "find-replace"}
+            params = self.palette_params() | {"value": self.facet_items[self.facet.selected], "start": "find-replace",
+                                              "defaults": {"whole_cell": True}}
             return Push("operation", params)
         if action == "undo":
             op = self.session.clean_undo()

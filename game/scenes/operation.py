@@ -27,6 +27,10 @@ COLUMN_PARAMS = {"column", "other"}
 CHOICE_LABELS = {"upper": N_("MAJUSCULES"), "lower": N_("minuscules"), "title": N_("Une Majuscule À Chaque Mot"),
                  "first-letter": N_("Une majuscule au début seulement"), "token": N_("un jeton stable (personne-3f9a1c0b)"),
                  "initials": N_("les initiales (J.-P. D.)")}
+OP_PARAM_LABELS = {
+    ("rename-column", "to"): N_("Nouveau nom de la colonne"), ("merge-cluster", "to"): N_("Valeur à garder"),
+    ("merge-columns", "to"): N_("Nom de la nouvelle colonne"), ("merge-cluster", "values"): N_("Valeurs à fusionner (séparées par des virgules)"),
+}
 PARAM_LABELS = {
     "column": N_("Colonne"), "other": N_("Autre colonne"), "to": N_("Nouveau nom ou valeur"), "find": N_("Texte à chercher"),
     "replace": N_("Remplacer par"), "value": N_("Nouvelle valeur"), "row": N_("Numéro de ligne"), "rows": N_("Numéros de lignes (séparés par des virgules)"),
@@ -56,17 +60,18 @@ class OperationScene(FormScene):
     def widgets(self) -> list[Widget]:
         if self.chosen is None:
             ops = self.offered()
-            self.list = ListBox([f"{_(o.label)}\n{_(o.explanation)}" for o in ops], "choose", visible_rows=5)
+            self.list = ListBox([_(o.label) for o in ops], "choose", visible_rows=7, selected=getattr(self, "last_index", 0))
+            self.explain = Label(_(ops[self.list.selected].explanation) if ops else "", role="small", tone="muted")
             return [self.heading(_("Choisir une opération")),
                     Label(_("Colonne sélectionnée : {column}").format(column=self.params.get("column", "")), tone="muted"),
-                    self.list, self.button(_("Fermer"), "close", primary=False)]
+                    self.list, self.explain, self.button(_("Fermer"), "close", primary=False)]
         op = self.chosen
         out: list[Widget] = [self.heading(_(op.label)), Label(_(op.explanation), role="small", tone="muted")]
         hints = typing.get_type_hints(op)
         self.inputs = {}
         for f in dataclasses.fields(op):
             kind = param_kind(hints[f.name])
-            label = _(PARAM_LABELS.get(f.name, f.name))
+            label = _(OP_PARAM_LABELS.get((op.op, f.name)) or PARAM_LABELS.get(f.name, f.name))
             default = None if f.default is dataclasses.MISSING else f.default
             widget = self.input_for(f.name, kind, default)
             if not isinstance(widget, TextInput):
@@ -99,6 +104,7 @@ class OperationScene(FormScene):
             g = ChoiceGroup([_(CHOICE_LABELS.get(o, o)) for o in options], selected=[index])
             g.cursor = index
             return g
+        default = p.get("defaults", {}).get(name, default)
         if kind == "bool":
             g = ChoiceGroup([_("oui"), _("non")], selected=[0 if default else 1])
             g.cursor = 0 if default else 1
@@ -159,8 +165,17 @@ class OperationScene(FormScene):
                 out[name] = w.value
         return out
 
+    def handle(self, intent: Any) -> Transition | None:
+        before = self.list.selected if self.chosen is None else None
+        result = super().handle(intent)
+        if self.chosen is None and before is not None and self.list.selected != before:
+            self.explain.text = _(self.offered()[self.list.selected].explanation)  # what the highlighted one does
+            self.form.layout(self.size, self.services.fonts)
+        return result
+
     def on_action(self, action: str) -> Transition | None:
         if action == "choose":
+            self.last_index = self.list.selected
             self.chosen = self.offered()[self.list.selected]
             self.rebuild()
             return None

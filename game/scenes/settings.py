@@ -27,7 +27,7 @@ class SettingsScene(FormScene):
             self.languages,
             Label(_("Taille du texte"), bold=True),
             self.scales,
-            Label(_("Flèches pour choisir, Espace pour cocher. Le changement s'applique tout de suite."), role="small", tone="muted"),
+            Label(_("Flèches pour choisir : le changement s'applique tout de suite."), role="small", tone="muted"),
             self.button(_("Retour"), "back"),
         ]
 

@@ -81,6 +81,7 @@ class ChoiceGroup(Widget):
         if not self.options:
             return None
         kind = intent.kind
+        moved = True
         if kind in (I.UP, I.LEFT):
             self.cursor = max(0, self.cursor - 1)
         elif kind in (I.DOWN, I.RIGHT):
@@ -89,6 +90,14 @@ class ChoiceGroup(Widget):
             self.cursor = 0
         elif kind == I.END:
             self.cursor = len(self.options) - 1
+        else:
+            moved = False
+        if moved:
+            if not self.multiple:  # radio buttons: the arrows choose, as in every desktop form
+                changed = self.selected != {self.cursor}
+                self.selected = {self.cursor}
+                return self.action if changed else None
+            return None
         elif kind == I.ACTIVATE:
             self.toggle(self.cursor)
             return self.action

@@ -91,13 +91,20 @@ def test_checkbox_group_toggles_several_options():
     assert group.values == [2]
 
 
-def test_radio_group_keeps_a_single_choice():
+def test_radio_group_keeps_a_single_choice_and_arrows_choose():
     group = ChoiceGroup(["Oui", "Non", "Je ne sais pas"])
     group.handle(SPACE)
+    assert group.values == [0]
     group.handle(Intent(I.DOWN))
-    assert group.values == [0]  # déplacer le curseur ne change pas la réponse
+    assert group.values == [1]  # boutons radio : les flèches choisissent, comme dans tout formulaire
     group.handle(SPACE)
     assert group.values == [1]
+
+
+def test_checkbox_arrows_only_move_the_cursor():
+    group = ChoiceGroup(["A", "B"], multiple=True)
+    group.handle(Intent(I.DOWN))
+    assert group.values == []
 
 
 def test_text_input_takes_accents_backspace_home_and_end():
