@@ -137,7 +137,7 @@ class CleanScene(StepScene):
         out.append(Label(_("Erreurs et avertissements ({n})").format(n=len(report.errors)), bold=True))
         shown = report.errors[:MAX_LISTED]
         if shown:
-            self.errors = ListBox([error_line(e) for e in shown], "goto", visible_rows=4)
+            self.errors = ListBox([error_line(e) for e in shown], "goto", visible_rows=3)
             out.append(self.errors)
             if len(report.errors) > MAX_LISTED:
                 out.append(Label(_("… et {n} autres.").format(n=len(report.errors) - MAX_LISTED), role="small", tone="muted"))
