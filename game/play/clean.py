@@ -147,19 +147,22 @@ class CleanWork:
         before = Counter(e.code for e in _counted(self.initial, self.step))
         after = Counter(e.code for e in _counted(self.report, self.step))
         out = []
+        o = self.objectives()
         for code, n in sorted(before.items()):
             fixable = n - min(n, self.unfixable.get(code, 0))  # what the reference recipe fixes
             if fixable == 0:
                 continue
             fixed = min(fixable, max(0, n - after.get(code, 0)))
             out.append((code, fixed / fixable, f"{fixed}/{fixable}", self.step.competency_for(code)))
-        o = self.objectives()
         rows = self.original.nrows or 1
         kept = 1.0 - (o.rows_lost / rows if self.step.keep_rows else 0.0)
         values = 1.0 - (len(o.values_missing) / len(self.step.keep_values) if self.step.keep_values else 0.0)
         used = len(self.history.done)
-        if self.step.reference and used:  # as few operations as the reference, or fewer: full marks
-            out.append(("operations-utilisees", min(1.0, len(self.step.reference) / used),
+        if self.step.reference and used:
+            # as few operations as the reference, or fewer: full marks — once the work is done;
+            # before that, only in proportion to what was fixed
+            done_share = 1.0 if o.reached else sum(score for _c, score, _d, _k in out) / max(1, len(out))
+            out.append(("operations-utilisees", min(1.0, len(self.step.reference) / used) * done_share,
                         f"{used}/{len(self.step.reference)}", "B3"))
         introduced = self.introduced()
         out.append(("donnees-preservees", max(0.0, min(kept, values, 1.0 / (1 + introduced))),
