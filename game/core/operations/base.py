@@ -309,6 +309,16 @@ def cells_result(table: Table, new: Table, column: str | None, cols: frozenset[i
                   header_changed=new.header != table.header, cells_skipped=skipped)
 
 
+def convert_column(table: Table, column: str, fn: Callable[[str], str | None], done: str, partial: str) -> Result:
+    """Rewrite one column cell by cell. ``fn`` returns None for a cell it cannot read: the cell is
+    left as it is and counted. ``done`` and ``partial`` are the summaries (``{column}``,
+    ``{count}``, and ``{skipped}`` for ``partial`` when cells were left)."""
+    new, cols, changed, skipped = map_cells(table, [table.index(column)], fn)
+    summary = (msg(partial, column=column, count=changed, skipped=skipped) if skipped
+               else msg(done, column=column, count=changed))
+    return cells_result(table, new, column, cols, changed, skipped, summary)
+
+
 def unknown_rows(table: Table, rows: tuple[int, ...]) -> list[Message]:
     known = set(table.row_numbers)
     missing = [r for r in rows if r not in known]

@@ -7,9 +7,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from ..messages import N_, Message, msg
+from ..messages import N_, Message
 from ..table import Table
-from .base import Operation, Result, cells_result, check_columns, map_cells
+from .base import Operation, Result, check_columns, convert_column
 
 _MONTHS = {
     "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "mar": 3,
@@ -84,12 +84,7 @@ class DatesToIso(Operation):
                 return cell
             return parse_date(cell, self.day_first)
 
-        new, cols, changed, skipped = map_cells(table, [table.index(self.column)], fn)
-        if skipped:
-            summary = msg(N_("Dates converties dans la colonne « {column} » : {count} ; cellules illisibles "
-                             "laissées telles quelles : {skipped}."),
-                          column=self.column, count=changed, skipped=skipped)
-        else:
-            summary = msg(N_("Dates converties dans la colonne « {column} » : {count}."),
-                          column=self.column, count=changed)
-        return cells_result(table, new, self.column, cols, changed, skipped, summary)
+        return convert_column(table, self.column, fn,
+                              N_("Dates converties dans la colonne « {column} » : {count}."),
+                              N_("Dates converties dans la colonne « {column} » : {count} ; cellules illisibles "
+                                 "laissées telles quelles : {skipped}."))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..messages import N_, Message, msg
 from ..table import Cell, Table
-from .base import Operation, Result, cells_result, check_columns, map_cells
+from .base import Operation, Result, check_columns, convert_column
 from .clusters import fold_accents
 
 
@@ -80,12 +80,7 @@ class MapToEnum(Operation):
                 return None
             return self.separator.join(p for p in parts if p is not None)
 
-        new, cols, changed, skipped = map_cells(table, [table.index(self.column)], fn)
-        if skipped:
-            summary = msg(N_("Valeurs corrigées dans la colonne « {column} » : {count} ; valeurs sans "
-                             "correspondance, laissées telles quelles : {skipped}."),
-                          column=self.column, count=changed, skipped=skipped)
-        else:
-            summary = msg(N_("Valeurs corrigées dans la colonne « {column} » : {count}."),
-                          column=self.column, count=changed)
-        return cells_result(table, new, self.column, cols, changed, skipped, summary)
+        return convert_column(table, self.column, fn,
+                              N_("Valeurs corrigées dans la colonne « {column} » : {count}."),
+                              N_("Valeurs corrigées dans la colonne « {column} » : {count} ; valeurs sans "
+                                 "correspondance, laissées telles quelles : {skipped}."))

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ..messages import N_, Message, msg
 from ..table import Table
-from .base import Operation, Result, cells_result, check_columns, map_cells
+from .base import Operation, Result, check_columns, convert_column
 
 _UNITS = re.compile(r"(?i)(€|%|(?<![a-z])eur(?:os?)?\b)")
 _BLANKS = re.compile("[\\s\u00a0\u202f\u2009']")
@@ -87,15 +87,10 @@ class NormaliseNumbers(Operation):
             number, percent = parsed
             return _ratio(number) if percent and self.percent_to_ratio else number
 
-        new, cols, changed, skipped = map_cells(table, [table.index(self.column)], fn)
-        if skipped:
-            summary = msg(N_("Nombres réécrits dans la colonne « {column} » : {count} ; cellules qui ne sont "
-                             "pas des nombres, laissées telles quelles : {skipped}."),
-                          column=self.column, count=changed, skipped=skipped)
-        else:
-            summary = msg(N_("Nombres réécrits dans la colonne « {column} » : {count}."),
-                          column=self.column, count=changed)
-        return cells_result(table, new, self.column, cols, changed, skipped, summary)
+        return convert_column(table, self.column, fn,
+                              N_("Nombres réécrits dans la colonne « {column} » : {count}."),
+                              N_("Nombres réécrits dans la colonne « {column} » : {count} ; cellules qui ne sont "
+                                 "pas des nombres, laissées telles quelles : {skipped}."))
 
 
 # -- pad-codes ---------------------------------------------------------------------------------
@@ -155,12 +150,7 @@ class PadCodes(Operation):
         def fn(cell: str) -> str | None:
             return cell if not cell.strip() else repair_code(cell, self.width, self.max_zeros)
 
-        new, cols, changed, skipped = map_cells(table, [table.index(self.column)], fn)
-        if skipped:
-            summary = msg(N_("Codes réparés dans la colonne « {column} » : {count} ; codes impossibles à "
-                             "réparer, laissés tels quels : {skipped}."),
-                          column=self.column, count=changed, skipped=skipped)
-        else:
-            summary = msg(N_("Codes réparés dans la colonne « {column} » : {count}."),
-                          column=self.column, count=changed)
-        return cells_result(table, new, self.column, cols, changed, skipped, summary)
+        return convert_column(table, self.column, fn,
+                              N_("Codes réparés dans la colonne « {column} » : {count}."),
+                              N_("Codes réparés dans la colonne « {column} » : {count} ; codes impossibles à "
+                                 "réparer, laissés tels quels : {skipped}."))
