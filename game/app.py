@@ -17,7 +17,14 @@ from game.play.services import LearnerInfo, LibraryEntry, ServiceError
 from game.play.session import PlaySession
 from game.play.state import AttemptState
 from game.storage.paths import data_dir
-from game.storage.scenarios import LoadedScenario, builtin_scenarios_dir, load_all, load_framework
+from game.storage.scenarios import (
+    LoadedScenario,
+    builtin_scenarios_dir,
+    discover,
+    load_all,
+    load_framework,
+    load_guarded,
+)
 from game.storage.store import Store, StoreError
 
 _log = logging.getLogger(__name__)
@@ -82,29 +89,29 @@ class Services:
 
     # library --------------------------------------------------------------------
     def library(self) -> list[LibraryEntry]:
-        out = []
-        for key, item in sorted(self.loaded.items(), key=lambda kv: (not kv[1].valid, kv[0])):
-            sc = item.scenario
-            if sc is None or not item.valid:
-                p = item.problems[0] if item.problems else None
-                where = f"{p.file}:{p.line}" if p and p.line else (p.file if p else "")
-                out.append(LibraryEntry(key, key, valid=False, problem=p.message if p else None, where=where, status="invalid"))
-                continue
-            status, score, index = "new", None, 0
-            if self.learner is not None:
-                current = self.store.current_attempt(self.learner.id, sc.id)
-                done = self.store.latest_finished(self.learner.id, sc.id)
-                score = done.score if done is not None else None
-                if current is not None:
-                    status = "in-progress"
-                    step = current.state.get("step_id", "")
-                    index = sc.index(step) if sc.has_step(step) else 0
-                elif done is not None:
-                    status = "done"
-            texts = item.translations.get(self.language, {}) if self.language != sc.language else {}
-            out.append(LibraryEntry(key, texts.get(sc.title, sc.title), texts.get(sc.summary, sc.summary), sc.duration, sc.level, sc.competencies,
-                                    status=status, score=score, step_index=index, step_count=len(sc.steps), scenario=sc))
-        return out
+        return [self._entry(key, item) for key, item in sorted(self.loaded.items(), key=lambda kv: (not kv[1].valid, kv[0]))]
+
+    def _entry(self, key: str, item: LoadedScenario) -> LibraryEntry:
+        sc = item.scenario
+        if sc is None or not item.valid:
+            p = item.problems[0] if item.problems else None
+            where = f"{p.file}:{p.line}" if p and p.line else (p.file if p else "")
+            return LibraryEntry(key, key, valid=False, problem=p.message if p else None, where=where, status="invalid")
+        status, score, index = "new", None, 0
+        if self.learner is not None:
+            current = self.store.current_attempt(self.learner.id, sc.id)
+            done = self.store.latest_finished(self.learner.id, sc.id)
+            score = done.score if done is not None else None
+            if current is not None:
+                status = "in-progress"
+                step = current.state.get("step_id", "")
+                index = sc.index(step) if sc.has_step(step) else 0
+            elif done is not None:
+                status = "done"
+        texts = item.translations.get(self.language, {}) if self.language != sc.language else {}
+        return LibraryEntry(key, texts.get(sc.title, sc.title), texts.get(sc.summary, sc.summary), sc.duration, sc.level,
+                            sc.competencies, status=status, score=score, step_index=index, step_count=len(sc.steps),
+                            scenario=sc)
 
     def resume_candidate(self) -> tuple[LearnerInfo, LibraryEntry] | None:
         """The last learner's scenario in progress, offered first on the title screen."""
@@ -112,12 +119,18 @@ class Services:
         learner = next((x for x in self.learners() if x.id == last), None)
         if learner is None:
             return None
+        # only the scenario in progress is read here: the title screen shows before the whole library loads
+        paths = sorted(discover(self._dirs), key=lambda p: p.parent.name)
+        path = next((p for p in paths if self.store.current_attempt(learner.id, p.parent.name) is not None), None)
+        if path is None:
+            return None
+        item = self._loaded[path.parent.name] if self._loaded is not None else load_guarded(path)
         previous, self.learner = self.learner, learner
         try:
-            entry = next((e for e in self.library() if e.status == "in-progress"), None)
+            entry = self._entry(path.parent.name, item)
         finally:
             self.learner = previous
-        return (learner, entry) if entry else None
+        return (learner, entry) if entry.status == "in-progress" else None
 
     def open_scenario(self, key: str) -> PlaySession:
         assert self.learner is not None

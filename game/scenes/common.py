@@ -74,9 +74,6 @@ class FormScene(Scene):
             self.form.panel.ensure_visible(group[-1])
             self.form.panel.ensure_visible(group[0])
 
-    def focused_action(self) -> str | None:
-        return getattr(self.form.focus.focused, "action", None) if self.form else None
-
     def layout(self, size: tuple[int, int]) -> None:
         self.size = size
         if self.form:
