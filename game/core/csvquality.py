@@ -132,11 +132,17 @@ def detect_encoding(data: bytes) -> tuple[str, bool]:
 
     Raises :class:`CsvReadError` for an empty or binary file.
     """
+    encoding, bom, _ = _detect(data)
+    return encoding, bom
+
+
+def _detect(data: bytes) -> tuple[str, bool, str | None]:
+    """:func:`detect_encoding`, with the text when telling UTF-8 already decoded it."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8", True
+        return "utf-8", True, None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16", True
-    if not data.strip():
+        return "utf-16", True, None
+    if not data or data.isspace():
         raise _err(N_("Le fichier est vide : il ne contient aucune ligne."))
     if data.startswith(b"PK\x03\x04"):
         raise _err(N_("Ce fichier est un classeur (Excel ou LibreOffice) ou une archive, pas un fichier CSV. "
@@ -146,25 +152,27 @@ def detect_encoding(data: bytes) -> tuple[str, bool]:
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16:
-            return utf16, False
+            return utf16, False, None
         raise _err(N_("Ce fichier n'est pas un fichier texte : il contient des octets nuls. "
                       "S'agit-il d'un classeur, d'une image ou d'un fichier compressé ?"))
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
-        return "utf-8", False
+        return "utf-8", False, text
     if any(b in _CP1252_UNDEFINED for b in set(data)):
-        return "latin-1", False
-    return "cp1252", False
+        return "latin-1", False, None
+    return "cp1252", False, None
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode a file's bytes, detecting the encoding unless one is given. Never guesses silently:
     the returned encoding is what the text was decoded with."""
     if encoding is None:
-        encoding, bom = detect_encoding(data)
+        encoding, bom, text = _detect(data)
+        if text is not None:
+            return Decoded(text, encoding, bom)
     else:
         if not data.strip():
             raise _err(N_("Le fichier est vide : il ne contient aucune ligne."))
@@ -410,8 +418,11 @@ def file_findings(dialect: CsvDialect, text: str, title_lines: Sequence[str] = (
     return out
 
 
-def table_findings(table: Table, dialect: CsvDialect, text: str) -> list[Finding]:
-    """Findings about the rows: header labels, blank and ragged rows, leading spaces, mojibake."""
+def table_findings(table: Table, dialect: CsvDialect, text: str, *, leading_space: bool | None = None) -> list[Finding]:
+    """Findings about the rows: header labels, blank and ragged rows, leading spaces, mojibake.
+
+    ``leading_space``: whether some label or cell starts with a space or tab, when the reader
+    already knows (``None``: looked for here)."""
     out: list[Finding] = []
     width = table.ncols
     header = table.header
@@ -439,7 +450,7 @@ def table_findings(table: Table, dialect: CsvDialect, text: str) -> list[Finding
             msg(N_("Pour corriger : vérifiez que vous avez exporté le bon fichier, ou la bonne feuille du classeur.")),
             0,
         ))
-        return out + _text_findings(table, dialect, text)
+        return out + _text_findings(table, dialect, text, leading_space)
 
     numbers = table.row_numbers
     cols = table.columns
@@ -459,7 +470,7 @@ def table_findings(table: Table, dialect: CsvDialect, text: str) -> list[Finding
     short = [r for r, v in enumerate(cols[-1]) if v is None and r not in blank_set] if cols else []
     ragged = sorted(
         [(r, width + len(cells)) for r, cells in table.extras.items()]
-        + [(r, sum(1 for col in cols if col[r] is not None)) for r in short]
+        + [(r, width - [col[r] for col in cols].count(None)) for r in short]
     )
     if ragged:
         out.append(_finding(
@@ -471,7 +482,7 @@ def table_findings(table: Table, dialect: CsvDialect, text: str) -> list[Finding
                    "entre guillemets, ou une cellule a été oubliée.")),
             len(ragged), [numbers[r] for r, _ in ragged],
         ))
-    return out + _text_findings(table, dialect, text)
+    return out + _text_findings(table, dialect, text, leading_space)
 
 
 def _cells_matching(table: Table, header_row: int, test: Callable[[str], bool]) -> tuple[int, list[int], str]:
@@ -491,24 +502,22 @@ def _cells_matching(table: Table, header_row: int, test: Callable[[str], bool]) 
 
 
 def _may_have_leading_space(text: str, sep: str) -> bool:
-    starts = (sep + " ", sep + "\t", "\n ", "\n\t", "\r ", "\r\t", sep + '" ', '\n" ', '\r" ')
-    return text[:1] in (" ", "\t") or text.startswith('" ') or any(s in text for s in starts)
+    starts = (sep + " ", sep + "\t", "\n ", "\n\t", "\r ", "\r\t",
+              sep + '" ', '\n" ', '\r" ', sep + '"\t', '\n"\t', '\r"\t')
+    return text[:1] in (" ", "\t") or text.startswith(('" ', '"\t')) or any(s in text for s in starts)
 
 
 def _any_leading_space(table: Table) -> bool:
     """Whether a label or cell starts with a space or tab, joining each column (C speed)."""
     sep = "\x1f"
     for values in (table.header, *table.columns, *table.extras.values()):
-        try:
-            joined = sep + sep.join(values)  # type: ignore[arg-type]
-        except TypeError:  # missing cells (None)
-            joined = sep + sep.join(v or "" for v in values)
-        if sep + " " in joined or sep + "\t" in joined:
+        joined = sep.join(filter(None, values))  # missing (None) and empty cells left out
+        if joined[:1] in (" ", "\t") or sep + " " in joined or sep + "\t" in joined:
             return True
     return False
 
 
-def _text_findings(table: Table, dialect: CsvDialect, text: str) -> list[Finding]:
+def _text_findings(table: Table, dialect: CsvDialect, text: str, leading_space: bool | None = None) -> list[Finding]:
     out: list[Finding] = []
     if find_mojibake(text):
         count, rows, example = _cells_matching(table, dialect.header_row, lambda v: _MOJIBAKE.search(v) is not None)
@@ -538,7 +547,8 @@ def _text_findings(table: Table, dialect: CsvDialect, text: str) -> list[Finding
                    "après la virgule.")),
             count or text.count(sep + " "), rows,
         ))
-    elif _may_have_leading_space(text, sep) and _any_leading_space(table):
+    elif (leading_space if leading_space is not None
+          else _may_have_leading_space(text, sep) and _any_leading_space(table)):
         count, rows, example = _cells_matching(table, dialect.header_row, lambda v: v[:1] in (" ", "\t"))
         if count:
             out.append(_finding(

@@ -287,6 +287,25 @@ def test_strange_bytes_never_crash(data):
         return
     assert r.table.ncols >= 1
     quality_csv_text(r.table)
+    # the reader's own leading-space verdict is the one found by looking at every cell
+    from game.core.csvquality import _any_leading_space
+
+    if not r.dialect.skip_initial_space:
+        assert ("leading-spaces" in codes(r)) == _any_leading_space(r.table)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=',;"ab \r\n\x0c\u2028', max_size=120), st.sampled_from([",", ";"]))
+def test_fast_record_cutting_gives_what_the_csv_module_gives(text, delimiter):
+    """The fast path (``str.split`` on lines without quotes) reads every text exactly as
+    ``csv.reader`` does: quoted cells over several lines, blank lines, stray quotes, odd breaks."""
+    import csv
+    import io
+
+    from game.storage.csvfile import _records
+
+    expected = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"'))
+    assert list(_records(text, delimiter, '"')) == expected
 
 
 # --------------------------------------------------------------------------- writing
