@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("--recipe", required=True, type=Path, help="recette exportée par le jeu (JSON)")
     clean.add_argument("-o", "--output", required=True, type=Path, help="fichier CSV de qualité à écrire")
     clean.add_argument("file", type=Path, help="fichier CSV à nettoyer")
+    _export_options(sub.add_parser("export", help="copier le portail d'un·e apprenant·e (ou de tous) dans un dossier"))
     _play_options(p)
     return p
 
@@ -39,6 +40,52 @@ def _play_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--text-scale", type=float, help="taille du texte, de 1.0 (100 %%) à 2.0 (200 %%)")
     p.add_argument("--size", help="taille de la fenêtre, ex. 1280x720")
     p.add_argument("--max-frames", type=int, help=argparse.SUPPRESS)
+
+
+def _export_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--learner", metavar="PSEUDO", help="pseudonyme de l'apprenant·e (par défaut : tous ceux qui ont publié)")
+    p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="dossier des données du jeu (comme l'option générale)")
+    p.add_argument("-o", "--output", metavar="DEST", required=True, type=Path, help="dossier où copier les portails")
+
+
+def export(learner: str | None, dest: Path, tr: Translator) -> int:
+    """``explorateurs export``: copy one learner's portal (or every learner's) to ``dest``."""
+    from game.storage.paths import data_dir, database_path
+    from game.storage.portal import PORTAL_DIRNAME, Portal, PortalError, learner_key
+    from game.storage.store import Store, StoreError
+
+    root = data_dir() / PORTAL_DIRNAME
+    portal = Portal(root)
+    try:
+        if learner:  # shown as the learner wrote it when playing
+            names = [next((n for n in portal.learners() if learner_key(n) == learner_key(learner)), learner)]
+        else:
+            names = [n for n in portal.learners() if portal.entries(n)]
+        if not names:
+            print(tr.gettext("Aucun jeu de données publié dans {path}.").format(path=root), file=sys.stderr)
+            return 1
+        if learner and not portal.entries(learner):
+            known = None
+            if database_path().exists():
+                try:
+                    with Store(database_path()) as store:
+                        known = learner_key(learner) in {learner_key(x.pseudonym) for x in store.learners()}
+                except StoreError:
+                    pass
+            text = tr.gettext("Aucun profil « {learner} » dans {path}.") if known is False \
+                else tr.gettext("{learner} n'a publié aucun jeu de données.")
+            print(text.format(learner=learner, path=data_dir()), file=sys.stderr)
+            return 1
+        for name in names:
+            count = len(portal.entries(name))
+            path = portal.export(name, dest)
+            print(tr.ngettext("Portail de {learner} : {n} jeu de données copié dans {path}",
+                              "Portail de {learner} : {n} jeux de données copiés dans {path}", count)
+                  .format(learner=name, n=count, path=path))
+    except PortalError as e:
+        print(tr.render(e.message), file=sys.stderr)
+        return 1
+    return 0
 
 
 def check(paths: list[Path], tr: Translator) -> int:
@@ -74,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     tr = activate(lang or "fr")
     if args.command == "check":
         return check(args.paths, tr)
+    if args.command == "export":
+        return export(args.learner, args.output, tr)
     if args.command in ("validate", "clean"):
         from game import validate_cli
 
