@@ -6,11 +6,13 @@ from game.ui.choice import ChoiceGroup
 from game.ui.focus import FocusManager, Form
 from game.ui.lists import ListBox
 from game.ui.scroll import ScrollPanel
+from game.ui.select import Select
+from game.ui.text_area import TextArea
 from game.ui.text_input import TextInput
 
 FocusRing = FocusManager  # alias du nom utilisé dans le cahier des charges
 
 __all__ = [
     "Button", "ChoiceGroup", "DialogueBox", "FocusManager", "FocusRing", "Form", "Label", "ListBox",
-    "ProgressBar", "ScrollPanel", "TextInput", "Widget", "blit_text", "draw_focus_ring",
+    "ProgressBar", "ScrollPanel", "Select", "TextArea", "TextInput", "Widget", "blit_text", "draw_focus_ring",
 ]
