@@ -47,6 +47,24 @@ class StoreRecorder:
         self.store.record(registration, state, statements, finished_score=finished_score)
 
 
+class PortalPublisher:
+    """The play session's ``Publisher``: the cleaned table as a quality CSV, the scenario's resource
+    files, the metadata and the catalogue row, written to the learner's portal all at once."""
+
+    def __init__(self, portal: Any, data_folder: Path) -> None:
+        self.portal, self.data_folder = portal, data_folder
+
+    def publish(self, learner: str, dataset_id: str, *, table: Any, metadata: dict[str, Any],
+                summary: dict[str, Any], catalogue_header: Any, catalogue_row: Any, extra_files: Any) -> str:
+        from game.storage.csvfile import quality_csv_text
+
+        extra = {name: (self.data_folder / src).read_bytes() for name, src in extra_files.items()}
+        where = self.portal.publish(learner, dataset_id, csv_bytes=quality_csv_text(table, drop_extras=True).encode("utf-8"),
+                                    metadata=metadata, summary=summary, catalogue_header=catalogue_header,
+                                    catalogue_row=catalogue_row, extra_files=extra)
+        return str(where)
+
+
 class Services:
     """What the screens may ask (see ``game.play.services.GameServices``)."""
 
@@ -143,11 +161,12 @@ class Services:
         if current is not None:
             rec = StoreRecorder(self.store, self.learner.id, sc, started=True)
             self.session = PlaySession(sc, self.learner.pseudonym, current.registration, rec,
-                                       AttemptState.from_json(current.state), language=lang, datasets=self._datasets())
+                                       AttemptState.from_json(current.state), language=lang, datasets=self._datasets(),
+                                       publisher=self._publisher(item))
         else:
             rec = StoreRecorder(self.store, self.learner.id, sc, started=False)
             self.session = PlaySession(sc, self.learner.pseudonym, str(uuid.uuid4()), rec, language=lang,
-                                       datasets=self._datasets())
+                                       datasets=self._datasets(), publisher=self._publisher(item))
             self.session.begin()
         return self.session
 
@@ -155,6 +174,26 @@ class Services:
         from game.storage.datasets import ScenarioDatasets
 
         return ScenarioDatasets({k: v.path.parent for k, v in self.loaded.items()})
+
+    def _publisher(self, item: LoadedScenario) -> PortalPublisher:
+        return PortalPublisher(self.portal(), item.path.parent / "data")
+
+    def portal(self) -> Any:
+        from game.storage.portal import Portal
+
+        return Portal(data_dir() / "portail")
+
+    def published(self) -> list[dict[str, Any]]:
+        """What the current learner published, newest first (the in-game portal page)."""
+        if self.learner is None:
+            return []
+        from game.storage.portal import PortalError
+
+        try:
+            return self.portal().entries(self.learner.pseudonym)
+        except (OSError, PortalError) as e:
+            _log.warning("portail illisible : %s", e)
+            return []
 
     def export_clean(self) -> tuple[Path, Path]:
         """Write the cleaned table (quality CSV) and its recipe (JSON) under ``<data dir>/exports``."""
@@ -210,6 +249,7 @@ SCENES = {
     "settings": "settings:SettingsScene", "dialogue": "dialogue:DialogueScene", "quiz": "quiz:QuizScene",
     "sort": "sort:SortScene", "debrief": "debrief:DebriefScene", "notice": "notice:NoticeScene",
     "clean": "clean:CleanScene", "operation": "operation:OperationScene", "loading": "loading:LoadingScene",
+    "publish": "publish:PublishScene", "portal": "portal:PortalScene",
 }
 
 
@@ -221,7 +261,7 @@ def scene_factory(services: Services):
         return getattr(importlib.import_module(f"game.scenes.{module}"), name)
 
     def factory(scene_id: str, params: dict[str, Any]):
-        if scene_id == "clean" and services.session is not None and not services.session.clean_ready():
+        if scene_id in ("clean", "publish") and services.session is not None and not services.session.clean_ready():
             scene_id = "loading"  # read the dataset on a worker thread first
         return scene_class(scene_id)(services, **params)
 

@@ -24,6 +24,8 @@ from .scenario import (
     DialogueStep,
     KeepValue,
     Line,
+    OfferedResource,
+    PublishStep,
     Question,
     QuizOption,
     QuizStep,
@@ -31,6 +33,7 @@ from .scenario import (
     SortStep,
     Source,
     Step,
+    TitleHint,
 )
 
 Doc = dict[str, Any]
@@ -45,6 +48,7 @@ class _Checker:
         self.characters = {c["id"] for c in doc.get("characters", [])}
         self.sources = {s["id"] for s in doc.get("sources", [])}
         self.steps = [s["id"] for s in doc["steps"]]
+        self.clean_steps = [s["id"] for s in doc["steps"] if s.get("kind") == "clean"]
         self.competencies = competencies
 
     def add(self, path: Path, message: Any, hint: Any = None) -> None:
@@ -166,6 +170,59 @@ def _clean(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> CleanStep:
                      evidence=evidence, hints=tuple(d.get("hints", ())))
 
 
+def _publish(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> PublishStep:
+    from datetime import date
+
+    from .publishing import LICENCES, Metadata, quality
+
+    source = d["from"]
+    ck.ref(p + ("from",), source, ck.clean_steps,
+           N_("« from » doit nommer une étape clean du scénario : « {value} » n'en est pas une."))
+    if source in ck.clean_steps and ck.steps.index(source) > int(p[-1]):
+        ck.add(p + ("from",), msg(N_("L'étape clean « {value} » vient après cette étape de publication : "
+                                     "on ne peut publier qu'un fichier déjà nettoyé."), value=source))
+    lic = d.get("licence", {})
+    accepted = tuple(lic.get("accepted", ("lo-2.0", "odbl")))
+    for i, name in enumerate(accepted):
+        ck.ref(p + ("licence", "accepted", i), name, LICENCES, N_("Licence inconnue : « {value} »."))
+    best = lic.get("best", "")
+    if best and best not in accepted:
+        ck.add(p + ("licence", "best"), msg(N_("La meilleure licence « {value} » doit faire partie des licences acceptées (accepted)."), value=best))
+    feedback = tuple(lic.get("feedback", {}).items())
+    for name, _text in feedback:
+        ck.ref(p + ("licence", "feedback", name), name, LICENCES, N_("Licence inconnue : « {value} »."))
+    known = [c.id for c in quality(Metadata(), today=date(2000, 1, 1)).criteria]
+    for i, name in enumerate(d.get("criteria", ())):
+        ck.ref(p + ("criteria", i), name, known, N_("Critère de qualité inconnu : « {value} »."))
+    consequences = tuple(d.get("consequences", {}).items())
+    for what, target in consequences:
+        ck.ref(p + ("consequences", what), target, ck.steps,
+               N_("Le renvoi vers l'étape « {value} » ne mène nulle part : aucune étape ne porte cet identifiant."))
+    evidence = tuple(d.get("evidence", {}).items())
+    if ck.competencies is not None:
+        for name, comp in evidence:
+            ck.ref(p + ("evidence", name), comp, ck.competencies, N_("Compétence inconnue du référentiel : « {value} »."))
+    ck.unique(d.get("resources", []), p + ("resources",), "id", N_("Deux ressources portent l'identifiant « {value} »."))
+    reference = d["reference"]
+    if reference.get("licence") and reference["licence"] not in LICENCES:
+        ck.ref(p + ("reference", "licence"), reference["licence"], LICENCES, N_("Licence inconnue : « {value} »."))
+    offered = [r["id"] for r in d.get("resources", [])]
+    for i, rid in enumerate(reference.get("resources", ())):
+        ck.ref(p + ("reference", "resources", i), rid, offered, N_("Ressource inconnue : « {value} »."))
+    publisher = d["publisher"]
+    return PublishStep(
+        d["id"], d["title"], comps, ck.next_of(d, p), source=source, dataset_id=d["dataset_id"],
+        publisher=publisher["name"], publisher_siret=publisher.get("siret", ""), theme=d.get("theme", ""),
+        intro=d.get("intro", ""),
+        title_elements=tuple(TitleHint(t["label"], tuple(t["words"])) for t in d.get("title_elements", ())),
+        licences=accepted, best_licence=best, licence_feedback=feedback,
+        resources=tuple(OfferedResource(r["id"], r["title"], r["format"], r.get("type", "documentation"),
+                                        r.get("description", ""), r.get("file", "")) for r in d.get("resources", ())),
+        personal_columns=tuple(d.get("personal_columns", ())), criteria=tuple(d.get("criteria", ())),
+        consequences=consequences, reference=dict(reference), evidence=evidence,
+    )
+
+
 def _debrief(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> DebriefStep:
     return DebriefStep(d["id"], d["title"], comps, ck.next_of(d, p), d.get("intro", ""))
 
@@ -178,6 +235,7 @@ STEP_BUILDERS: dict[str, StepBuilder] = {
     "quiz": _quiz,
     "sort": _sort,
     "clean": _clean,
+    "publish": _publish,
     "debrief": _debrief,
 }
 
@@ -238,6 +296,12 @@ def text_fields(scenario: Scenario) -> list[str]:
                 out += [c.text] + ([c.detail] if c.detail else []) + [c.reason]
         elif isinstance(step, CleanStep):
             out += ([step.intro] if step.intro else []) + list(step.hints)
+        elif isinstance(step, PublishStep):
+            out += [step.intro] if step.intro else []
+            out += [t.label for t in step.title_elements]
+            out += [text for _, text in step.licence_feedback]
+            for r in step.resources:
+                out += [r.title] + ([r.description] if r.description else [])
         elif isinstance(step, DebriefStep):
             out += [step.intro] if step.intro else []
     seen: dict[str, None] = {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Grade = Literal["juste", "partiel", "faux"]
 GRADE_SCORE: dict[str, float] = {"juste": 1.0, "partiel": 0.5, "faux": 0.0}
@@ -171,12 +171,68 @@ class CleanStep(StepBase):
 
 
 @dataclass(frozen=True, slots=True)
+class TitleHint:
+    """Something a specific title names (who, what, where, when), with the words that show it."""
+
+    label: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OfferedResource:
+    """A file the learner may attach to the dataset besides the cleaned CSV."""
+
+    id: str
+    title: str
+    format: str
+    type: str = "documentation"  # udata resource type: main, documentation, update, api, code, other
+    description: str = ""
+    file: str = ""  # in the scenario's data/ folder, copied to the portal when given
+
+
+#: Competency evidenced by each publishing criterion when the scenario does not say.
+PUBLISH_EVIDENCE = {"licence": "C1", "documentation": "C2", "publication": "C3", "personal-data": "B4"}
+#: Where a scenario may send the learner after publishing, by what went wrong.
+CONSEQUENCES = ("personal-data", "licence")
+
+
+@dataclass(frozen=True, slots=True)
+class PublishStep(StepBase):
+    source: str = ""  # the clean step whose cleaned table is published (``from`` in the file)
+    dataset_id: str = ""  # the dataset's identifier (slug) in the portal
+    publisher: str = ""
+    publisher_siret: str = ""
+    theme: str = ""
+    intro: str = ""
+    title_elements: tuple[TitleHint, ...] = ()
+    licences: tuple[str, ...] = ("lo-2.0", "odbl")  # licences accepted for this dataset
+    best_licence: str = ""  # when given, the other accepted licences earn half the points
+    licence_feedback: tuple[tuple[str, str], ...] = ()  # licence id -> what the mentor says
+    resources: tuple[OfferedResource, ...] = ()
+    personal_columns: tuple[str, ...] = ()
+    criteria: tuple[str, ...] = ()  # udata quality criteria assessed (empty: all nine)
+    consequences: tuple[tuple[str, str], ...] = ()  # "personal-data" | "licence" -> step id
+    reference: dict[str, Any] = field(default_factory=dict)  # metadata earning full marks (checked)
+    evidence: tuple[tuple[str, str], ...] = ()  # criterion -> competency
+    kind: str = field(default="publish", init=False)
+
+    def competency_for(self, criterion: str) -> str:
+        return dict(self.evidence).get(criterion) or PUBLISH_EVIDENCE[criterion]
+
+    def feedback_for(self, licence: str) -> str:
+        return dict(self.licence_feedback).get(licence, "")
+
+    def consequence(self, what: str) -> str | None:
+        return dict(self.consequences).get(what)
+
+
+@dataclass(frozen=True, slots=True)
 class DebriefStep(StepBase):
     intro: str = ""
     kind: str = field(default="debrief", init=False)
 
 
-Step = DialogueStep | QuizStep | SortStep | CleanStep | DebriefStep
+Step = DialogueStep | QuizStep | SortStep | CleanStep | PublishStep | DebriefStep
 
 
 @dataclass(frozen=True, slots=True)

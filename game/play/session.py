@@ -11,15 +11,18 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from game.core import clean_statements as xc
+from game.core import publish_statements as xp
 from game.core import statements as xs
 from game.core.scenario import (
     GRADE_SCORE,
     CleanStep,
     DebriefStep,
     DialogueStep,
+    PublishStep,
     QuizStep,
     Scenario,
     SortStep,
@@ -33,6 +36,7 @@ if TYPE_CHECKING:  # the cleaning workshop (validator, operations) loads on firs
     from game.core.operations import Operation
 
     from .clean import CleanWork, DatasetSource
+    from .publish import Preview, Publisher, PublishWork
 
 _GRADE_XAPI = {"juste": "right", "partiel": "partly", "faux": "wrong"}
 #: A scenario counts as passed (xAPI ``success``) from this share of the available points.
@@ -46,7 +50,8 @@ class ActionRefused(Exception):
 class PlaySession:
     def __init__(self, scenario: Scenario, learner: str, registration: str, recorder: Recorder,
                  state: AttemptState | None = None, *, xapi: xs.XapiConfig = xs.DEFAULT_XAPI,
-                 language: str = "fr-FR", clock: Clock = time.time, datasets: DatasetSource | None = None) -> None:
+                 language: str = "fr-FR", clock: Clock = time.time, datasets: DatasetSource | None = None,
+                 publisher: Publisher | None = None) -> None:
         self.scenario = scenario
         self.learner = learner
         self.registration = registration
@@ -55,7 +60,9 @@ class PlaySession:
         self._language = language
         self._clock = clock
         self._datasets = datasets
+        self._publisher = publisher
         self._works: dict[str, CleanWork] = {}
+        self._desks: dict[str, PublishWork] = {}
         self.state = state or AttemptState(step_id=scenario.steps[0].id)
         if not scenario.has_step(self.state.step_id):  # the scenario changed since: restart its first step
             self.state = self.state.with_(step_id=scenario.steps[0].id, line=0)
@@ -101,6 +108,12 @@ class PlaySession:
                 for c in step.cards:
                     b = self.state.placement(step.id, c.id)
                     out.append((f"{step.id}/{c.id}", None if b is None else float(b == c.bin)))
+            elif isinstance(step, PublishStep):
+                scores = self.state.publishing_of(step.id).get("scores")
+                if scores:
+                    out += [(f"{step.id}/{name}", float(v)) for name, v in scores.items()]
+                elif step.id in self.state.visited:
+                    out.append((f"{step.id}/*", None))
             elif isinstance(step, CleanStep):
                 scores = self.state.cleaning_of(step.id).get("scores")
                 if scores:
@@ -127,18 +140,28 @@ class PlaySession:
             return all(self.state.placement(step.id, c.id) is not None for c in step.cards)
         if isinstance(step, CleanStep):
             return self.clean_work().objectives().reached
+        if isinstance(step, PublishStep):
+            return "published" in self.state.publishing_of(step.id)
         return True
 
     def clean_ready(self) -> bool:
-        """Whether the current clean step's dataset is already read and checked."""
+        """Whether the current clean or publish step's dataset is already read and checked."""
+        step = self.step
+        if isinstance(step, PublishStep):
+            return step.id in self._desks
         return self.state.step_id in self._works
 
     def clean_work(self, progress: Callable[[float], None] | None = None) -> CleanWork:
         """The cleaning workshop of the current clean step (the dataset is read on first use; this
-        may run on a worker thread: it touches no store)."""
+        may run on a worker thread: it touches no store). On a publish step, loads its desk."""
         step = self.step
+        if isinstance(step, PublishStep):
+            return self.publish_work(progress).clean
         if not isinstance(step, CleanStep):
             raise ActionRefused("not a clean step")
+        return self._clean_work_of(step, progress)
+
+    def _clean_work_of(self, step: CleanStep, progress: Callable[[float], None] | None = None) -> CleanWork:
         work = self._works.get(step.id)
         if work is None:
             from .clean import CleanWork
@@ -150,6 +173,83 @@ class PlaySession:
             self.restore_problems = work.restore(self.state.cleaning_of(step.id))
             self._works[step.id] = work
         return work
+
+    def publish_work(self, progress: Callable[[float], None] | None = None) -> PublishWork:
+        """The publishing desk of the current publish step, with the learner's cleaned table of
+        the step it publishes (read and replayed on first use) and the saved draft."""
+        step = self.step
+        if not isinstance(step, PublishStep):
+            raise ActionRefused("not a publish step")
+        desk = self._desks.get(step.id)
+        if desk is None:
+            from game.core.publishing import Metadata
+
+            from .publish import PublishWork
+
+            source = self.scenario.step(step.source)
+            assert isinstance(source, CleanStep)
+            desk = PublishWork(step, self._clean_work_of(source, progress))
+            saved = self.state.publishing_of(step.id)
+            if "draft" in saved:
+                draft = Metadata.from_json(saved["draft"])
+                chosen = {r.id: r for r in draft.resources}
+                resources = tuple(chosen.get(r.id, r) for r in desk.offered())  # offered ones only, in order
+                desk.draft = replace(draft, resources=resources)
+            desk.set_dropped(saved.get("dropped", ()))
+            self._desks[step.id] = desk
+        return desk
+
+    def publish_preview(self) -> Preview:
+        desk = self.publish_work()
+        return desk.preview(desk.draft, self.today())
+
+    def publish_save(self, meta: Any, dropped: tuple[str, ...] = ()) -> None:
+        """Keep the draft (a crash loses nothing); no statement: nothing is published yet."""
+        desk = self.publish_work()
+        desk.draft = meta
+        desk.set_dropped(dropped)
+        saved = self.state.publishing_of(desk.step.id)
+        new = {**saved, "draft": meta.to_json(), "dropped": list(desk.dropped)}
+        if new != saved:
+            self._commit(self.state.with_publishing(desk.step.id, new), [])
+
+    def publish(self, meta: Any, dropped: tuple[str, ...] = ()) -> Preview:
+        """Publish to the portal: artefacts written (all or nothing), criteria scored, statements
+        recorded. Refused while a blocking check fails (the preview says which)."""
+        desk = self.publish_work()
+        step = desk.step
+        desk.draft = meta
+        desk.set_dropped(dropped)
+        today = self.today()
+        preview = desk.preview(meta, today)
+        if preview.blocking:
+            raise ActionRefused("blocking checks")
+        if self._publisher is None:
+            raise ActionRefused("no portal")
+        jsonld, row = desk.artefacts(meta, today=today, base_url=f"portail://{self.learner}")
+        personal = [p.column for p in preview.personal_left]
+        summary = {"title": meta.title, "licence": meta.licence, "quality": round(preview.quality.score, 4),
+                   "published": today.isoformat(), "personal_columns": personal, "scenario": self.scenario.id,
+                   "step": step.id, "rows": desk.table.nrows, "schema_errors": preview.schema_errors}
+        extra = {r.file.rsplit("/", 1)[-1]: r.file for r in step.resources
+                 if r.file and any(m.id == r.id and m.included for m in meta.resources)}
+        criteria = desk.criteria(meta, today)
+        stmts = [xc.criterion_scored(*self._common(), step.id, name, score, detail, [comp], **self._opts())
+                 for name, score, detail, comp in criteria]
+        stmts.append(xp.dataset_published(*self._common(), step.id, step.dataset_id, meta.title, meta.licence,
+                                          preview.quality.score, personal, step.competencies, **self._opts()))
+        where = self._publisher.publish(self.learner, step.dataset_id, table=desk.table, metadata=jsonld,
+                                        summary=summary, catalogue_header=desk.catalogue_header(), catalogue_row=row,
+                                        extra_files=extra)
+        saved = {"draft": meta.to_json(), "dropped": list(desk.dropped),
+                 "published": {**summary, "path": where}, "scores": {n: round(sc, 4) for n, sc, _d, _c in criteria}}
+        self._commit(self.state.with_publishing(step.id, saved), stmts)
+        return preview
+
+    def today(self) -> Any:
+        from datetime import date
+
+        return date.fromtimestamp(self._clock())
 
     # ------------------------------------------------------------------ helpers
     def _opts(self) -> dict[str, Any]:
@@ -310,6 +410,12 @@ class PlaySession:
         if isinstance(step, DialogueStep) and step.choices:
             choice = step.choices[self.state.choice(step.id) or 0]
         nxt = self.scenario.following(step.id, choice)
+        if isinstance(step, PublishStep):  # what went out with the data has consequences
+            published = self.state.publishing_of(step.id).get("published", {})
+            if published.get("personal_columns") and step.consequence("personal-data"):
+                nxt = step.consequence("personal-data")
+            elif published.get("licence") not in step.licences and step.consequence("licence"):
+                nxt = step.consequence("licence")
         finished: float | None = None
         if nxt is None or isinstance(self.scenario.step(nxt), DebriefStep):
             if not self.state.completed:

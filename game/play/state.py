@@ -15,6 +15,7 @@ class AttemptState:
     answers: tuple[tuple[str, tuple[int, ...]], ...] = ()  # "step/question" -> selected indexes
     placements: tuple[tuple[str, str], ...] = ()  # "step/card" -> bin id
     cleaning: tuple[tuple[str, str], ...] = ()  # clean step id -> JSON {"ops": [...], "done": n, "scores": [...]}
+    publishing: tuple[tuple[str, str], ...] = ()  # publish step id -> JSON {"draft": {...}, "dropped": [...], "published": {...}}
     visited: tuple[str, ...] = ()
     completed: bool = False
     started_at: float = 0.0
@@ -38,6 +39,14 @@ class AttemptState:
         rest = tuple((k, v) for k, v in self.cleaning if k != step_id)
         return replace(self, cleaning=rest + ((step_id, json.dumps(saved, ensure_ascii=False, sort_keys=True)),))
 
+    def publishing_of(self, step_id: str) -> dict[str, Any]:
+        raw = dict(self.publishing).get(step_id)
+        return json.loads(raw) if raw else {}
+
+    def with_publishing(self, step_id: str, saved: dict[str, Any]) -> AttemptState:
+        rest = tuple((k, v) for k, v in self.publishing if k != step_id)
+        return replace(self, publishing=rest + ((step_id, json.dumps(saved, ensure_ascii=False, sort_keys=True)),))
+
     def with_(self, **changes: Any) -> AttemptState:
         return replace(self, **changes)
 
@@ -48,6 +57,7 @@ class AttemptState:
             "answers": {k: list(v) for k, v in self.answers},
             "placements": dict(self.placements),
             "cleaning": {k: json.loads(v) for k, v in self.cleaning},
+            "publishing": {k: json.loads(v) for k, v in self.publishing},
             "visited": list(self.visited), "completed": self.completed,
             "started_at": self.started_at, "step_started_at": self.step_started_at,
         }
@@ -60,6 +70,8 @@ class AttemptState:
             answers=tuple((k, tuple(int(i) for i in v)) for k, v in d.get("answers", {}).items()),
             placements=tuple((k, str(v)) for k, v in d.get("placements", {}).items()),
             cleaning=tuple((k, json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in d.get("cleaning", {}).items()),
+            publishing=tuple((k, json.dumps(v, ensure_ascii=False, sort_keys=True))
+                             for k, v in d.get("publishing", {}).items()),
             visited=tuple(d.get("visited", ())), completed=bool(d.get("completed", False)),
             started_at=float(d.get("started_at", 0.0)), step_started_at=float(d.get("step_started_at", 0.0)),
         )

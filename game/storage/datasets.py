@@ -14,7 +14,7 @@ from game.core.csvquality import CsvReadError, Finding
 from game.core.history import replay
 from game.core.messages import N_, msg
 from game.core.problems import Problem, did_you_mean
-from game.core.scenario import CleanStep, Scenario
+from game.core.scenario import CleanStep, PublishStep, Scenario
 from game.core.table import Table
 from game.core.tableschema import FRICTIONLESS_CODES, Schema, parse_schema, validate
 from game.core.tableschema.kinds import KINDS
@@ -101,4 +101,34 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
             out.append(Problem(base + ("keep_values",), msg(
                 N_("Avec la recette de référence, la valeur « {value} » ne se trouve plus dans la colonne {column}."),
                 value=k.value, column=k.column)))
+    return out
+
+
+def check_publish_step(scenario: Scenario, step: PublishStep, folder: Path, index: int) -> list[Problem]:
+    """Problems of one publish step: its resource files exist, and its reference metadata, on
+    the file the clean step's reference recipe produces, earn full marks."""
+    from datetime import date
+
+    from game.play.clean import CleanWork
+    from game.play.publish import PublishWork, reference_problems
+
+    base = ("steps", index)
+    out = []
+    for i, r in enumerate(step.resources):
+        if r.file and not (folder / "data" / r.file).is_file():
+            out.append(Problem(base + ("resources", i, "file"),
+                               msg(N_("Fichier de ressource introuvable : data/{value}."), value=r.file)))
+    source = scenario.step(step.source)
+    if not isinstance(source, CleanStep):
+        return out
+    try:
+        schema = schema_for(source, folder)
+        table = read_csv(folder / "data" / source.dataset).table
+    except (SchemaNotFound, CsvReadError, OSError, ValueError):
+        return out  # the clean step's own check reports it
+    clean = CleanWork(source, table, schema)
+    if clean.restore({"ops": list(source.reference)}):
+        return out  # idem: the reference recipe does not replay
+    desk = PublishWork(step, clean)
+    out += [Problem(base + ("reference",), m) for m in reference_problems(desk, date.today())]
     return out

@@ -162,13 +162,15 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
     fw = frameworks[fw_id]
     scenario, more = build_scenario(data, fw.ids if fw else None)
     if scenario is not None:
-        from game.core.scenario import CleanStep
+        from game.core.scenario import CleanStep, PublishStep
 
-        from .datasets import check_clean_step
+        from .datasets import check_clean_step, check_publish_step
 
         for i, step in enumerate(scenario.steps):
             if isinstance(step, CleanStep):
                 more += check_clean_step(step, path.parent, i)
+            elif isinstance(step, PublishStep):
+                more += check_publish_step(scenario, step, path.parent, i)
     problems += locate(more, doc, display)
     try:
         translations = load_translations(path.parent) if scenario else {}

@@ -1,0 +1,62 @@
+"""The learner's portal: what they published, with its licence and quality badge, and where the
+files are (to show them at work; ``explorateurs export`` copies them out)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.i18n import _, active
+from game.ui.widgets import Label, Widget
+
+from .common import FormScene, percent
+
+
+def badge(quality: float) -> str:
+    """A word for the quality score, as a portal would show it next to the dataset."""
+    if quality >= 0.99:
+        return _("qualité excellente")
+    if quality >= 0.7:
+        return _("bonne qualité")
+    if quality >= 0.4:
+        return _("qualité à améliorer")
+    return _("qualité insuffisante")
+
+
+class PortalScene(FormScene):
+    def widgets(self) -> list[Widget]:
+        learner = self.services.learner
+        name = learner.pseudonym if learner is not None else ""
+        out: list[Widget] = [self.heading(_("Le portail de {learner}").format(learner=name))]
+        entries: list[dict[str, Any]] = self.services.published()
+        if not entries:
+            out.append(Label(_("Vous n'avez encore rien publié. Les jeux de données publiés dans les scénarios apparaîtront ici.")))
+        for e in entries:
+            quality = float(e.get("quality", 0.0))
+            out.append(Label(str(e.get("title", e.get("dataset_id", ""))), role="heading", bold=True))
+            lines = [
+                _("Licence : {licence} · {badge} ({percent})").format(licence=e.get("licence", "—"), badge=badge(quality),
+                                                                     percent=percent(quality)),
+                _("Publié le {date} · {rows} lignes").format(date=_date(e.get("published", "")),
+                                                               rows=active().number(int(e.get("rows", 0)))),
+                _("Dossier : {path}").format(path=e.get("path", "")),
+            ]
+            out.append(Label("\n".join(lines)))
+            if e.get("personal_columns"):
+                out.append(Label(_("Données personnelles publiées : {columns}").format(
+                    columns=", ".join(e["personal_columns"])), tone="error"))
+        out.append(self.button(_("Retour"), "back"))
+        return out
+
+    def on_action(self, action: str):
+        if action == "back":
+            return self.on_back()
+        return None
+
+
+def _date(iso: str) -> str:
+    from datetime import date
+
+    try:
+        return active().date(date.fromisoformat(iso))
+    except (ValueError, AttributeError):
+        return iso

@@ -1,0 +1,126 @@
+"""The publishing desk played with the keyboard only: the live score rises as the form fills,
+the personal column is unticked, the dataset is published and the portal lists it."""
+
+from pathlib import Path
+
+from game.scenes.clean import CleanScene
+from game.scenes.portal import PortalScene
+from game.scenes.publish import PublishScene, parse_day
+from game.ui.select import Select
+from game.ui.text_area import TextArea
+from game.ui.widgets import ChoiceGroup, TextInput
+
+from .driver import Driver
+from .test_playthrough import start
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "scenarios"
+
+
+def open_publication(d):
+    start(d)
+    d.tab_to(lambda w: type(w).__name__ == "ListBox")
+    entries = d.scene.entries
+    for _ in range(next(i for i, e in enumerate(entries) if e.key == "publication")):
+        d.press("DOWN")
+    d.press("RETURN")
+    d.wait_until(lambda: isinstance(d.scene, CleanScene))
+    d.apply_operation("change-case", column="COMMUNE_NOM", mode="Une Majuscule À Chaque Mot")
+    d.activate_button("Continuer")
+    d.wait_until(lambda: isinstance(d.scene, PublishScene))
+
+
+def field(d, label_start):
+    return next(w for w in d.widgets if isinstance(w, TextInput | TextArea | Select)
+                and w.label.startswith(label_start))
+
+
+def type_in(d, label_start, text):
+    w = field(d, label_start)
+    d.tab_to(lambda x: x is w)
+    d.type(text)
+
+
+def select(d, label_start, wanted):
+    w = field(d, label_start)
+    d.tab_to(lambda x: x is w)
+    for _ in range(len(w.options) + 1):
+        if w.value == wanted:
+            return
+        d.press("RIGHT")
+    raise AssertionError(f"{wanted!r} not among {w.options}")
+
+
+def score_line(d):
+    return next(t for t in d.texts() if t.startswith("Score de qualité :"))
+
+
+def test_keyboard_publication_from_empty_form_to_portal(tmp_path):
+    d = Driver(tmp_path / "d", extra_dirs=[FIX])
+    try:
+        open_publication(d)
+        screen = d.screen_text()
+        assert "Publié par : Ville de Rennes (organisation)" in screen
+        assert "DECLARANT_COURRIEL — attention : données personnelles" in screen
+        assert score_line(d).startswith("Score de qualité : 2 critères sur 9")  # resources available and documented
+        type_in(d, "Titre", "Prénoms")
+        assert "ne dit pas encore où" in d.screen_text()
+        type_in(d, "Titre", " des enfants nés à Rennes en 2016")
+        assert "Titre précis : il nomme où, quoi." in d.screen_text()
+        type_in(d, "Description (obligatoire", "Nombre d'enfants nés à Rennes par prénom, sexe et année.")
+        d.press("RETURN")  # a new paragraph, not a validation
+        type_in(d, "Description (obligatoire", "Mis à jour chaque année par le service de l'état civil, au format SCDL.")
+        assert "\n" in field(d, "Description (obligatoire").value
+        select(d, "Licence", "Licence Ouverte / Open Licence 2.0 (Etalab)")
+        select(d, "Fréquence", "Annuelle")
+        type_in(d, "Couverture temporelle : début", "01/01/2016")
+        type_in(d, "Couverture temporelle : fin", "31/12/2016")
+        type_in(d, "Couverture géographique", "Rennes")
+        select(d, "Granularité", "Commune")
+        assert score_line(d).startswith("Score de qualité : 8 critères sur 9")
+        assert "Manquant — Les ressources sont documentées" in d.screen_text()
+        d.choose_in_group([0], group=1)  # attach the documentation offered
+        assert score_line(d).startswith("Score de qualité : 9 critères sur 9"), d.screen_text()
+        assert "Décochez-les avant de publier" in d.screen_text()
+        columns = next(w for w in d.widgets if isinstance(w, ChoiceGroup))
+        d.choose_in_group([columns.options.index(next(o for o in columns.options if o.startswith("DECLARANT")))])
+        assert "Décochez-les" not in d.screen_text()
+        d.activate_button("Publier sur le portail")
+        screen = d.screen_text()
+        assert "Jeu de données publié sur votre portail" in screen, screen
+        assert "Données personnelles retirées : 100" in screen
+        d.activate_button("Voir mon portail")
+        assert isinstance(d.scene, PortalScene)
+        assert "Prénoms des enfants nés à Rennes en 2016" in d.screen_text()
+        assert "qualité excellente" in d.screen_text()
+        d.press("ESCAPE")
+        d.activate_button("Continuer")
+        assert d.services.session.step.id == "bilan"  # no consequence: nothing went wrong
+    finally:
+        d.close()
+
+
+def test_the_draft_is_kept_when_the_learner_leaves_and_comes_back(tmp_path):
+    d = Driver(tmp_path / "d", extra_dirs=[FIX])
+    try:
+        open_publication(d)
+        type_in(d, "Titre", "Prénoms à Rennes, brouillon é à ç")
+        type_in(d, "Couverture géographique", "Rennes")  # moving on saves the field left
+        d.press("ESCAPE")
+        entries = d.scene.entries
+        d.tab_to(lambda w: type(w).__name__ == "ListBox")
+        d.press("HOME")
+        for _ in range(next(i for i, e in enumerate(entries) if e.key == "publication")):
+            d.press("DOWN")
+        d.press("RETURN")
+        d.wait_until(lambda: isinstance(d.scene, PublishScene))
+        assert field(d, "Titre").value == "Prénoms à Rennes, brouillon é à ç"
+    finally:
+        d.close()
+
+
+def test_dates_are_read_the_french_way():
+    assert parse_day("31/12/2016") == "2016-12-31"
+    assert parse_day("2016-01-05") == "2016-01-05"
+    assert parse_day("") == ""
+    assert parse_day("31/02/2016") is None
+    assert parse_day("demain") is None
