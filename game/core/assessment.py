@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .framework import Framework, Resource
-from .scenario import CleanStep, DialogueStep, QuizStep, Scenario, SortStep, Source
+from .scenario import CleanStep, DialogueStep, PublishStep, QuizStep, Scenario, SortStep, Source
 
 INSUFFICIENT, TO_DISCOVER, IN_PROGRESS, ACQUIRED, MASTERED = "insuffisant", "a-decouvrir", "en-cours", "acquis", "maitrise"
 
@@ -22,7 +22,7 @@ class Evidence:
     competency: str
     score: float
     step_id: str
-    kind: str  # "choice" | "question" | "card"
+    kind: str  # "choice" | "question" | "card" | "criterion" (clean step) | "publish" (publish criterion)
     item_id: str
     response: str
     statement_id: str
@@ -124,6 +124,11 @@ def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response:
     elif kind == "criterion" and isinstance(step, CleanStep):
         # the debrief names the criterion (an error code) in the learner's language
         prompt, explanation, expected = item_id, "", ""
+    elif kind == "criterion" and isinstance(step, PublishStep):
+        # licence, documentation, publication or personal-data; the mentor's word on the licence chosen
+        prompt, expected = item_id, ", ".join(step.licences) if item_id == "licence" else ""
+        explanation = step.feedback_for(response) if item_id == "licence" else ""
+        kind = "publish"
     else:
         return None
     sources = tuple(s for s in (scenario.source(x) for x in srcs) if s is not None)

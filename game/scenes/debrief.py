@@ -35,7 +35,36 @@ def _options(text: str) -> str:
     return " · ".join(_(TRUE_FALSE[t]) if t in TRUE_FALSE else tr_s(t) for t in text.split(" | "))
 
 
+#: What each criterion of a publish step is about.
+PUBLISH_CRITERIA = {
+    "licence": N_("Choix de la licence"),
+    "documentation": N_("Documentation (titre précis, description, métadonnées)"),
+    "publication": N_("Publication (champs obligatoires, schéma, format ouvert)"),
+    "personal-data": N_("Données personnelles retirées avant publication"),
+}
+
+
+def _publish_review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
+    name = _(PUBLISH_CRITERIA.get(item.prompt, item.prompt))
+    parts = item.response.split("/")
+    if item.prompt == "licence":
+        detail = _("licence choisie : {licence} ; licences acceptées : {accepted}").format(
+            licence=item.response, accepted=item.expected)
+    elif item.prompt == "documentation" and len(parts) == 2:
+        detail = _("{ok} critère(s) rempli(s) sur {total}").format(ok=parts[0], total=parts[1])
+    elif item.prompt == "publication" and len(parts) == 2:
+        detail = _("{ok} vérification(s) réussie(s) sur {total}").format(ok=parts[0], total=parts[1])
+    elif item.prompt == "personal-data" and len(parts) == 2:
+        detail = _("{left} colonne(s) de données personnelles publiée(s) sur {total}").format(left=parts[0], total=parts[1])
+    else:
+        detail = item.response
+    return (_("Publication — {criterion}").format(criterion=name), _("Résultat : {detail}").format(detail=detail),
+            tr_s(item.explanation), ())
+
+
 def _review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
+    if item.kind == "publish":
+        return _publish_review(item)
     what = tr_s(item.prompt)
     if item.kind == "criterion":  # a clean step: errors of one kind fixed, or data preserved
         name = _(KINDS.get(item.prompt, item.prompt))
@@ -71,7 +100,8 @@ def present(a: Assessment, fw: Framework, intro: str) -> DebriefView:
     resources = tuple(_("{competency} — {title} : {url}").format(competency=cid, title=r.title.get(lang), url=r.url)
                       for cid, r in a.resources)
     well = tuple(_("Nettoyage — {kind}").format(kind=_(KINDS.get(i.prompt, i.prompt))) if i.kind == "criterion"
-                 else tr_s(i.prompt) for i in a.went_well)
+                 else _("Publication — {criterion}").format(criterion=_(PUBLISH_CRITERIA.get(i.prompt, i.prompt)))
+                 if i.kind == "publish" else tr_s(i.prompt) for i in a.went_well)
     return DebriefView(tr_s(intro), score, well,
                        tuple(_review(i) for i in a.to_review), tuple(levels), resources)
 
@@ -95,7 +125,8 @@ class DebriefScene(StepScene):
         for what, answer, explanation, sources in v.to_review:
             out.append(Label("• " + what, bold=True))
             out.append(Label(answer, tone="error"))
-            out.append(Label(explanation))
+            if explanation:
+                out.append(Label(explanation))
             out += [Label(s, role="small", tone="muted") for s in sources]
         out.append(Label(_("Vos compétences"), role="heading", bold=True))
         for title, level, desc in v.levels:

@@ -61,6 +61,7 @@ class LibraryScene(FormScene):
             out.append(Label(_("Aucun scénario n'a été trouvé.")))
         if self.message:
             out.append(Label(self.message, tone="error"))
+        out.append(self.button(_("Mon portail : ce que j'ai publié"), "portal", primary=False))
         out.append(self.button(_("Paramètres"), "settings", primary=False))
         out.append(self.button(_("Changer de profil"), "profiles", primary=False))
         return out
@@ -83,6 +84,8 @@ class LibraryScene(FormScene):
             return Push(session.step.kind)
         if action == "settings":
             return Push("settings")
+        if action == "portal":
+            return Push("portal")
         if action == "profiles":
             return Replace("profiles")
         return None

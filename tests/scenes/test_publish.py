@@ -95,6 +95,9 @@ def test_keyboard_publication_from_empty_form_to_portal(tmp_path):
         d.press("ESCAPE")
         d.activate_button("Continuer")
         assert d.services.session.step.id == "bilan"  # no consequence: nothing went wrong
+        d.press("ESCAPE")  # back to the library, where the portal is one button away
+        d.activate_button("Mon portail : ce que j'ai publié")
+        assert "Prénoms des enfants nés à Rennes en 2016" in d.screen_text()
     finally:
         d.close()
 
@@ -124,3 +127,25 @@ def test_dates_are_read_the_french_way():
     assert parse_day("") == ""
     assert parse_day("31/02/2016") is None
     assert parse_day("demain") is None
+
+
+def test_the_debrief_names_what_went_wrong_in_the_publication(tmp_path):
+    d = Driver(tmp_path / "d", extra_dirs=[FIX])
+    try:
+        open_publication(d)
+        type_in(d, "Titre", "Prénoms à Rennes en 2016")
+        type_in(d, "Description (obligatoire", "Nombre d'enfants nés à Rennes par prénom, sexe et année.")
+        select(d, "Licence", "Creative Commons Attribution – Pas d'utilisation commerciale 4.0 (CC BY-NC 4.0)")
+        assert "Licence non permise" in d.screen_text()
+        d.activate_button("Publier sur le portail")
+        assert "Attention : des données personnelles ont été publiées (DECLARANT_COURRIEL)." in d.screen_text()
+        d.activate_button("Continuer")
+        assert d.services.session.step.id == "fuite"  # personal data: the consequence comes first
+        d.activate_button("Continuer")
+        screen = d.screen_text()
+        assert "Publication — Choix de la licence" in screen
+        assert "licence choisie : cc-by-nc-4.0 ; licences acceptées : lo-2.0, odbl" in screen
+        assert "Une licence non commerciale n'est pas permise pour des données publiques." in screen
+        assert "Publication — Données personnelles retirées avant publication" in screen
+    finally:
+        d.close()
