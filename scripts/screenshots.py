@@ -43,6 +43,62 @@ def shoot_cleaning() -> None:
                        cwd=ROOT, env=env, check=True)
 
 
+def _to_publish_step(data: Path, scenario_id: str) -> None:
+    """Play ``scenario_id`` in-process up to its publish step (the reference recipe for the clean
+    step), with a half-filled draft, so the game opens there on « Reprendre »."""
+    from dataclasses import replace
+
+    from game.app import Services
+    from game.core.operations import operation_from_json
+    from game.core.scenario import CleanStep, DialogueStep, PublishStep, QuizStep, SortStep
+    from game.play.publish import reference_metadata
+    from game.storage.store import Store
+
+    data.mkdir(parents=True, exist_ok=True)
+    store = Store(data)
+    try:
+        services = Services(store, [builtin_scenarios_dir()])
+        services.select_learner(services.create_learner("Camille").id)
+        s = services.open_scenario(scenario_id)
+        while not isinstance(s.step, PublishStep):
+            step = s.step
+            if isinstance(step, DialogueStep):
+                while s.state.line < len(step.lines) - 1:
+                    s.next_line()
+                if step.choices:
+                    s.choose(next((i for i, c in enumerate(step.choices) if c.grade == "juste"), 0))
+            elif isinstance(step, QuizStep):
+                for q in step.questions:
+                    s.answer(q.id, q.correct_indexes)
+            elif isinstance(step, SortStep):
+                for c in step.cards:
+                    s.place(c.id, c.bin)
+            elif isinstance(step, CleanStep):
+                for entry in step.reference:
+                    s.clean_apply(operation_from_json(entry))
+            s.proceed()
+        meta = reference_metadata(s.publish_work())
+        s.publish_save(replace(meta, licence="", frequency="", short_description="", keywords=()))
+    finally:
+        store.close()
+
+
+def shoot_publishing() -> None:
+    """The publishing desk of « Prénoms des nouveau-nés », resumed from the title screen: the top of
+    the form, then the live quality criteria and the checks further down."""
+    env = dict(os.environ, SDL_AUDIODRIVER="dummy")
+    env.setdefault("SDL_VIDEODRIVER", "x11" if env.get("DISPLAY") else "dummy")
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "d"
+        _to_publish_step(data, "prenoms")
+        script = ["wait:30", "key:RETURN", "wait:120", f"shot:{DOCS / 'publication.png'}"]
+        script += ["key:PAGE DOWN"] * 7 + ["wait:5", f"shot:{DOCS / 'publication-score.png'}"]
+        f = Path(tmp) / "script.txt"
+        f.write_text("\n".join(script), encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "game", "--data-dir", str(data), "--script", f"@{f}"],
+                       cwd=ROOT, env=env, check=True)
+
+
 def main() -> None:
     DOCS.mkdir(exist_ok=True)
     shoot({"library": "bibliotheque.png", "dialogue": "dialogue.png", "sort": "tri.png", "debrief": "bilan.png",
@@ -50,6 +106,7 @@ def main() -> None:
     shoot({"dialogue": "dialogue-200.png"}, "--text-scale", "2.0", stop_at="dialogue")
     shoot({"quiz": "quiz-en.png"}, "--lang", "en", stop_at="quiz")
     shoot_cleaning()
+    shoot_publishing()
     print("\n".join(sorted(p.name for p in DOCS.glob("*.png"))))
 
 

@@ -103,7 +103,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "license": (N_("Une licence est choisie"),
                 N_("Sans licence, un réutilisateur ne sait pas ce qu'il a le droit de faire des données : "
                    "dans le doute, il ne les utilise pas.")),
-    "temporal_coverage": (N_("La couverture temporelle est renseignée (date de début, au format AAAA-MM-JJ)"),
+    "temporal_coverage": (N_("La couverture temporelle est renseignée (au moins sa date de début)"),
                           N_("Le réutilisateur doit savoir quelle période les données décrivent (une année, "
                              "un mandat…) pour les comparer avec d'autres ou savoir si elles sont à jour.")),
     "spatial": (N_("La couverture spatiale est renseignée : la zone couverte et sa granularité"),
