@@ -249,7 +249,7 @@ SCENES = {
     "settings": "settings:SettingsScene", "dialogue": "dialogue:DialogueScene", "quiz": "quiz:QuizScene",
     "sort": "sort:SortScene", "debrief": "debrief:DebriefScene", "notice": "notice:NoticeScene",
     "clean": "clean:CleanScene", "operation": "operation:OperationScene", "loading": "loading:LoadingScene",
-    "publish": "publish:PublishScene", "portal": "portal:PortalScene",
+    "publish": "publish:PublishScene", "portal": "portal:PortalScene", "reuse": "reuse:ReuseScene",
 }
 
 
@@ -261,7 +261,7 @@ def scene_factory(services: Services):
         return getattr(importlib.import_module(f"game.scenes.{module}"), name)
 
     def factory(scene_id: str, params: dict[str, Any]):
-        if scene_id in ("clean", "publish") and services.session is not None and not services.session.clean_ready():
+        if scene_id in ("clean", "publish", "reuse") and services.session is not None and not services.session.clean_ready():
             scene_id = "loading"  # read the dataset on a worker thread first
         return scene_class(scene_id)(services, **params)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .framework import Framework, Resource
-from .scenario import CleanStep, DialogueStep, PublishStep, QuizStep, Scenario, SortStep, Source
+from .scenario import CleanStep, DialogueStep, PublishStep, QuizStep, ReuseStep, Scenario, SortStep, Source
 
 INSUFFICIENT, TO_DISCOVER, IN_PROGRESS, ACQUIRED, MASTERED = "insuffisant", "a-decouvrir", "en-cours", "acquis", "maitrise"
 
@@ -79,6 +79,8 @@ def _graded(stmts: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str], Ma
             key = (step, "question", obj.rsplit("/questions/", 1)[1])
         elif "/cards/" in obj:
             key = (step, "card", obj.rsplit("/cards/", 1)[1])
+        elif "/challenges/" in obj:
+            key = (step, "challenge", obj.rsplit("/challenges/", 1)[1])
         elif "/criteria/" in obj:
             key = (step, "criterion", obj.rsplit("/criteria/", 1)[1])
         elif _ext(s, "choice-index") is not None:
@@ -129,6 +131,10 @@ def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response:
         prompt, expected = item_id, ", ".join(step.licences) if item_id == "licence" else ""
         explanation = step.feedback_for(response) if item_id == "licence" else ""
         kind = "publish"
+    elif kind == "challenge" and isinstance(step, ReuseStep) and any(c.id == item_id for c in step.challenges):
+        ch = step.challenge(item_id)
+        # an unanswerable question points back to the step where the data went wrong
+        prompt, explanation, srcs, expected = ch.question, ch.explanation, ch.sources, ch.blame
     else:
         return None
     sources = tuple(s for s in (scenario.source(x) for x in srcs) if s is not None)

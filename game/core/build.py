@@ -16,6 +16,7 @@ from .scenario import (
     DEFAULT_FRAMEWORK,
     Bin,
     Card,
+    Challenge,
     Character,
     Choice,
     CleanGoal,
@@ -29,6 +30,7 @@ from .scenario import (
     Question,
     QuizOption,
     QuizStep,
+    ReuseStep,
     Scenario,
     SortStep,
     Source,
@@ -49,6 +51,7 @@ class _Checker:
         self.sources = {s["id"] for s in doc.get("sources", [])}
         self.steps = [s["id"] for s in doc["steps"]]
         self.clean_steps = [s["id"] for s in doc["steps"] if s.get("kind") == "clean"]
+        self.data_steps = [s["id"] for s in doc["steps"] if s.get("kind") in ("clean", "publish")]
         self.competencies = competencies
 
     def add(self, path: Path, message: Any, hint: Any = None) -> None:
@@ -223,6 +226,39 @@ def _publish(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> PublishSt
     )
 
 
+def _reuse(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> ReuseStep:
+    from .reuse import Query, QueryError
+
+    source = d["from"]
+    ck.ref(p + ("from",), source, ck.data_steps,
+           N_("« from » doit nommer une étape clean ou publish du scénario : « {value} » n'en est pas une."))
+    if source in ck.data_steps and ck.steps.index(source) > int(p[-1]):
+        ck.add(p + ("from",), msg(N_("L'étape « {value} » vient après cette étape : les réutilisateurs ne peuvent "
+                                     "travailler que sur des données déjà publiées."), value=source))
+    ck.unique(d["challenges"], p + ("challenges",), "id", N_("Deux questions portent l'identifiant « {value} »."))
+    challenges = []
+    for i, c in enumerate(d["challenges"]):
+        cp = p + ("challenges", i)
+        ck.ref(cp + ("who",), c["who"], ck.characters,
+               N_("Personnage inconnu : « {value} ». Déclarez-le dans la liste characters."))
+        try:
+            Query.from_json(c["reference"])
+        except QueryError as e:
+            ck.add(cp + ("reference",), e.message)
+        for key in ("blame",):
+            if c.get(key):
+                ck.ref(cp + (key,), c[key], ck.steps,
+                       N_("Le renvoi vers l'étape « {value} » ne mène nulle part : aucune étape ne porte cet identifiant."))
+        answer = c.get("answer", {})
+        challenges.append(Challenge(
+            c["id"], c["who"], c["question"], dict(c["reference"]), answer.get("kind", "number"),
+            float(answer.get("tolerance", 0.0)), float(answer.get("relative", 0.0)), answer.get("column", ""),
+            c.get("chart", ""), c.get("explanation", ""), c.get("cannot", ""), c.get("blame", ""),
+            ck.sources_of(c, cp), ck.competencies_of(c, cp, comps)))
+    return ReuseStep(d["id"], d["title"], comps, ck.next_of(d, p), source=source, intro=d.get("intro", ""),
+                     challenges=tuple(challenges))
+
+
 def _debrief(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> DebriefStep:
     return DebriefStep(d["id"], d["title"], comps, ck.next_of(d, p), d.get("intro", ""))
 
@@ -236,6 +272,7 @@ STEP_BUILDERS: dict[str, StepBuilder] = {
     "sort": _sort,
     "clean": _clean,
     "publish": _publish,
+    "reuse": _reuse,
     "debrief": _debrief,
 }
 
@@ -296,6 +333,10 @@ def text_fields(scenario: Scenario) -> list[str]:
                 out += [c.text] + ([c.detail] if c.detail else []) + [c.reason]
         elif isinstance(step, CleanStep):
             out += ([step.intro] if step.intro else []) + list(step.hints)
+        elif isinstance(step, ReuseStep):
+            out += [step.intro] if step.intro else []
+            for c in step.challenges:
+                out += [c.question] + [t for t in (c.explanation, c.cannot) if t]
         elif isinstance(step, PublishStep):
             out += [step.intro] if step.intro else []
             out += [t.label for t in step.title_elements]

@@ -227,12 +227,43 @@ class PublishStep(StepBase):
 
 
 @dataclass(frozen=True, slots=True)
+class Challenge:
+    """A reuser's question, answered from the table the learner published."""
+
+    id: str
+    who: str  # a character of the scenario
+    question: str
+    reference: dict[str, Any]  # the query that computes the answer (game.core.reuse.Query JSON)
+    answer_kind: str = "number"  # number | list | text
+    tolerance: float = 0.0  # absolute, for numbers
+    relative: float = 0.0  # relative, for numbers (0.01 = 1 %)
+    column: str = ""  # the result column holding the answer (lists, numbers)
+    chart: str = ""  # bar | line | map: the chart the question calls for (a suggestion)
+    explanation: str = ""
+    cannot: str = ""  # what the reuser says when the published data cannot answer
+    blame: str = ""  # the step where it went wrong (linked from the debrief)
+    sources: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseStep(StepBase):
+    source: str = ""  # the publish (or clean) step whose table the reusers use (``from`` in the file)
+    intro: str = ""
+    challenges: tuple[Challenge, ...] = ()
+    kind: str = field(default="reuse", init=False)
+
+    def challenge(self, challenge_id: str) -> Challenge:
+        return next(c for c in self.challenges if c.id == challenge_id)
+
+
+@dataclass(frozen=True, slots=True)
 class DebriefStep(StepBase):
     intro: str = ""
     kind: str = field(default="debrief", init=False)
 
 
-Step = DialogueStep | QuizStep | SortStep | CleanStep | PublishStep | DebriefStep
+Step = DialogueStep | QuizStep | SortStep | CleanStep | PublishStep | ReuseStep | DebriefStep
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,5 +109,10 @@ def _(text: str) -> str:
     return _active.gettext(text)
 
 
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form, in the active language."""
+    return active().ngettext(singular, plural, n)
+
+
 def render(message: Message) -> str:
     return _active.render(message)

@@ -15,7 +15,6 @@ from typing import Any, Protocol
 from game.core.messages import Message
 from game.core.publishing import (
     CATALOGUE_HEADER,
-    LICENCES,
     Check,
     Metadata,
     PersonalColumn,
@@ -79,7 +78,7 @@ class PublishWork:
 
     def offered(self) -> tuple[Resource, ...]:
         """The cleaned CSV (always included) and the resources the scenario offers (not yet)."""
-        main = Resource(MAIN_RESOURCE, self.step.title, "csv", "", "main", self.clean.step.schema, True, True)
+        main = Resource(MAIN_RESOURCE, "Données au format CSV", "csv", "", "main", self.clean.step.schema, True, True)
         rest = tuple(Resource(r.id, r.title, r.format, "", r.type, "", True, False) for r in self.step.resources)
         return (main,) + rest
 
@@ -124,10 +123,13 @@ class PublishWork:
         assessed = [c.ok for c in p.quality.criteria if c.id in wanted] + [ok for _t, ok in p.title]
         doc = sum(assessed) / len(assessed) if assessed else 1.0
         out.append(("documentation", doc, f"{sum(assessed)}/{len(assessed)}", step.competency_for("documentation")))
-        pub_checks = [c for c in p.checks if c.id not in ("personal-data", "licence")]
-        ok = sum(c.ok for c in pub_checks)
-        out.append(("publication", ok / len(pub_checks) if pub_checks else 1.0, f"{ok}/{len(pub_checks)}",
-                    step.competency_for("publication")))
+        # publishing and maintaining: the file still conforms, an open format, a promise of updates,
+        # someone to write to (the blocking checks passed anyway, or nothing was published)
+        by_id = {c.id: c.ok for c in p.checks}
+        maintained = [by_id.get("schema", True), by_id.get("open-format", True), bool(meta.frequency)
+                      and meta.frequency != "unknown", bool(meta.contact_email.strip() or meta.contact_name.strip())]
+        ok = sum(maintained)
+        out.append(("publication", ok / len(maintained), f"{ok}/{len(maintained)}", step.competency_for("publication")))
         if self.personal:
             left = len(p.personal_left)
             out.append(("personal-data", 0.0 if left else 1.0, f"{left}/{len(self.personal)}",
@@ -149,8 +151,6 @@ class PublishWork:
     def catalogue_header(self) -> tuple[str, ...]:
         return CATALOGUE_HEADER
 
-    def licence_name(self, licence: str) -> str:
-        return LICENCES[licence].name if licence in LICENCES else licence
 
 
 def _marked(column: str) -> Message:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.core import clean_statements as xc
 from game.core import publish_statements as xp
+from game.core import reuse_statements as xr
 from game.core import statements as xs
 from game.core.scenario import (
     GRADE_SCORE,
@@ -24,6 +25,7 @@ from game.core.scenario import (
     DialogueStep,
     PublishStep,
     QuizStep,
+    ReuseStep,
     Scenario,
     SortStep,
     Step,
@@ -37,6 +39,7 @@ if TYPE_CHECKING:  # the cleaning workshop (validator, operations) loads on firs
 
     from .clean import CleanWork, DatasetSource
     from .publish import Preview, Publisher, PublishWork
+    from .reuse import ReuseWork
 
 _GRADE_XAPI = {"juste": "right", "partiel": "partly", "faux": "wrong"}
 #: A scenario counts as passed (xAPI ``success``) from this share of the available points.
@@ -63,6 +66,7 @@ class PlaySession:
         self._publisher = publisher
         self._works: dict[str, CleanWork] = {}
         self._desks: dict[str, PublishWork] = {}
+        self._reuses: dict[str, ReuseWork] = {}
         self.state = state or AttemptState(step_id=scenario.steps[0].id)
         if not scenario.has_step(self.state.step_id):  # the scenario changed since: restart its first step
             self.state = self.state.with_(step_id=scenario.steps[0].id, line=0)
@@ -114,6 +118,10 @@ class PlaySession:
                     out += [(f"{step.id}/{name}", float(v)) for name, v in scores.items()]
                 elif step.id in self.state.visited:
                     out.append((f"{step.id}/*", None))
+            elif isinstance(step, ReuseStep):
+                for c in step.challenges:
+                    done = self.state.reuse_of(step.id, c.id)
+                    out.append((f"{step.id}/{c.id}", None if done is None else float(bool(done.get("ok")))))
             elif isinstance(step, CleanStep):
                 scores = self.state.cleaning_of(step.id).get("scores")
                 if scores:
@@ -142,6 +150,8 @@ class PlaySession:
             return self.clean_work().objectives().reached
         if isinstance(step, PublishStep):
             return "published" in self.state.publishing_of(step.id)
+        if isinstance(step, ReuseStep):
+            return all(self.state.reuse_of(step.id, c.id) is not None for c in step.challenges)
         return True
 
     def clean_ready(self) -> bool:
@@ -149,6 +159,8 @@ class PlaySession:
         step = self.step
         if isinstance(step, PublishStep):
             return step.id in self._desks
+        if isinstance(step, ReuseStep):
+            return step.id in self._reuses
         return self.state.step_id in self._works
 
     def clean_work(self, progress: Callable[[float], None] | None = None) -> CleanWork:
@@ -157,6 +169,9 @@ class PlaySession:
         step = self.step
         if isinstance(step, PublishStep):
             return self.publish_work(progress).clean
+        if isinstance(step, ReuseStep):
+            self.reuse_work(progress)
+            return self._works[self._clean_source(step).id]
         if not isinstance(step, CleanStep):
             raise ActionRefused("not a clean step")
         return self._clean_work_of(step, progress)
@@ -174,12 +189,93 @@ class PlaySession:
             self._works[step.id] = work
         return work
 
+    def _clean_source(self, step: ReuseStep) -> CleanStep:
+        source = self.scenario.step(step.source)
+        if isinstance(source, PublishStep):
+            source = self.scenario.step(source.source)
+        assert isinstance(source, CleanStep)
+        return source
+
+    def reuse_work(self, progress: Callable[[float], None] | None = None) -> ReuseWork:
+        """The reuse desk of the current reuse step: the table as the learner published it (or
+        cleaned it, when the step reuses a clean step)."""
+        step = self.step
+        if not isinstance(step, ReuseStep):
+            raise ActionRefused("not a reuse step")
+        work = self._reuses.get(step.id)
+        if work is None:
+            from .reuse import ReuseWork
+
+            source = self.scenario.step(step.source)
+            if isinstance(source, PublishStep):
+                desk = self._desk_of(source, progress)
+                published = self.state.publishing_of(source.id)
+                desk.set_dropped(published.get("dropped", ()))
+                table = desk.table
+            else:
+                assert isinstance(source, CleanStep)
+                table = self._clean_work_of(source, progress).table
+            work = ReuseWork(step, table)
+            self._reuses[step.id] = work
+        return work
+
+    def reuse_query(self, query: Any, challenge_id: str = "") -> Any:
+        """Run the learner's query on the published table; recorded whatever its outcome.
+        Raises QueryError (French message) when the query cannot run."""
+        from game.core.reuse import QueryError
+
+        work, step = self.reuse_work(), self.step
+        comps = step.challenge(challenge_id).competencies if challenge_id else step.competencies
+        try:
+            result = work.run(query)
+        except QueryError as e:
+            self._commit(self.state, [xr.query_run(*self._common(), step.id, challenge_id, query.to_json(), 0,
+                                                   e.message.format_source(), comps, **self._opts())])
+            raise
+        self._commit(self.state, [xr.query_run(*self._common(), step.id, challenge_id, query.to_json(),
+                                               len(result.rows), "", comps, **self._opts())])
+        return result
+
+    def reuse_answer(self, challenge_id: str, given: str) -> Any:
+        """Answer a reuser's question; checked against the reference query run on the published table."""
+        work, step = self.reuse_work(), self.step
+        if not any(c.id == challenge_id for c in step.challenges):
+            raise ActionRefused("no such challenge")
+        if self.state.reuse_of(step.id, challenge_id) is not None:
+            raise ActionRefused("already answered")
+        ch = step.challenge(challenge_id)
+        if work.verdict(ch).expected is None:
+            raise ActionRefused("unanswerable")
+        check = work.check(ch, given)
+        stmt = xr.challenge_answered(*self._common(), step.id, ch.id, ch.question, given, check.ok, False,
+                                     ch.competencies, **self._opts())
+        saved = {"given": given, "ok": check.ok, "expected": check.expected_text}
+        self._commit(self.state.with_reuse(step.id, ch.id, saved), [stmt])
+        return check
+
+    def reuse_unanswerable(self, challenge_id: str) -> None:
+        """The published data cannot answer: the learner hears why and moves on (no point)."""
+        work, step = self.reuse_work(), self.step
+        if self.state.reuse_of(step.id, challenge_id) is not None:
+            raise ActionRefused("already answered")
+        ch = step.challenge(challenge_id)
+        v = work.verdict(ch)
+        if v.expected is not None:
+            raise ActionRefused("answerable")
+        reason = v.reason.format_source() if v.reason else ""
+        stmt = xr.challenge_answered(*self._common(), step.id, ch.id, ch.question, reason, False, True,
+                                     ch.competencies, **self._opts())
+        self._commit(self.state.with_reuse(step.id, ch.id, {"ok": False, "unanswerable": True, "reason": reason}), [stmt])
+
     def publish_work(self, progress: Callable[[float], None] | None = None) -> PublishWork:
         """The publishing desk of the current publish step, with the learner's cleaned table of
         the step it publishes (read and replayed on first use) and the saved draft."""
         step = self.step
         if not isinstance(step, PublishStep):
             raise ActionRefused("not a publish step")
+        return self._desk_of(step, progress)
+
+    def _desk_of(self, step: PublishStep, progress: Callable[[float], None] | None = None) -> PublishWork:
         desk = self._desks.get(step.id)
         if desk is None:
             from game.core.publishing import Metadata
@@ -206,27 +302,35 @@ class PlaySession:
     def publish_save(self, meta: Any, dropped: tuple[str, ...] = ()) -> None:
         """Keep the draft (a crash loses nothing); no statement: nothing is published yet."""
         desk = self.publish_work()
-        desk.draft = meta
-        desk.set_dropped(dropped)
+        header = desk.source.header
         saved = self.state.publishing_of(desk.step.id)
-        new = {**saved, "draft": meta.to_json(), "dropped": list(desk.dropped)}
+        new = {**saved, "draft": meta.to_json(), "dropped": [c for c in header if c in set(dropped)]}
         if new != saved:
             self._commit(self.state.with_publishing(desk.step.id, new), [])
+        desk.draft = meta  # memory follows what the store holds
+        desk.set_dropped(dropped)
 
     def publish(self, meta: Any, dropped: tuple[str, ...] = ()) -> Preview:
         """Publish to the portal: artefacts written (all or nothing), criteria scored, statements
         recorded. Refused while a blocking check fails (the preview says which)."""
         desk = self.publish_work()
-        step = desk.step
-        desk.draft = meta
+        before = (desk.draft, desk.dropped)
         desk.set_dropped(dropped)
+        try:
+            return self._publish(desk, meta)
+        except Exception:
+            desk.draft, desk.dropped = before  # memory stays what the store holds
+            raise
+
+    def _publish(self, desk: PublishWork, meta: Any) -> Preview:
+        step = desk.step
         today = self.today()
         preview = desk.preview(meta, today)
         if preview.blocking:
             raise ActionRefused("blocking checks")
         if self._publisher is None:
             raise ActionRefused("no portal")
-        jsonld, row = desk.artefacts(meta, today=today, base_url=f"portail://{self.learner}")
+        jsonld, row = desk.artefacts(meta, today=today, base_url=f"portail://{_slug(self.learner)}")
         personal = [p.column for p in preview.personal_left]
         summary = {"title": meta.title, "licence": meta.licence, "quality": round(preview.quality.score, 4),
                    "published": today.isoformat(), "personal_columns": personal, "scenario": self.scenario.id,
@@ -244,6 +348,7 @@ class PlaySession:
         saved = {"draft": meta.to_json(), "dropped": list(desk.dropped),
                  "published": {**summary, "path": where}, "scores": {n: round(sc, 4) for n, sc, _d, _c in criteria}}
         self._commit(self.state.with_publishing(step.id, saved), stmts)
+        desk.draft = meta
         return preview
 
     def today(self) -> Any:
@@ -431,3 +536,12 @@ class PlaySession:
             stmts += self._enter(self.scenario.step(nxt), now)
         self._commit(state, stmts, finished)
         return nxt
+
+
+def _slug(text: str) -> str:
+    """A pseudonym as it can appear in an IRI: no accents, spaces or punctuation."""
+    import re
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "apprenant"

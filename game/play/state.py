@@ -16,6 +16,7 @@ class AttemptState:
     placements: tuple[tuple[str, str], ...] = ()  # "step/card" -> bin id
     cleaning: tuple[tuple[str, str], ...] = ()  # clean step id -> JSON {"ops": [...], "done": n, "scores": [...]}
     publishing: tuple[tuple[str, str], ...] = ()  # publish step id -> JSON {"draft": {...}, "dropped": [...], "published": {...}}
+    reusing: tuple[tuple[str, str], ...] = ()  # "step/challenge" -> JSON {"given": ..., "ok": ..., "unanswerable": ...}
     visited: tuple[str, ...] = ()
     completed: bool = False
     started_at: float = 0.0
@@ -47,6 +48,15 @@ class AttemptState:
         rest = tuple((k, v) for k, v in self.publishing if k != step_id)
         return replace(self, publishing=rest + ((step_id, json.dumps(saved, ensure_ascii=False, sort_keys=True)),))
 
+    def reuse_of(self, step_id: str, challenge_id: str) -> dict[str, Any] | None:
+        raw = dict(self.reusing).get(f"{step_id}/{challenge_id}")
+        return json.loads(raw) if raw else None
+
+    def with_reuse(self, step_id: str, challenge_id: str, saved: dict[str, Any]) -> AttemptState:
+        key = f"{step_id}/{challenge_id}"
+        rest = tuple((k, v) for k, v in self.reusing if k != key)
+        return replace(self, reusing=rest + ((key, json.dumps(saved, ensure_ascii=False, sort_keys=True)),))
+
     def with_(self, **changes: Any) -> AttemptState:
         return replace(self, **changes)
 
@@ -58,6 +68,7 @@ class AttemptState:
             "placements": dict(self.placements),
             "cleaning": {k: json.loads(v) for k, v in self.cleaning},
             "publishing": {k: json.loads(v) for k, v in self.publishing},
+            "reusing": {k: json.loads(v) for k, v in self.reusing},
             "visited": list(self.visited), "completed": self.completed,
             "started_at": self.started_at, "step_started_at": self.step_started_at,
         }
@@ -72,6 +83,7 @@ class AttemptState:
             cleaning=tuple((k, json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in d.get("cleaning", {}).items()),
             publishing=tuple((k, json.dumps(v, ensure_ascii=False, sort_keys=True))
                              for k, v in d.get("publishing", {}).items()),
+            reusing=tuple((k, json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in d.get("reusing", {}).items()),
             visited=tuple(d.get("visited", ())), completed=bool(d.get("completed", False)),
             started_at=float(d.get("started_at", 0.0)), step_started_at=float(d.get("step_started_at", 0.0)),
         )

@@ -39,7 +39,7 @@ def _options(text: str) -> str:
 PUBLISH_CRITERIA = {
     "licence": N_("Choix de la licence"),
     "documentation": N_("Documentation (titre précis, description, métadonnées)"),
-    "publication": N_("Publication (champs obligatoires, schéma, format ouvert)"),
+    "publication": N_("Publication et mise à jour (schéma respecté, format ouvert, fréquence, contact)"),
     "personal-data": N_("Données personnelles retirées avant publication"),
 }
 
@@ -48,12 +48,18 @@ def _publish_review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
     name = _(PUBLISH_CRITERIA.get(item.prompt, item.prompt))
     parts = item.response.split("/")
     if item.prompt == "licence":
+        from game.core.publishing import LICENCES
+
+        def licence_name(lic: str) -> str:
+            return LICENCES[lic].name if lic in LICENCES else lic
+
         detail = _("licence choisie : {licence} ; licences acceptées : {accepted}").format(
-            licence=item.response, accepted=item.expected)
+            licence=licence_name(item.response),
+            accepted=", ".join(licence_name(x) for x in item.expected.split(", ") if x))
     elif item.prompt == "documentation" and len(parts) == 2:
         detail = _("{ok} critère(s) rempli(s) sur {total}").format(ok=parts[0], total=parts[1])
     elif item.prompt == "publication" and len(parts) == 2:
-        detail = _("{ok} vérification(s) réussie(s) sur {total}").format(ok=parts[0], total=parts[1])
+        detail = _("{ok} point(s) sur {total}").format(ok=parts[0], total=parts[1])
     elif item.prompt == "personal-data" and len(parts) == 2:
         detail = _("{left} colonne(s) de données personnelles publiée(s) sur {total}").format(left=parts[0], total=parts[1])
     else:

@@ -37,14 +37,16 @@ class LoadingScene(StepScene):
         if self.error:
             return [self.heading(tr_s(step.title)), Label(self.error, tone="error"),
                     self.button(_("Retour à la bibliothèque"), "back")]
-        source = step if step.kind == "clean" else self.services.session.scenario.step(step.source)
+        source = step
+        while source.kind != "clean":  # publish and reuse steps work on a clean step's file
+            source = self.services.session.scenario.step(source.source)
         self.bar = ProgressBar(self.progress, _("Lecture et vérification du fichier {name}…").format(name=source.dataset))
         return [self.heading(tr_s(step.title)), self.bar,
                 Label(_("Un gros fichier peut prendre quelques secondes. Échap : revenir à la bibliothèque."), role="small", tone="muted")]
 
     def update(self, dt: float) -> Transition | None:
         if self.done and not self.error:
-            return Replace(self.services.session.step.kind)  # clean, or publish (its cleaned table)
+            return Replace(self.services.session.step.kind)  # clean, publish or reuse
         if self.done and self.error and not getattr(self, "_shown_error", False):
             self._shown_error = True
             self.rebuild(focus_action="back")

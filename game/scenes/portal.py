@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.i18n import _, active
+from game.core.publishing import LICENCES
+from game.i18n import _, active, render
 from game.ui.widgets import Label, Widget
 
 from .common import FormScene, percent
@@ -33,12 +34,16 @@ class PortalScene(FormScene):
         for e in entries:
             quality = float(e.get("quality", 0.0))
             out.append(Label(str(e.get("title", e.get("dataset_id", ""))), role="heading", bold=True))
+            lic = LICENCES.get(str(e.get("licence", "")))
+            name = label_of(lic) if lic else (e.get("licence") or "—")
+            if lic is not None and not lic.allowed:
+                name = _("{licence} (non permise pour des données publiques)").format(licence=name)
             lines = [
-                _("Licence : {licence} · {badge} ({percent})").format(licence=e.get("licence", "—"), badge=badge(quality),
+                _("Licence : {licence} · {badge} ({percent})").format(licence=name, badge=badge(quality),
                                                                      percent=percent(quality)),
                 _("Publié le {date} · {rows} lignes").format(date=_date(e.get("published", "")),
                                                                rows=active().number(int(e.get("rows", 0)))),
-                _("Dossier : {path}").format(path=e.get("path", "")),
+                _("Fichiers sur cet ordinateur : {path}").format(path=e.get("path", "")),
             ]
             out.append(Label("\n".join(lines)))
             if e.get("personal_columns"):
@@ -51,6 +56,10 @@ class PortalScene(FormScene):
         if action == "back":
             return self.on_back()
         return None
+
+
+def label_of(licence) -> str:
+    return licence.name if isinstance(licence.name, str) else render(licence.name)
 
 
 def _date(iso: str) -> str:

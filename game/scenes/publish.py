@@ -17,7 +17,7 @@ from game.core.publishing import FREQUENCIES, GRANULARITIES, LICENCES, Metadata,
 from game.core.scenario import PublishStep
 from game.engine import intents as I
 from game.engine.scene import Push, Replace, Transition
-from game.i18n import _, render
+from game.i18n import _, ngettext, render
 from game.play.publish import MAIN_RESOURCE
 from game.ui.widgets import ChoiceGroup, Label, Select, TextArea, TextInput, Widget
 
@@ -35,20 +35,36 @@ def label_of(entry: Any) -> str:
     return str(entry)
 
 
-def parse_day(text: str) -> str | None:
-    """``AAAA-MM-JJ`` or ``JJ/MM/AAAA`` (as French agents type it) as ISO 8601; "" stays "";
-    None when the text is not a real date."""
-    text = text.strip()
+MONTHS = {m: i for i, m in enumerate(
+    ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+     "decembre"), start=1)}
+
+
+def parse_day(text: str, end: bool = False) -> str | None:
+    """A date as French agents type it (``31/12/2017``, ``2017-12-31``, ``1er janvier 2016``, or a
+    year alone: its first day, or its last when ``end``), as ISO 8601; "" stays ""; None when the
+    text is not a real date."""
+    import unicodedata
+
+    text = " ".join(text.split())
     if not text:
         return ""
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text) or None
+    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    if re.fullmatch(r"\d{4}", folded):
+        return f"{folded}-12-31" if end else f"{folded}-01-01"
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", folded)
     if m:
         y, mo, d = m.groups()
-    else:
-        m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
-        if not m:
-            return None
+    elif m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", folded):
         d, mo, y = m.groups()
+    elif m := re.fullmatch(r"(\d{1,2})(?:er)? ([a-z]+)\.? (\d{4})", folded):
+        d, name, y = m.groups()
+        month = next((n for word, n in MONTHS.items() if word.startswith(name) and len(name) >= 3), None)
+        if month is None:
+            return None
+        mo = str(month)
+    else:
+        return None
     try:
         return date(int(y), int(mo), int(d)).isoformat()
     except ValueError:
@@ -80,6 +96,8 @@ class PublishScene(StepScene):
     def __init__(self, services, **params) -> None:
         self.fields: Fields | None = None
         self.live: dict[str, Label] = {}
+        self.live_for: dict[Any, Label] = {}
+        self.dirty, self.idle = False, 0.0
         self.error = ""
         self._focused: Any = None
         super().__init__(services, **params)
@@ -112,13 +130,13 @@ class PublishScene(StepScene):
         f = Fields(
             title=TextInput(meta.title, 350, label=_("Titre (obligatoire)")),
             short=TextInput(meta.short_description, 200, label=_("Description courte (une phrase, 200 caractères au plus)")),
-            description=TextArea(meta.description, 5000, label=_("Description (obligatoire, Markdown possible)"), rows=6),
+            description=TextArea(meta.description, 5000, label=_("Description (obligatoire ; paragraphes, titres et listes possibles)"), rows=6),
             licence=Select([label_of(LICENCES[i]) for i in lic_ids], _index(lic_ids, meta.licence),
                            label=_("Licence"), placeholder=choose, on_change="changed-licence"),
             frequency=Select([label_of(FREQUENCIES[i]) for i in freq_ids], _index(freq_ids, meta.frequency),
                              label=_("Fréquence de mise à jour"), placeholder=choose, on_change="changed-frequency"),
-            start=TextInput(_day(meta.temporal_start), 10, label=_("Couverture temporelle : début (JJ/MM/AAAA)")),
-            end=TextInput(_day(meta.temporal_end), 10, label=_("Couverture temporelle : fin (JJ/MM/AAAA)")),
+            start=TextInput(_day(meta.temporal_start), 40, label=_("Couverture temporelle : début (JJ/MM/AAAA)")),
+            end=TextInput(_day(meta.temporal_end), 40, label=_("Couverture temporelle : fin (JJ/MM/AAAA)")),
             zone=TextInput(meta.spatial_zone, 200, label=_("Couverture géographique (ex. le nom de la commune)")),
             granularity=Select([label_of(GRANULARITIES[i]) for i in gran_ids], _index(gran_ids, meta.granularity),
                                label=_("Granularité géographique"), placeholder=choose, on_change="changed-granularity"),
@@ -130,17 +148,22 @@ class PublishScene(StepScene):
             resources=ChoiceGroup([self.resource_text(r) for r in self.extra_resources(meta)], multiple=True,
                                   action="changed-resources",
                                   selected=[i for i, r in enumerate(self.extra_resources(meta)) if r.included]),
-            resource_texts={r.id: TextInput(r.description, 300, label=_("Description de la ressource « {title} »").format(
+            resource_texts={r.id: TextInput(r.description, 300, label=_("Description de la ressource : {title}").format(
                 title=tr_s(r.title) if r.id != MAIN_RESOURCE else _("fichier CSV des données"))) for r in meta.resources},
         )
         self.fields = f
         self.live = {k: Label("", role="small", tone="muted") for k in
-                     ("score", "title", "description", "licence", "dates", "spatial", "columns", "criteria", "checks")}
+                     ("score", "title", "description", "licence", "dates", "spatial", "contact", "columns",
+                      "criteria", "checks")}
+        self.live_for = {f.title: self.live["title"], f.description: self.live["description"],
+                         f.licence: self.live["licence"], f.start: self.live["dates"], f.end: self.live["dates"],
+                         f.zone: self.live["spatial"], f.granularity: self.live["spatial"],
+                         f.contact_email: self.live["contact"], f.columns: self.live["columns"]}
         out.append(Label(_("Publié par : {publisher} (organisation)").format(publisher=tr_s(step.publisher)), bold=True))
         out.append(self.live["score"])
         out += [f.title, self.live["title"], f.short, f.description, self.live["description"],
                 f.licence, self.live["licence"], f.frequency, f.start, f.end, self.live["dates"],
-                f.zone, f.granularity, self.live["spatial"], f.keywords, f.contact_name, f.contact_email]
+                f.zone, f.granularity, self.live["spatial"], f.keywords, f.contact_name, f.contact_email, self.live["contact"]]
         out.append(Label(_("Colonnes publiées (Espace pour cocher ou décocher)"), bold=True))
         out += [f.columns, self.live["columns"]]
         out.append(Label(_("Ressources jointes : le fichier CSV nettoyé, et au choix (Espace pour cocher)"), bold=True))
@@ -185,15 +208,17 @@ class PublishScene(StepScene):
         resources = tuple(replace(r, included=r.id == MAIN_RESOURCE or r.id in chosen,
                                   description=f.resource_texts[r.id].value.strip() if r.id in f.resource_texts else r.description)
                           for r in desk.draft.resources)
-        start, end = parse_day(f.start.value), parse_day(f.end.value)
+        start, end = parse_day(f.start.value), parse_day(f.end.value, end=True)
         meta = replace(
             desk.draft, title=f.title.value.strip(), short_description=f.short.value.strip(),
             description=f.description.value.strip(),
             licence=lic_ids[f.licence.index] if f.licence.index is not None else "",
             frequency=freq_ids[f.frequency.index] if f.frequency.index is not None else "",
-            temporal_start=start or "", temporal_end=end or "", spatial_zone=f.zone.value.strip(),
+            # a date the form cannot read is kept as typed: the checks then refuse it, with how to fix it
+            temporal_start=f.start.value.strip() if start is None else start,
+            temporal_end=f.end.value.strip() if end is None else end, spatial_zone=f.zone.value.strip(),
             granularity=gran_ids[f.granularity.index] if f.granularity.index is not None else "",
-            keywords=tuple(k.strip() for k in f.keywords.value.split(",") if k.strip()),
+            keywords=tuple(k.strip() for k in re.split(r"[,;]", f.keywords.value) if k.strip()),
             contact_name=f.contact_name.value.strip(), contact_email=f.contact_email.value.strip(),
             resources=resources,
         )
@@ -205,6 +230,7 @@ class PublishScene(StepScene):
         if self.fields is not None:
             meta, dropped = self.metadata()
             self.session.publish_save(meta, dropped)
+            self.dirty = False
 
     # ------------------------------------------------------------------ live view
     def refresh(self, layout: bool = True) -> None:
@@ -229,12 +255,13 @@ class PublishScene(StepScene):
                 elements=", ".join(tr_s(t.label) for t, _named in p.title)) if p.title else ""
             live["title"].tone = "success"
         n = len(meta.description)
-        live["description"].text = _("{count} caractères ; data.gouv.fr compte la description comme assez détaillée au-delà de 100.").format(
-            count=n)
+        live["description"].text = ngettext(
+            "{count} caractère ; data.gouv.fr compte la description comme assez détaillée au-delà de 100.",
+            "{count} caractères ; data.gouv.fr compte la description comme assez détaillée au-delà de 100.", n).format(count=n)
         live["description"].tone = "success" if n > 100 else "muted"
         if meta.licence:
             lic = LICENCES[meta.licence]
-            live["licence"].text = (_("Licence possible : {why}") if lic.allowed else _("Licence non permise : {why}")).format(
+            live["licence"].text = (_("Licence possible — {why}") if lic.allowed else _("Licence non permise — {why}")).format(
                 why=render(lic.why))
             live["licence"].tone = "text" if lic.allowed else "error"
         else:
@@ -248,6 +275,13 @@ class PublishScene(StepScene):
             live["dates"].text, live["dates"].tone = "", "muted"
         live["spatial"].text = "" if (meta.spatial_zone and meta.granularity) else _(
             "Renseignez la zone et la granularité : les deux comptent pour le score.")
+        email = meta.contact_email
+        if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", email, re.I):
+            live["contact"].text = _("Adresse incomplète : écrivez-la en entier, par exemple etat-civil@ville.fr.")
+            live["contact"].tone = "error"
+        else:
+            live["contact"].text = _("Une adresse de service (pas celle d'une personne) : elle reste valable quand les agents changent.")
+            live["contact"].tone = "muted"
         left = [x.column for x in p.personal_left]
         if left:
             live["columns"].text = _("Ces colonnes contiennent des données personnelles : {columns}. Décochez-les avant de publier.").format(
@@ -256,10 +290,10 @@ class PublishScene(StepScene):
         else:
             live["columns"].text = _("{count} colonnes publiées, erreurs de schéma : {errors}.").format(
                 count=len(self.desk.source.header) - len(dropped), errors=p.schema_errors)
-            live["columns"].tone = "muted" if not p.schema_errors else "error"
+            live["columns"].tone = "error" if p.schema_errors > self.desk.clean.step.goal.max_errors else "muted"
         live["criteria"].text = "\n".join(
             _("Rempli — {criterion}").format(criterion=render(c.label)) if c.ok else
-            _("Manquant — {criterion} : {why}").format(criterion=render(c.label), why=render(c.why))
+            _("Manquant — {criterion}. {why}").format(criterion=render(c.label), why=render(c.why))
             for c in p.quality.criteria)
         live["criteria"].tone = "text"
         live["checks"].text = "\n".join(
@@ -270,6 +304,11 @@ class PublishScene(StepScene):
         live["checks"].tone = "text"
         if layout and self.form is not None:
             self.form.layout(self.size, self.services.fonts)
+            focused = self.form.focus.focused
+            label = self.live_for.get(focused)
+            if label is not None and label.text:  # what the field just changed, then the field itself
+                self.form.panel.ensure_visible(label)
+                self.form.panel.ensure_visible(focused)
 
     # ------------------------------------------------------------------ results
     def result_widgets(self, result: dict[str, Any]) -> list[Widget]:
@@ -295,6 +334,13 @@ class PublishScene(StepScene):
         if result.get("personal_columns"):
             out.append(Label(_("Attention : des données personnelles ont été publiées ({columns}).").format(
                 columns=", ".join(result["personal_columns"])), tone="error", bold=True))
+        p = self.desk.preview(self.desk.draft, self.session.today())  # what was published
+        missing = [_("Manquant — {criterion}.").format(criterion=render(c.label)) for c in p.quality.criteria if not c.ok]
+        missing += [_("Manquant — {element}, dans le titre.").format(element=tr_s(t.label)) for t, ok in p.title if not ok]
+        warned = [_("Attention — {check}").format(check=render(c.message)) for c in p.checks if not c.ok]
+        if missing or warned:
+            out.append(Label(_("Ce qui manquait à cette publication"), role="heading", bold=True))
+            out.append(Label("\n".join(missing + warned)))
         out.append(self.button(_("Continuer"), "next"))
         out.append(self.button(_("Voir mon portail"), "portal", primary=False))
         out.append(self.button(_("Modifier et publier à nouveau"), "edit", primary=False))
@@ -302,11 +348,13 @@ class PublishScene(StepScene):
 
     # ------------------------------------------------------------------ intents
     def hints(self) -> str:
-        return _("Tab : champ suivant · flèches gauche et droite : choisir dans une liste · Espace : cocher · Entrée dans la description : "
-                 "nouvelle ligne · Échap : retour à la bibliothèque (brouillon enregistré)")
+        if self.fields is None:
+            return super().hints()
+        return _("Tab : champ suivant · flèches gauche et droite, ou une lettre : choisir dans une liste · Espace : cocher · "
+                 "Entrée dans la description : nouvelle ligne · Échap : retour à la bibliothèque (brouillon enregistré)")
 
     def is_answer(self, widget: Widget) -> bool:
-        return getattr(widget, "action", None) in ("publish", "next")
+        return False  # the form starts at its top: the brief, then the title
 
     def handle(self, intent: I.Intent) -> Transition | None:
         before = self.form.focus.focused if self.form else None
@@ -315,9 +363,18 @@ class PublishScene(StepScene):
             if intent.kind in (I.TEXT, I.PASTE, I.BACKSPACE, I.DELETE, I.LEFT, I.RIGHT, I.UP, I.DOWN,
                                I.HOME, I.END, I.ACTIVATE, I.CLICK):
                 self.refresh()
+                self.dirty, self.idle = True, 0.0
             if self.form.focus.focused is not before:
                 self.save()
         return out
+
+    def update(self, dt: float) -> Transition | None:
+        """A draft typed and left alone for a second and a half is saved: closing the window loses nothing."""
+        if self.dirty and self.fields is not None:
+            self.idle += dt
+            if self.idle >= 1.5:
+                self.save()
+        return None
 
     def on_action(self, action: str) -> Transition | None:
         if action.startswith("changed"):
@@ -329,12 +386,13 @@ class PublishScene(StepScene):
             self.save()
             p = self.desk.preview(meta, self.session.today())
             if p.blocking:
-                self.error = _("Pas encore : {message}").format(message=render(p.blocking[0].message))
+                self.error = "\n".join([_("Publication impossible pour l'instant :")] + [
+                    _("• {message} {hint}").format(message=render(c.message), hint=render(c.hint)) for c in p.blocking])
                 self.rebuild(focus_action="publish")
                 return None
             try:
                 self.session.publish(meta, dropped)
-            except OSError as e:  # the portal folder cannot be written: nothing is lost, the draft is saved
+            except (OSError, ValueError) as e:  # the portal folder cannot be written: nothing is lost, the draft is saved
                 self.error = _("Le portail n'a pas pu être écrit ({reason}). Votre brouillon est conservé.").format(reason=str(e))
                 self.rebuild(focus_action="publish")
                 return None
@@ -347,7 +405,7 @@ class PublishScene(StepScene):
             self.error = ""
             self.params["show_result"] = True
             self.fields = None
-            self.rebuild(focus_action="next")
+            self.rebuild(focus_action="portal")  # not « Continuer »: a second Enter must not skip the result
             return None
         if action == "edit":
             self.params["show_result"] = False

@@ -14,7 +14,7 @@ from game.core.csvquality import CsvReadError, Finding
 from game.core.history import replay
 from game.core.messages import N_, msg
 from game.core.problems import Problem, did_you_mean
-from game.core.scenario import CleanStep, PublishStep, Scenario
+from game.core.scenario import CleanStep, PublishStep, ReuseStep, Scenario
 from game.core.table import Table
 from game.core.tableschema import FRICTIONLESS_CODES, Schema, parse_schema, validate
 from game.core.tableschema.kinds import KINDS
@@ -114,7 +114,13 @@ def check_publish_step(scenario: Scenario, step: PublishStep, folder: Path, inde
 
     base = ("steps", index)
     out = []
+    reserved = {"donnees.csv", "metadonnees.jsonld", "fiche.json", "catalogue-ligne.json"}
+    seen: set[str] = set()
     for i, r in enumerate(step.resources):
+        if r.file in reserved or r.file in seen:
+            out.append(Problem(base + ("resources", i, "file"), msg(
+                N_("Le nom de fichier « {value} » est déjà pris sur le portail : renommez le fichier."), value=r.file)))
+        seen.add(r.file)
         if r.file and not (folder / "data" / r.file).is_file():
             out.append(Problem(base + ("resources", i, "file"),
                                msg(N_("Fichier de ressource introuvable : data/{value}."), value=r.file)))
@@ -131,4 +137,40 @@ def check_publish_step(scenario: Scenario, step: PublishStep, folder: Path, inde
         return out  # idem: the reference recipe does not replay
     desk = PublishWork(step, clean)
     out += [Problem(base + ("reference",), m) for m in reference_problems(desk, date.today())]
+    return out
+
+
+def check_reuse_step(scenario: Scenario, step: ReuseStep, folder: Path, index: int) -> list[Problem]:
+    """Every reuser's question must be answerable from the table the reference path publishes:
+    the clean step's reference recipe, then the publish step's reference columns left out."""
+    from game.play.clean import CleanWork
+    from game.play.publish import PublishWork
+    from game.play.reuse import verdict
+
+    base = ("steps", index)
+    source = scenario.step(step.source)
+    publish = source if isinstance(source, PublishStep) else None
+    clean = scenario.step(publish.source) if publish else source
+    if not isinstance(clean, CleanStep):
+        return []
+    try:
+        schema = schema_for(clean, folder)
+        table = read_csv(folder / "data" / clean.dataset).table
+    except (SchemaNotFound, CsvReadError, OSError, ValueError):
+        return []  # the clean step's own check reports it
+    work = CleanWork(clean, table, schema)
+    if work.restore({"ops": list(clean.reference)}):
+        return []
+    final = work.table
+    if publish is not None:
+        desk = PublishWork(publish, work)
+        desk.set_dropped(publish.reference.get("drop_columns", ()))
+        final = desk.table
+    out = []
+    for i, ch in enumerate(step.challenges):
+        v = verdict(final, ch)
+        if v.expected is None and v.reason is not None:
+            out.append(Problem(base + ("challenges", i, "reference"), msg(
+                N_("Sur le fichier publié par le parcours de référence, la question « {id} » n'a pas de réponse : {reason}"),
+                id=ch.id, reason=v.reason.format_source())))
     return out

@@ -162,15 +162,17 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
     fw = frameworks[fw_id]
     scenario, more = build_scenario(data, fw.ids if fw else None)
     if scenario is not None:
-        from game.core.scenario import CleanStep, PublishStep
+        from game.core.scenario import CleanStep, PublishStep, ReuseStep
 
-        from .datasets import check_clean_step, check_publish_step
+        from .datasets import check_clean_step, check_publish_step, check_reuse_step
 
         for i, step in enumerate(scenario.steps):
             if isinstance(step, CleanStep):
                 more += check_clean_step(step, path.parent, i)
             elif isinstance(step, PublishStep):
                 more += check_publish_step(scenario, step, path.parent, i)
+            elif isinstance(step, ReuseStep):
+                more += check_reuse_step(scenario, step, path.parent, i)
     problems += locate(more, doc, display)
     try:
         translations = load_translations(path.parent) if scenario else {}

@@ -35,7 +35,7 @@ class Select(Widget):
     """
 
     focusable = True
-    uses_vertical_keys = True
+    uses_vertical_keys = False  # Up / Down move between fields, as everywhere in a form
 
     def __init__(self, options: list[str], index: int | None = None, *, label: str = "",
                  placeholder: str = "", on_change: str | None = None) -> None:
@@ -103,9 +103,9 @@ class Select(Widget):
     def handle(self, intent: Intent) -> str | None:
         kind = intent.kind
         changed = False
-        if kind in (I.LEFT, I.UP):
+        if kind == I.LEFT:
             changed = self.step(-1)
-        elif kind in (I.RIGHT, I.DOWN):
+        elif kind == I.RIGHT:
             changed = self.step(1)
         elif kind == I.HOME:
             changed = self.choose(0)

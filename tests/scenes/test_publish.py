@@ -144,8 +144,33 @@ def test_the_debrief_names_what_went_wrong_in_the_publication(tmp_path):
         d.activate_button("Continuer")
         screen = d.screen_text()
         assert "Publication — Choix de la licence" in screen
-        assert "licence choisie : cc-by-nc-4.0 ; licences acceptées : lo-2.0, odbl" in screen
+        assert "licence choisie : Creative Commons Attribution – Pas d'utilisation commerciale 4.0 (CC BY-NC 4.0)" in screen
         assert "Une licence non commerciale n'est pas permise pour des données publiques." in screen
         assert "Publication — Données personnelles retirées avant publication" in screen
     finally:
         d.close()
+
+
+def test_a_date_the_form_cannot_read_blocks_publication_with_how_to_fix_it(tmp_path):
+    d = Driver(tmp_path / "d", extra_dirs=[FIX])
+    try:
+        open_publication(d)
+        type_in(d, "Titre", "Prénoms des enfants nés à Rennes en 2016")
+        type_in(d, "Description (obligatoire", "Nombre d'enfants nés à Rennes par prénom, sexe et année.")
+        select(d, "Licence", "Licence Ouverte / Open Licence 2.0 (Etalab)")
+        type_in(d, "Couverture temporelle : début", "le 1er de l'an")
+        assert "Date non reconnue" in d.screen_text()
+        d.activate_button("Publier sur le portail")
+        screen = d.screen_text()
+        assert "Publication impossible pour l'instant :" in screen
+        assert "« le 1er de l'an » n'est pas une date" in screen and "par exemple 31/12/2017" in screen
+        assert d.services.session.state.publishing_of("publier").get("published") is None
+    finally:
+        d.close()
+
+
+def test_dates_typed_in_words_or_as_a_year_are_understood():
+    assert parse_day("1er janvier 2016") == "2016-01-01"
+    assert parse_day("31 déc. 2017") == "2017-12-31"
+    assert parse_day("2016") == "2016-01-01" and parse_day("2016", end=True) == "2016-12-31"
+    assert parse_day("31 truc 2017") is None

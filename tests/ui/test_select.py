@@ -15,14 +15,15 @@ FREQUENCIES = ["Annuelle", "Mensuelle", "Hebdomadaire", "Quotidienne", "Temps r�
 def test_arrows_cycle_through_the_options_and_wrap_around():
     select = Select(["A", "B", "C"], 0)
     select.handle(RIGHT)
-    select.handle(DOWN)
+    select.handle(RIGHT)
     assert select.value == "C"
     select.handle(RIGHT)
     assert select.index == 0  # après la dernière : la première
     select.handle(LEFT)
     assert select.value == "C"  # avant la première : la dernière
+    select.handle(DOWN)  # ↑ / ↓ ne changent pas le choix : dans un formulaire, ils passent au champ voisin
     select.handle(UP)
-    assert select.value == "B"
+    assert select.value == "C"
 
 
 def test_home_and_end_go_to_the_first_and_last_option():
@@ -105,13 +106,16 @@ def test_an_empty_select_never_crashes(fonts, screen, theme):
     assert select.value is None
 
 
-def test_arrows_stay_in_the_select_and_tab_leaves_it_in_a_form(screen, fonts, theme):
+def test_left_right_change_the_choice_and_down_or_tab_leave_it_in_a_form(screen, fonts, theme):
     select = Select(["A", "B", "C"], 0, label="Fréquence", on_change="changed")
     button = Button("Valider", "ok")
     form = Form([select, button], theme)
     form.layout((1280, 720), fonts)
-    assert form.handle(DOWN) == "changed"
-    assert form.focus.focused is select
+    assert form.handle(RIGHT) == "changed"
+    assert form.focus.focused is select and select.value == "B"
+    form.handle(DOWN)
+    assert form.focus.focused is button and select.value == "B"  # a value is never changed by passing through
+    form.handle(Intent(I.PREV))
     form.handle(Intent(I.NEXT))
     assert form.focus.focused is button
     assert form.handle(Intent(I.CLICK, pos=select.right_arrow.center)) == "changed"

@@ -150,17 +150,30 @@ def catalogue_row(meta: Metadata, *, dataset_id: str, collectivite_nom: str, col
         "THEME": theme,
         "PRODUCTEUR_NOM": producteur_nom,
         "PRODUCTEUR_SIRET": "".join(producteur_siret.split()),
-        "COUV_SPAT_MAILLE": gran.catalogue if gran else "",
-        "COUV_SPAT_NOM": meta.spatial_zone.strip(),
-        "COUV_TEMP_DEBUT": meta.temporal_start.strip(),
-        "COUV_TEMP_FIN": meta.temporal_end.strip() or modified.isoformat(),
+        # every column of the catalogue simplifié is required: what the learner left empty gets the
+        # catalogue's own "unknown" values, so the row still passes the schema (the quality score
+        # already counted what is missing)
+        "COUV_SPAT_MAILLE": gran.catalogue if gran else "Autre",
+        "COUV_SPAT_NOM": meta.spatial_zone.strip() or collectivite_nom,
+        "COUV_TEMP_DEBUT": _iso(meta.temporal_start) or published.isoformat(),
+        "COUV_TEMP_FIN": _iso(meta.temporal_end) or modified.isoformat(),
         "DATE_PUBL": published.isoformat(),
         "FREQ_MAJ": freq.catalogue if freq else FREQUENCIES["unknown"].catalogue,
         "DATE_MAJ": modified.isoformat(),
-        "MOTS_CLES": ";".join(k for k in (_keyword(k) for k in meta.keywords) if k),
+        "MOTS_CLES": ";".join(k for k in (_keyword(k) for k in meta.keywords) if k) or _keyword(theme) or "donnees",
         "LICENCE": licence.catalogue if licence else "",
         "NOMBRE_RESSOURCES": str(len(resources)),
         "FORMAT_RESSOURCES": ";".join(formats),
         "URL": url,
     }
     return {k: row[k] for k in CATALOGUE_HEADER}
+
+
+def _iso(text: str) -> str:
+    """An ISO date as written, or "" when the text is not one (the catalogue wants real dates)."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        return ""

@@ -12,7 +12,7 @@ failure stops the publication (a missing licence blocks, a wrong one does not).
 - ``personal-data``: no column of personal data is left (CRPA L312-1-2);
 - ``open-format``: at least one included resource in an open format (CRPA L300-4: « dans un
   standard ouvert, aisément réutilisable et exploitable par un système de traitement automatisé »);
-- ``licence``: a licence is chosen (blocking) and allowed by décret n° 2017-638 (CRPA D323-2-1;
+- ``licence``: a licence is chosen (blocking) and allowed by décret n° 2017-638 (CRPA D323-2-1;
   not blocking);
 - ``temporal-coverage``: dates given are real dates, in order, and the period has begun.
 """
@@ -79,19 +79,21 @@ def _description(meta: Metadata) -> Check:
 
 def _schema(errors: int, accepted: int) -> Check:
     if errors > accepted and accepted:
-        return Check("schema", False, True,
+        return Check("schema", False, False,
                      msg(N_("Le fichier publié a {count} erreurs de schéma, plus que les {accepted} acceptées à "
                             "l'étape de nettoyage : les réutilisateurs et les outils qui attendent ce schéma ne "
                             "pourront pas le lire correctement."), count=errors, accepted=accepted),
-                     msg(N_("Pour corriger : revenez au nettoyage, ou remettez les colonnes obligatoires du schéma "
-                            "que vous avez retirées.")))
+                     msg(N_("Pour corriger : remettez les colonnes obligatoires du schéma que vous avez retirées ; "
+                            "les erreurs laissées au nettoyage, elles, se corrigent à la source avant la prochaine "
+                            "publication.")))
     if errors > accepted:
-        return Check("schema", False, True,
+        return Check("schema", False, False,
                      msg(N_("Le fichier publié ne respecte plus son schéma ({count} erreurs) : les réutilisateurs "
                             "et les outils qui attendent ce schéma ne pourront pas le lire correctement."),
                          count=errors),
-                     msg(N_("Pour corriger : revenez au nettoyage, ou remettez les colonnes obligatoires du schéma "
-                            "que vous avez retirées.")))
+                     msg(N_("Pour corriger : remettez les colonnes obligatoires du schéma que vous avez retirées ; "
+                            "les erreurs laissées au nettoyage, elles, se corrigent à la source avant la prochaine "
+                            "publication.")))
     if errors:
         return Check("schema", True, True,
                      msg(N_("Le fichier publié n'a pas plus d'erreurs de schéma que celles acceptées à l'étape de "
@@ -135,14 +137,14 @@ def _licence(meta: Metadata) -> Check:
                      msg(N_("Aucune licence n'est choisie : sans licence, personne ne sait ce qu'il a le droit de "
                             "faire des données.")),
                      msg(N_("Pour corriger : choisissez la Licence Ouverte ou l'ODbL, les deux licences prévues par "
-                            "le décret n° 2017-638 pour les données publiques.")))
+                            "le décret n° 2017-638 pour les données publiques.")))
     if not licence.allowed:  # possible (the scenario may show the consequences), but flagged
         return Check("licence", False, False,
                      msg(N_("La licence « {licence} » n'est pas autorisée pour des données publiques sans "
-                            "homologation (décret n° 2017-638 du 27 avril 2017)."), licence=licence.name),
+                            "homologation (décret n° 2017-638 du 27 avril 2017)."), licence=licence.name),
                      msg(N_("Pour corriger : choisissez la Licence Ouverte ou l'ODbL.")))
     return Check("licence", True, True,
-                 msg(N_("La licence « {licence} » est prévue par le décret n° 2017-638."), licence=licence.name),
+                 msg(N_("La licence « {licence} » est prévue par le décret n° 2017-638."), licence=licence.name),
                  _NONE)
 
 
@@ -159,9 +161,9 @@ def _temporal(meta: Metadata, today: date) -> Check:
     bad = next((t for t, d in ((start_text, start), (end_text, end)) if t and d is None), None)
     if bad is not None:
         return Check("temporal-coverage", False, True,
-                     msg(N_("« {value} » n'est pas une date au format AAAA-MM-JJ : les réutilisateurs et les "
-                            "moteurs de recherche ne pourront pas la lire."), value=bad),
-                     msg(N_("Pour corriger : écrivez la date sous la forme 2017-12-31.")))
+                     msg(N_("« {value} » n'est pas une date que le portail sait lire : les réutilisateurs et les "
+                            "moteurs de recherche ne sauront pas quelle période le fichier couvre."), value=bad),
+                     msg(N_("Pour corriger : écrivez la date en chiffres, par exemple 31/12/2017.")))
     if start and end and end < start:
         return Check("temporal-coverage", False, True,
                      msg(N_("La couverture temporelle finit ({end}) avant de commencer ({start})."),

@@ -1,6 +1,6 @@
 """The licences a learner may pick when publishing, and what each one means for a public body.
 
-Law: CRPA L323-2 and **décret n° 2017-638 du 27 avril 2017** (art. D323-2-1 CRPA) list the
+Law: CRPA L323-2 and **décret n° 2017-638 du 27 avril 2017** (art. D323-2-1 CRPA) list the
 licences an administration may use for its data: the **Licence Ouverte** (Etalab) and the
 **ODbL**; any other licence must be homologated first (D323-2-2). The ``catalogue`` value is the
 ``LICENCE`` enum of the SCDL « catalogue simplifié » (schema 0.1.3); ``open`` says whether
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from game.core.messages import N_, Message, msg
 
-DECRET_2017_638 = "décret n° 2017-638 du 27 avril 2017 (art. D323-2-1 et D323-2-2 du CRPA)"
+DECRET_2017_638 = "décret n° 2017-638 du 27 avril 2017 (art. D323-2-1 et D323-2-2 du CRPA)"
 
 #: Values of the ``LICENCE`` column of the SCDL catalogue simplifié.
 CATALOGUE_LO = "Licence Ouverte-LO"

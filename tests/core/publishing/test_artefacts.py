@@ -109,3 +109,23 @@ def test_one_distribution_per_included_resource_with_its_schema():
 def test_empty_optional_metadata_is_left_out():
     d = jsonld(complete(contact_name="", contact_email="", keywords=(), spatial_zone="", frequency=""))
     assert not {"dcat:contactPoint", "dcat:keyword", "dct:spatial", "dct:accrualPeriodicity"} & set(d)
+
+
+def test_a_row_from_sparse_metadata_still_passes_the_catalogue_schema():
+    """Spatial and temporal coverage and keywords left empty: the catalogue's own fallbacks."""
+    from datetime import date
+
+    from game.core.publishing import Metadata, Resource, catalogue_row
+    from game.core.table import Table
+    from game.core.tableschema import validate
+    from game.storage.schemas import load_schema
+
+    meta = Metadata(title="Subventions", description="x" * 120, licence="lo-2.0",
+                    resources=(Resource("donnees", "Données", "csv"),))
+    row = catalogue_row(meta, dataset_id="subventions", collectivite_nom="Commune de Roques",
+                        collectivite_siret="21310458100011", producteur_nom="Commune de Roques",
+                        producteur_siret="21310458100011", theme="Économie", published=date(2026, 11, 27),
+                        modified=date(2026, 11, 27), url="https://exemple.fr/subventions")
+    table = Table.from_rows(list(row), [list(row.values())])
+    report = validate(table, load_schema("scdl/catalogue"))
+    assert report.error_count == 0, [e.message for e in report.errors]

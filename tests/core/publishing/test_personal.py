@@ -140,13 +140,15 @@ def _shipped():
 #: is personal data (a functional one such as « dae@commune.fr » would not be).
 EXPECTED = {"exemple_invalide.csv": {"site_email": "email", "expt_email": "email"},
             "exemple_valide.csv": {"site_email": "email", "expt_email": "email"},
-            "exemple_invalide_structure.csv": {"site_email": "email", "expt_email": "email"}}
+            "exemple_invalide_structure.csv": {"site_email": "email", "expt_email": "email"},
+            # the hackathon scenario's copy of the DAE example: its publish step marks these columns
+            "dae-exemple-invalide.csv": {"site_email": "email", "expt_email": "email"}}
 
 
 @pytest.mark.parametrize("path", _shipped(), ids=lambda p: p.name)
 def test_shipped_organisation_data_is_not_flagged(path):
     table = read_csv(path, keep_initial_spaces=False).table
-    expected = EXPECTED.get(path.name, {}) if "dae" in path.parts else {}
+    expected = EXPECTED.get(path.name, {}) if "dae" in path.parts or path.name.startswith("dae-") else {}
     assert kinds(table) == expected
 
 
