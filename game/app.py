@@ -195,6 +195,12 @@ class Services:
             _log.warning("portail illisible : %s", e)
             return []
 
+    def export_path(self, name: str) -> Path:
+        """Where an exported file (a chart, a cleaned file) goes: ``<data dir>/exports/<name>``."""
+        folder = data_dir() / "exports"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / name
+
     def export_clean(self) -> tuple[Path, Path]:
         """Write the cleaned table (quality CSV) and its recipe (JSON) under ``<data dir>/exports``."""
         import json

@@ -75,14 +75,13 @@ def _graded(stmts: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str], Ma
         if scaled is None or step is None:
             continue
         obj = s.get("object", {}).get("id", "")
-        if "/questions/" in obj:
-            key = (step, "question", obj.rsplit("/questions/", 1)[1])
-        elif "/cards/" in obj:
-            key = (step, "card", obj.rsplit("/cards/", 1)[1])
-        elif "/challenges/" in obj:
-            key = (step, "challenge", obj.rsplit("/challenges/", 1)[1])
-        elif "/criteria/" in obj:
-            key = (step, "criterion", obj.rsplit("/criteria/", 1)[1])
+        # the part after ".../steps/<step>/": "questions/<id>", "cards/<id>", "criteria/<id>"… (a step
+        # may itself be called "questions": never search the whole IRI)
+        tail = obj.split(f"/steps/{step}/", 1)[1] if f"/steps/{step}/" in obj else ""
+        what, _sep, item = tail.partition("/")
+        kinds = {"questions": "question", "cards": "card", "challenges": "challenge", "criteria": "criterion"}
+        if what in kinds and item:
+            key = (step, kinds[what], item)
         elif _ext(s, "choice-index") is not None:
             key = (step, "choice", str(_ext(s, "choice-index")))
         else:

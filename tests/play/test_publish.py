@@ -95,7 +95,7 @@ def test_the_reference_metadata_earn_full_marks_and_write_the_portal(scenario, t
     assert catalogue.nrows == 1
     report = validate(catalogue, load_schema("scdl/catalogue"))
     assert report.error_count == 0, [e.message for e in report.errors]
-    assert s.proceed() == "bilan"  # nothing went wrong: the consequence steps are skipped
+    assert s.proceed() == "questions"  # nothing went wrong: the consequence steps are skipped
 
 
 def test_publishing_personal_data_leads_to_its_consequence(scenario, tmp_path):
@@ -108,7 +108,7 @@ def test_publishing_personal_data_leads_to_its_consequence(scenario, tmp_path):
     assert shared["result"]["success"] is False
     assert b"exemple.fr" in (Path(portal.entries("Camille")[0]["path"]) / "donnees.csv").read_bytes()
     assert s.proceed() == "fuite"
-    assert s.scenario.following("fuite") == "bilan"
+    assert s.scenario.following("fuite") == "questions"
 
 
 def test_a_licence_the_decree_does_not_allow_leads_to_its_consequence(scenario, tmp_path):
@@ -125,7 +125,7 @@ def test_the_second_licence_allowed_earns_half_when_the_scenario_names_the_best(
     meta, dropped = reference(s)
     s.publish(replace(meta, licence="odbl"), dropped)
     assert s.state.publishing_of("publier")["scores"]["licence"] == 0.5
-    assert s.proceed() == "bilan"
+    assert s.proceed() == "questions"
 
 
 def test_documentation_score_follows_the_quality_criteria_and_the_title(scenario, tmp_path):

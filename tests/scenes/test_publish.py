@@ -94,7 +94,7 @@ def test_keyboard_publication_from_empty_form_to_portal(tmp_path):
         assert "qualité excellente" in d.screen_text()
         d.press("ESCAPE")
         d.activate_button("Continuer")
-        assert d.services.session.step.id == "bilan"  # no consequence: nothing went wrong
+        assert d.services.session.step.id == "questions"  # no consequence: nothing went wrong
         d.press("ESCAPE")  # back to the library, where the portal is one button away
         d.activate_button("Mon portail : ce que j'ai publié")
         assert "Prénoms des enfants nés à Rennes en 2016" in d.screen_text()
@@ -142,6 +142,12 @@ def test_the_debrief_names_what_went_wrong_in_the_publication(tmp_path):
         d.activate_button("Continuer")
         assert d.services.session.step.id == "fuite"  # personal data: the consequence comes first
         d.activate_button("Continuer")
+        d.wait_until(lambda: type(d.scene).__name__ == "ReuseScene")
+        for ch in d.services.session.step.challenges:  # the reusers' questions, answered wrong
+            d.fill_text("je ne sais pas", index=[w for w in d.widgets if isinstance(w, TextInput)].index(
+                next(w for w in d.widgets if isinstance(w, TextInput) and w.label.startswith("Votre réponse"))))
+            d.activate_button("Répondre")
+            d.activate_button("Continuer" if ch is d.services.session.step.challenges[-1] else "Question suivante")
         screen = d.screen_text()
         assert "Publication — Choix de la licence" in screen
         assert "licence choisie : Creative Commons Attribution – Pas d'utilisation commerciale 4.0 (CC BY-NC 4.0)" in screen
@@ -174,3 +180,52 @@ def test_dates_typed_in_words_or_as_a_year_are_understood():
     assert parse_day("31 déc. 2017") == "2017-12-31"
     assert parse_day("2016") == "2016-01-01" and parse_day("2016", end=True) == "2016-12-31"
     assert parse_day("31 truc 2017") is None
+
+
+def answer_field(d):
+    return next(w for w in d.widgets if isinstance(w, TextInput) and w.label.startswith("Votre réponse"))
+
+
+def test_reuse_questions_answered_from_the_keyboard_with_a_query_and_a_chart(tmp_path):
+    from game.scenes.reuse import ReuseScene
+
+    d = Driver(tmp_path / "d", extra_dirs=[FIX])
+    try:
+        open_publication(d)
+        type_in(d, "Titre", "Prénoms des enfants nés à Rennes en 2016")
+        type_in(d, "Description (obligatoire", "Nombre d'enfants nés à Rennes par prénom, sexe et année.")
+        select(d, "Licence", "Licence Ouverte / Open Licence 2.0 (Etalab)")
+        columns = next(w for w in d.widgets if isinstance(w, ChoiceGroup))
+        d.choose_in_group([columns.options.index(next(o for o in columns.options if o.startswith("DECLARANT")))])
+        d.activate_button("Publier sur le portail")
+        d.activate_button("Continuer")
+        d.wait_until(lambda: isinstance(d.scene, ReuseScene))
+        assert "Léa (journaliste) demande :" in d.screen_text()
+        # group by year, sum of occurrences: a bar per year
+        select(d, "Regrouper par", "ANNEE")
+        select(d, "Calculer", "somme")
+        select(d, "Sur la colonne", "NOMBRE_OCCURRENCES")
+        d.activate_button("Calculer")
+        screen = d.screen_text()
+        assert "Résultat : 2 ligne(s)" in screen and "ANNEE | NOMBRE_OCCURRENCES" in screen
+        assert "2016 | 317" in screen and "2015 | 50" in screen
+        chart = next(w for w in d.widgets if type(w).__name__ == "ChartView")
+        d.tab_to(lambda w: w is chart)
+        d.press("HOME")
+        assert chart.announce == "2016 : 317"  # the years in the order of the file
+        d.press("DOWN")
+        assert chart.announce == "2015 : 50"
+        d.activate_button("Exporter le graphique (PNG)")
+        shot = next(t for t in d.texts() if t.startswith("Graphique enregistré : "))
+        assert Path(shot.split(" : ", 1)[1]).stat().st_size > 1000
+        d.fill_text("317", index=[w for w in d.widgets if isinstance(w, TextInput)].index(answer_field(d)))
+        d.activate_button("Répondre")
+        assert "Votre réponse : 317 — c'est juste." in d.screen_text()
+        d.activate_button("Question suivante")
+        d.fill_text("Noémie et Louise", index=[w for w in d.widgets if isinstance(w, TextInput)].index(answer_field(d)))
+        d.activate_button("Répondre")
+        assert "c'est juste" in d.screen_text()
+        d.activate_button("Continuer")
+        assert d.services.session.step.id == "bilan"
+    finally:
+        d.close()
