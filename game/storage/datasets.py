@@ -104,12 +104,41 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
     return out
 
 
+_REFERENCE_WORKS: dict[tuple, object] = {}
+
+
+def _reference_work(clean: CleanStep, folder: Path) -> object | None:
+    """The clean step's workshop after its reference recipe (None when the file, the schema or the
+    recipe fails: the clean step's own check says why). Kept while the file and the step are
+    unchanged, so the publish and reuse steps built on it do not read and replay it again."""
+    from game.play.clean import CleanWork
+
+    path = folder / "data" / clean.dataset
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, clean.schema, json.dumps(clean.reference, sort_keys=True))
+    if key in _REFERENCE_WORKS:
+        return _REFERENCE_WORKS[key]
+    try:
+        schema = schema_for(clean, folder)
+        table = read_csv(path).table
+    except (SchemaNotFound, CsvReadError, OSError, ValueError):
+        return None
+    work = CleanWork(clean, table, schema)
+    result = None if work.restore({"ops": list(clean.reference)}) else work
+    if len(_REFERENCE_WORKS) > 8:
+        _REFERENCE_WORKS.clear()
+    _REFERENCE_WORKS[key] = result
+    return result
+
+
 def check_publish_step(scenario: Scenario, step: PublishStep, folder: Path, index: int) -> list[Problem]:
     """Problems of one publish step: its resource files exist, and its reference metadata, on
     the file the clean step's reference recipe produces, earn full marks."""
     from datetime import date
 
-    from game.play.clean import CleanWork
     from game.play.publish import PublishWork, reference_problems
 
     base = ("steps", index)
@@ -127,14 +156,9 @@ def check_publish_step(scenario: Scenario, step: PublishStep, folder: Path, inde
     source = scenario.step(step.source)
     if not isinstance(source, CleanStep):
         return out
-    try:
-        schema = schema_for(source, folder)
-        table = read_csv(folder / "data" / source.dataset).table
-    except (SchemaNotFound, CsvReadError, OSError, ValueError):
+    clean = _reference_work(source, folder)
+    if clean is None:
         return out  # the clean step's own check reports it
-    clean = CleanWork(source, table, schema)
-    if clean.restore({"ops": list(source.reference)}):
-        return out  # idem: the reference recipe does not replay
     desk = PublishWork(step, clean)
     out += [Problem(base + ("reference",), m) for m in reference_problems(desk, date.today())]
     return out
@@ -143,7 +167,6 @@ def check_publish_step(scenario: Scenario, step: PublishStep, folder: Path, inde
 def check_reuse_step(scenario: Scenario, step: ReuseStep, folder: Path, index: int) -> list[Problem]:
     """Every reuser's question must be answerable from the table the reference path publishes:
     the clean step's reference recipe, then the publish step's reference columns left out."""
-    from game.play.clean import CleanWork
     from game.play.publish import PublishWork
     from game.play.reuse import verdict
 
@@ -153,14 +176,9 @@ def check_reuse_step(scenario: Scenario, step: ReuseStep, folder: Path, index: i
     clean = scenario.step(publish.source) if publish else source
     if not isinstance(clean, CleanStep):
         return []
-    try:
-        schema = schema_for(clean, folder)
-        table = read_csv(folder / "data" / clean.dataset).table
-    except (SchemaNotFound, CsvReadError, OSError, ValueError):
+    work = _reference_work(clean, folder)
+    if work is None:
         return []  # the clean step's own check reports it
-    work = CleanWork(clean, table, schema)
-    if work.restore({"ops": list(clean.reference)}):
-        return []
     final = work.table
     if publish is not None:
         desk = PublishWork(publish, work)
