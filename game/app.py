@@ -7,15 +7,10 @@ import logging
 import os
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.core.assessment import Assessment, assess
-from game.core.framework import Framework
-from game.core.scenario import Scenario
 from game.i18n import _, activate, active, render
 from game.play.services import LearnerInfo, LibraryEntry, ServiceError
-from game.play.session import PlaySession
-from game.play.state import AttemptState
 from game.storage.paths import data_dir
 from game.storage.scenarios import (
     LoadedScenario,
@@ -26,6 +21,11 @@ from game.storage.scenarios import (
     load_guarded,
 )
 from game.storage.store import Store, StoreError
+
+if TYPE_CHECKING:  # the play session and the scenario model load with the first scenario opened
+    from game.core.framework import Framework
+    from game.core.scenario import Scenario
+    from game.play.session import PlaySession
 
 _log = logging.getLogger(__name__)
 
@@ -151,6 +151,9 @@ class Services:
         return (learner, entry) if entry.status == "in-progress" else None
 
     def open_scenario(self, key: str) -> PlaySession:
+        from game.play.session import PlaySession
+        from game.play.state import AttemptState
+
         assert self.learner is not None
         item = self.loaded[key]
         sc = item.scenario
@@ -221,7 +224,9 @@ class Services:
     def close_scenario(self) -> None:
         self.session = None
 
-    def assessment(self) -> Assessment:
+    def assessment(self) -> Any:
+        from game.core.assessment import assess  # the debrief's; not needed before the first frame
+
         assert self.session is not None
         return assess(self.store.statements(registration=self.session.registration), self.session.scenario, self.framework())
 

@@ -13,12 +13,13 @@ SETTLE = "wait:12"  # lets the short fade between screens end before a screensho
 
 
 def playthrough(scenario: Scenario, pseudonym: str = "Camille", shots: dict[str, str] | None = None,
-                stop_at: str | None = None) -> list[str]:
+                stop_at: str | None = None, library_index: int = 0) -> list[str]:
     """Title → new profile → library → every step → debrief → library.
 
     ``shots`` maps a screen name (``title``, ``settings``, ``profiles``, ``library``, a step kind,
     ``library-done``) to a PNG path taken when that screen first shows. ``stop_at`` ends the
-    script on the first screen of that name (after its shot).
+    script on the first screen of that name (after its shot). ``library_index``: the scenario's
+    place in the library (see :func:`library_index`).
     """
     shots = shots or {}
     out: list[str] = []
@@ -43,7 +44,7 @@ def playthrough(scenario: Scenario, pseudonym: str = "Camille", shots: dict[str,
     out += [f"text:{pseudonym}", "key:RETURN"]
     if screen("library"):
         return out
-    out.append("key:RETURN")
+    out += ["key:DOWN"] * library_index + ["key:RETURN"]
     for step in scenario.steps:
         if screen(step.kind):
             return out
@@ -83,3 +84,8 @@ def to_clean_step(scenario: Scenario, library_index: int, shots: dict[str, str] 
     if "palette" in shots:  # grid → errors → « Appliquer une opération… »
         out += ["key:TAB", "key:TAB", "key:RETURN", SETTLE, f"shot:{shots['palette']}"]
     return out
+
+
+def library_index(scenario_id: str, folder_ids: list[str]) -> int:
+    """Where the library lists a valid scenario: in the order of the folder names."""
+    return sorted(folder_ids).index(scenario_id)

@@ -11,16 +11,21 @@ import sys
 import tempfile
 from pathlib import Path
 
-from game.demo import playthrough, to_clean_step
-from game.storage.scenarios import builtin_scenarios_dir, load_scenario
+from game.demo import library_index, playthrough, to_clean_step
+from game.storage.scenarios import builtin_scenarios_dir, discover, load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 
 
+def _folders() -> list[str]:
+    return [p.parent.name for p in discover([builtin_scenarios_dir()])]
+
+
 def shoot(shots: dict[str, str], *options: str, stop_at: str | None = None) -> None:
     scenario = load_scenario(builtin_scenarios_dir() / "premiers-pas").scenario
-    script = playthrough(scenario, shots={k: str(DOCS / v) for k, v in shots.items()}, stop_at=stop_at)
+    index = library_index("premiers-pas", _folders())
+    script = playthrough(scenario, shots={k: str(DOCS / v) for k, v in shots.items()}, stop_at=stop_at, library_index=index)
     env = dict(os.environ, SDL_AUDIODRIVER="dummy")
     env.setdefault("SDL_VIDEODRIVER", "x11" if env.get("DISPLAY") else "dummy")
     with tempfile.TemporaryDirectory() as tmp:
@@ -33,7 +38,8 @@ def shoot(shots: dict[str, str], *options: str, stop_at: str | None = None) -> N
 def shoot_cleaning() -> None:
     """The cleaning workshop of « Prénoms des nouveau-nés », then the operation palette."""
     scenario = load_scenario(builtin_scenarios_dir() / "prenoms").scenario
-    steps = to_clean_step(scenario, 1, {"clean": str(DOCS / "nettoyage.png"), "palette": str(DOCS / "palette.png")})
+    steps = to_clean_step(scenario, library_index("prenoms", _folders()),
+                          {"clean": str(DOCS / "nettoyage.png"), "palette": str(DOCS / "palette.png")})
     env = dict(os.environ, SDL_AUDIODRIVER="dummy")
     env.setdefault("SDL_VIDEODRIVER", "x11" if env.get("DISPLAY") else "dummy")
     with tempfile.TemporaryDirectory() as tmp:

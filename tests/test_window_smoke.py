@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from game.demo import playthrough, to_clean_step
-from game.storage.scenarios import builtin_scenarios_dir, load_scenario
+from game.demo import library_index, playthrough, to_clean_step
+from game.storage.scenarios import builtin_scenarios_dir, discover, load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENS = ["title", "settings", "profiles", "library", "dialogue", "quiz", "sort", "debrief", "library-done"]
@@ -34,7 +34,8 @@ def run_game(tmp_path, script, *extra):
 def test_every_screen_opens_in_a_real_window(tmp_path):
     scenario = load_scenario(builtin_scenarios_dir() / "premiers-pas").scenario
     shots = {name: str(tmp_path / f"{name}.png") for name in SCREENS}
-    r = run_game(tmp_path, playthrough(scenario, shots=shots))
+    index = library_index("premiers-pas", [p.parent.name for p in discover([builtin_scenarios_dir()])])
+    r = run_game(tmp_path, playthrough(scenario, shots=shots, library_index=index))
     assert r.returncode == 0, r.stderr[-3000:]
     log = (tmp_path / "d" / "explorateurs.log").read_text(encoding="utf-8")
     assert "Traceback" not in log and "ERROR" not in log, log[-3000:]
@@ -56,9 +57,10 @@ def test_unreadable_save_file_shows_a_french_notice_not_a_crash(tmp_path):
     assert bad.read_bytes() == before
 
 
-@pytest.mark.parametrize(("scenario_id", "index"), [("prenoms", 1), ("subventions", 2)])
-def test_cleaning_workshop_and_palette_open_in_a_real_window(tmp_path, scenario_id, index):
+@pytest.mark.parametrize("scenario_id", ["prenoms", "subventions"])
+def test_cleaning_workshop_and_palette_open_in_a_real_window(tmp_path, scenario_id):
     scenario = load_scenario(builtin_scenarios_dir() / scenario_id).scenario
+    index = library_index(scenario_id, [p.parent.name for p in discover([builtin_scenarios_dir()])])
     shots = {"clean": str(tmp_path / "clean.png"), "palette": str(tmp_path / "palette.png")}
     r = run_game(tmp_path, to_clean_step(scenario, index, shots))
     assert r.returncode == 0, r.stderr[-3000:]

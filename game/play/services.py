@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from game.core.assessment import Assessment
-from game.core.framework import Framework
 from game.core.messages import Message
-from game.core.scenario import Scenario
 
-from .session import PlaySession
+if TYPE_CHECKING:  # types only: the title screen shows before the scenario model loads
+    from game.core.assessment import Assessment
+    from game.core.framework import Framework
+    from game.core.scenario import Scenario
+
+    from .session import PlaySession
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,16 +12,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.core.build import build_scenario
 from game.core.framework import Framework, build_framework
 from game.core.messages import N_, msg
 from game.core.problems import Problem, did_you_mean
-from game.core.scenario import DEFAULT_FRAMEWORK, Scenario
 
 from .yamlfile import locate, raw_scalar, read_yaml
 
-if TYPE_CHECKING:  # imported lazily: jsonschema costs ~70 ms at start-up
+if TYPE_CHECKING:  # imported lazily: jsonschema costs ~70 ms at start-up, the scenario model ~20 ms
     import jsonschema
+
+    from game.core.scenario import Scenario
+
+DEFAULT_FRAMEWORK = "competences-donnees"  # game.core.scenario.DEFAULT_FRAMEWORK (a test checks they agree)
 
 SCENARIO_FILE = "scenario.yaml"
 
@@ -160,6 +162,8 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
         frameworks[fw_id], fw_problems = load_framework(fw_id)
         problems += fw_problems
     fw = frameworks[fw_id]
+    from game.core.build import build_scenario
+
     scenario, more = build_scenario(data, fw.ids if fw else None)
     if scenario is not None:
         from game.core.scenario import CleanStep, PublishStep, ReuseStep

@@ -2,7 +2,6 @@
 
 from game.ui.base import Widget, blit_text, draw_focus_ring
 from game.ui.basic import Button, DialogueBox, Label, ProgressBar
-from game.ui.chart import ChartView, render_chart_png
 from game.ui.choice import ChoiceGroup
 from game.ui.focus import FocusManager, Form
 from game.ui.lists import ListBox
@@ -14,7 +13,14 @@ from game.ui.text_input import TextInput
 FocusRing = FocusManager  # alias du nom utilisé dans le cahier des charges
 
 __all__ = [
-    "Button", "ChartView", "ChoiceGroup", "DialogueBox", "FocusManager", "FocusRing", "Form", "Label", "ListBox",
+    "Button", "ChoiceGroup", "DialogueBox", "FocusManager", "FocusRing", "Form", "Label", "ListBox",
     "ProgressBar", "ScrollPanel", "Select", "TextArea", "TextInput", "Widget", "blit_text", "draw_focus_ring",
-    "render_chart_png",
 ]
+
+
+def __getattr__(name: str):  # the chart module loads with the first chart, not at start-up
+    if name in ("ChartView", "render_chart_png"):
+        from game.ui import chart
+
+        return getattr(chart, name)
+    raise AttributeError(name)

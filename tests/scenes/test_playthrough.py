@@ -17,8 +17,12 @@ def start(driver, pseudonym="Camille"):
     assert "Premiers pas — à faire" in driver.screen_text()
 
 
-def open_first(driver):
+def open_first(driver, key="premiers-pas"):
+    """Open « Premiers pas » (or ``key``) from the library, wherever the list shows it."""
     driver.tab_to(lambda w: type(w).__name__ == "ListBox")
+    driver.press("HOME")
+    for _ in range(next(i for i, e in enumerate(driver.scene.entries) if e.key == key)):
+        driver.press("DOWN")
     driver.press("RETURN")
 
 

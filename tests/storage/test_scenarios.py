@@ -145,3 +145,10 @@ def test_a_schema_path_cannot_leave_the_scenario_folder(tmp_path, capsys):
     (c / "scenario.yaml").write_text(text.replace("trim-space]", "trim-spaces]"), encoding="utf-8")
     main(["check", str(c)])
     assert "Schéma introuvable : « ../../../../etc/passwd.json »." in capsys.readouterr().out
+
+
+def test_the_default_framework_is_named_the_same_in_storage_and_in_the_model():
+    from game.core.scenario import DEFAULT_FRAMEWORK
+    from game.storage import scenarios
+
+    assert scenarios.DEFAULT_FRAMEWORK == DEFAULT_FRAMEWORK
