@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from game.core.scenario import DialogueStep, QuizStep
-from game.storage.scenarios import builtin_scenarios_dir, load_scenario
+from game.demo import library_index
+from game.storage.scenarios import builtin_scenarios_dir, discover, load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,7 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def script_to_first_quiz_answer() -> list[str]:
     """Keys a learner presses from the title screen to the first quiz answer of « Premiers pas »."""
     scenario = load_scenario(builtin_scenarios_dir() / "premiers-pas").scenario
-    keys = ["key:RETURN", "wait:10", "text:Camille", "key:RETURN", "wait:10", "key:RETURN", "wait:10"]
+    index = library_index("premiers-pas", [p.parent.name for p in discover([builtin_scenarios_dir()])])
+    keys = ["key:RETURN", "wait:10", "text:Camille", "key:RETURN", "wait:10"] + ["key:DOWN"] * index
+    keys += ["key:RETURN", "wait:10"]
     for step in scenario.steps:
         if isinstance(step, DialogueStep):
             keys += ["key:RETURN", "wait:2"] * (len(step.lines) - 1)
