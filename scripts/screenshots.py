@@ -49,9 +49,10 @@ def shoot_cleaning() -> None:
                        cwd=ROOT, env=env, check=True)
 
 
-def _to_publish_step(data: Path, scenario_id: str) -> None:
+def _to_publish_step(data: Path, scenario_id: str, until: str = "publish") -> None:
     """Play ``scenario_id`` in-process up to its publish step (the reference recipe for the clean
-    step), with a half-filled draft, so the game opens there on « Reprendre »."""
+    step), with a half-filled draft, so the game opens there on « Reprendre ». With
+    ``until="reuse"``, publish the reference metadata and go on to the reuse step."""
     from dataclasses import replace
 
     from game.app import Services
@@ -84,6 +85,17 @@ def _to_publish_step(data: Path, scenario_id: str) -> None:
                     s.clean_apply(operation_from_json(entry))
             s.proceed()
         meta = reference_metadata(s.publish_work())
+        if until == "reuse":
+            s.publish(meta, tuple(s.step.reference.get("drop_columns", ())))
+            s.proceed()
+            while s.step.kind != "reuse":
+                step = s.step
+                while s.state.line < len(step.lines) - 1:
+                    s.next_line()
+                if step.choices:
+                    s.choose(next((i for i, c in enumerate(step.choices) if c.grade == "juste"), 0))
+                s.proceed()
+            return
         s.publish_save(replace(meta, licence="", frequency="", short_description="", keywords=()))
     finally:
         store.close()
@@ -105,6 +117,26 @@ def shoot_publishing() -> None:
                        cwd=ROOT, env=env, check=True)
 
 
+def shoot_reuse() -> None:
+    """The reuse desk of « Subventions aux associations »: the élue's question, a query grouped and
+    summed, and its bar chart."""
+    env = dict(os.environ, SDL_AUDIODRIVER="dummy")
+    env.setdefault("SDL_VIDEODRIVER", "x11" if env.get("DISPLAY") else "dummy")
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "d"
+        _to_publish_step(data, "subventions", until="reuse")
+        # « Regrouper par » nomBeneficiaire, « Calculer » somme sur montant, tri décroissant, 5 premiers
+        script = ["wait:30", "key:RETURN", "wait:120"]
+        script += ["key:TAB"] * 4 + ["text:n"] * 1  # Regrouper par: the first column starting with « n »
+        script += ["key:TAB", "key:RIGHT", "key:RIGHT", "key:TAB", "text:m", "key:TAB", "key:RIGHT",
+                   "key:TAB", "text:5", "key:TAB", "key:TAB", "key:RETURN", "wait:10"]
+        script += ["key:PAGE DOWN"] * 3 + ["wait:5", f"shot:{DOCS / 'reutilisation.png'}"]
+        f = Path(tmp) / "script.txt"
+        f.write_text("\n".join(script), encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "game", "--data-dir", str(data), "--script", f"@{f}"],
+                       cwd=ROOT, env=env, check=True)
+
+
 def main() -> None:
     DOCS.mkdir(exist_ok=True)
     shoot({"library": "bibliotheque.png", "dialogue": "dialogue.png", "sort": "tri.png", "debrief": "bilan.png",
@@ -113,6 +145,7 @@ def main() -> None:
     shoot({"quiz": "quiz-en.png"}, "--lang", "en", stop_at="quiz")
     shoot_cleaning()
     shoot_publishing()
+    shoot_reuse()
     print("\n".join(sorted(p.name for p in DOCS.glob("*.png"))))
 
 
