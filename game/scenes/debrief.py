@@ -4,6 +4,7 @@ each competency's level and the recommended resources."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from game.core.assessment import Assessment, ReviewItem
 from game.core.framework import Framework
@@ -68,9 +69,24 @@ def _publish_review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
             tr_s(item.explanation), ())
 
 
-def _review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
+def _challenge_review(item: ReviewItem, scenario: Any) -> tuple[str, str, str, tuple[str, ...]]:
+    """A reuser's question: the answer given, or why the published data could not answer and where
+    that went wrong (``expected`` holds the blamed step)."""
+    what = tr_s(item.prompt)
+    if item.expected and scenario is not None and scenario.has_step(item.expected):
+        answer = _("Réponse : {answer} — le problème est né à l'étape « {step} ».").format(
+            answer=item.response, step=tr_s(scenario.step(item.expected).title))
+    else:
+        answer = _("Réponse : {answer}").format(answer=item.response)
+    sources = tuple(_("Source : {title} — {url}").format(title=tr_s(s.title), url=s.url) for s in item.sources)
+    return what, answer, tr_s(item.explanation), sources
+
+
+def _review(item: ReviewItem, scenario: Any = None) -> tuple[str, str, str, tuple[str, ...]]:
     if item.kind == "publish":
         return _publish_review(item)
+    if item.kind == "challenge":
+        return _challenge_review(item, scenario)
     what = tr_s(item.prompt)
     if item.kind == "criterion":  # a clean step: errors of one kind fixed, or data preserved
         name = _(KINDS.get(item.prompt, item.prompt))
@@ -91,7 +107,7 @@ def _review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
     return what, answer, tr_s(item.explanation), sources
 
 
-def present(a: Assessment, fw: Framework, intro: str) -> DebriefView:
+def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None) -> DebriefView:
     lang = active().language
     if a.score is None:
         score = _("Aucune réponse notée dans ce scénario.")
@@ -109,14 +125,14 @@ def present(a: Assessment, fw: Framework, intro: str) -> DebriefView:
                  else _("Publication — {criterion}").format(criterion=_(PUBLISH_CRITERIA.get(i.prompt, i.prompt)))
                  if i.kind == "publish" else tr_s(i.prompt) for i in a.went_well)
     return DebriefView(tr_s(intro), score, well,
-                       tuple(_review(i) for i in a.to_review), tuple(levels), resources)
+                       tuple(_review(i, scenario) for i in a.to_review), tuple(levels), resources)
 
 
 class DebriefScene(StepScene):
     def widgets(self) -> list[Widget]:
         step = self.session.step
         assert isinstance(step, DebriefStep)
-        v = present(self.services.assessment(), self.services.framework(), step.intro)
+        v = present(self.services.assessment(), self.services.framework(), step.intro, self.session.scenario)
         out: list[Widget] = self.header()
         if v.intro:
             out.append(Label(v.intro))

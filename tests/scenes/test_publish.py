@@ -229,3 +229,33 @@ def test_reuse_questions_answered_from_the_keyboard_with_a_query_and_a_chart(tmp
         assert d.services.session.step.id == "bilan"
     finally:
         d.close()
+
+
+def test_a_question_the_published_file_cannot_answer_says_why_and_the_debrief_points_back(tmp_path):
+    from game.scenes.reuse import ReuseScene
+
+    d = Driver(tmp_path / "d", extra_dirs=[FIX])
+    try:
+        open_publication(d)
+        type_in(d, "Titre", "Prénoms des enfants nés à Rennes en 2016")
+        type_in(d, "Description (obligatoire", "Nombre d'enfants nés à Rennes par prénom, sexe et année.")
+        select(d, "Licence", "Licence Ouverte / Open Licence 2.0 (Etalab)")
+        columns = next(w for w in d.widgets if isinstance(w, ChoiceGroup))
+        for name in ("NOMBRE_OCCURRENCES", "DECLARANT"):  # the counts go too: no total can be computed
+            d.choose_in_group([columns.options.index(next(o for o in columns.options if o.startswith(name)))])
+        d.activate_button("Publier sur le portail")
+        d.activate_button("Continuer")
+        d.wait_until(lambda: isinstance(d.scene, ReuseScene))
+        screen = d.screen_text()
+        assert "Sans les nombres d'occurrences, je ne peux pas compter." in screen
+        assert "Pourquoi : " in screen and "NOMBRE_OCCURRENCES" in screen
+        assert "Le problème est né à l'étape « Publier les prénoms »." in screen
+        d.activate_button("Compris : question suivante")
+        d.fill_text("Noémie, Louise", index=[w for w in d.widgets if isinstance(w, TextInput)].index(answer_field(d)))
+        d.activate_button("Répondre")
+        d.activate_button("Continuer")
+        screen = d.screen_text()
+        assert "Combien d'enfants nés en 2016 ce fichier compte-t-il ?" in screen
+        assert "le problème est né à l'étape « Publier les prénoms »" in screen
+    finally:
+        d.close()
