@@ -71,6 +71,7 @@ class Services:
     def __init__(self, store: Store, scenario_dirs: list[Path], *, theme: Any = None, fonts: Any = None,
                  language: str | None = None) -> None:
         self.store = store
+        self.data_folder = Path(store.path).parent  # the portal and the exports live beside the save file
         self.theme, self.fonts = theme, fonts
         self.language = language or store.get_setting("language", "fr")
         activate(self.language)
@@ -184,7 +185,7 @@ class Services:
     def portal(self) -> Any:
         from game.storage.portal import Portal
 
-        return Portal(data_dir() / "portail")
+        return Portal(self.data_folder / "portail")
 
     def published(self) -> list[dict[str, Any]]:
         """What the current learner published, newest first (the in-game portal page)."""
@@ -200,7 +201,7 @@ class Services:
 
     def export_path(self, name: str) -> Path:
         """Where an exported file (a chart, a cleaned file) goes: ``<data dir>/exports/<name>``."""
-        folder = data_dir() / "exports"
+        folder = self.data_folder / "exports"
         folder.mkdir(parents=True, exist_ok=True)
         return folder / name
 
@@ -212,7 +213,7 @@ class Services:
 
         assert self.session is not None
         work = self.session.clean_work()
-        folder = data_dir() / "exports"
+        folder = self.data_folder / "exports"
         folder.mkdir(parents=True, exist_ok=True)
         stem = f"{self.session.scenario.id}-{work.step.id}"
         csv_path, recipe_path = folder / f"{stem}.csv", folder / f"{stem}.recette.json"

@@ -96,6 +96,15 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
         out.append(Problem(base + ("reference",), msg(
             N_("La recette de référence laisse {count} avertissement(s), au-delà des {max} permis."),
             count=report.warning_count, max=step.goal.max_warnings)))
+    if not out:  # the goal as the workshop judges it (rows kept, no error of a new kind…)
+        work = _reference_work(step, folder)
+        if work is not None and not work.objectives().reached:
+            o = work.objectives()
+            out.append(Problem(base + ("reference",), msg(
+                N_("Avec la recette de référence, l'atelier ne donne pas l'objectif pour atteint : {errors} erreur(s) "
+                   "comptée(s), {lost} ligne(s) perdue(s), {missing} valeur(s) à garder manquante(s), {new} erreur(s) "
+                   "d'un type nouveau."),
+                errors=o.errors_left, lost=o.rows_lost, missing=len(o.values_missing), new=work.introduced())))
     for k in step.keep_values:
         if k.column not in final.header or k.value not in final.column(k.column):
             out.append(Problem(base + ("keep_values",), msg(
