@@ -125,7 +125,7 @@ def shoot_reuse() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "d"
         _to_publish_step(data, "subventions", until="reuse")
-        # « Regrouper par » nomBeneficiaire, « Calculer » somme sur montant, tri décroissant, 5 premiers
+        # « Regrouper par » la première colonne en « n », « Calcul » somme sur montant, tri décroissant, 5 premiers
         script = ["wait:30", "key:RETURN", "wait:120"]
         script += ["key:TAB"] * 4 + ["text:n"] * 1  # Regrouper par: the first column starting with « n »
         script += ["key:TAB", "key:RIGHT", "key:RIGHT", "key:TAB", "text:m", "key:TAB", "key:RIGHT",

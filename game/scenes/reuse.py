@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.core.messages import N_, msg
 from game.core.reuse import (
     AGGREGATES,
     OPERATORS,
@@ -20,6 +21,7 @@ from game.core.reuse import (
     bar_series,
     geopoints,
     line_series,
+    parse_number,
     points,
 )
 from game.core.scenario import Challenge, ReuseStep
@@ -56,6 +58,7 @@ class ReuseScene(StepScene):
         self.exported = ""
         self.inputs: dict[str, Any] = {}
         self.chart: ChartView | None = None
+        self.map_note = ""
         super().__init__(services, **params)
 
     # ------------------------------------------------------------------ state
@@ -110,9 +113,9 @@ class ReuseScene(StepScene):
                                 on_change="q-filter-op"),
             "filter_value": TextInput(old.get("filter_value", ""), 200, label=_("Filtrer : valeur")),
             "group": Select([none] + header, old.get("group", 0), label=_("Regrouper par"), on_change="q-group"),
-            "aggregate": Select([none] + [_(AGGREGATES[a]) for a in aggs], old.get("aggregate", 0), label=_("Calculer"),
+            "aggregate": Select([none] + [_(AGGREGATES[a]) for a in aggs], old.get("aggregate", 0), label=_("Calcul"),
                                 on_change="q-aggregate"),
-            "measure": Select(header, old.get("measure"), label=_("Sur la colonne (somme, moyenne, minimum, maximum)"),
+            "measure": Select(header, old.get("measure"), label=_("Sur la colonne (sauf pour le nombre de lignes)"),
                               placeholder=none, on_change="q-measure"),
             "sort": Select([_("sans tri"), _("du plus grand au plus petit"), _("du plus petit au plus grand")],
                            old.get("sort", 0), label=_("Trier le résultat"), on_change="q-sort"),
@@ -133,7 +136,7 @@ class ReuseScene(StepScene):
                 f"{f.column} {_(OPERATORS.get(f.op, f.op))} {f.value}".strip() for f in self.filters))))
             out.append(Button(_("Retirer les filtres"), "clear-filters", primary=False))
         out += [w["group"], w["aggregate"], w["measure"], w["sort"], w["top"], w["chart"],
-                Button(_("Calculer"), "run")]
+                Button(_("Lancer la requête"), "run")]
         if self.query_error:
             out.append(Label(self.query_error, tone="error"))
         if self.result is not None:
@@ -147,7 +150,11 @@ class ReuseScene(StepScene):
     def result_widgets(self) -> list[Widget]:
         r = self.result
         assert r is not None
-        out: list[Widget] = [Label(_("Résultat : {n} ligne(s)").format(n=active().number(len(r.rows))), bold=True)]
+        self.result_label = Label(_("Résultat : {n} ligne(s)").format(n=active().number(len(r.rows))), bold=True)
+        out: list[Widget] = [self.result_label]
+        if r.rows_matched == 0:
+            out.append(Label(_("Aucune ligne du fichier ne correspond aux filtres : vérifiez la valeur cherchée "
+                               "(« est égal à » tient compte des majuscules, « contient » non)."), tone="error"))
         lines = [" | ".join(r.header)]
         lines += [" | ".join(cell_text(v) for v in row) for row in r.rows[:MAX_ROWS_SHOWN]]
         if len(r.rows) > MAX_ROWS_SHOWN:
@@ -156,9 +163,12 @@ class ReuseScene(StepScene):
         if r.skipped:
             out.append(Label(_("{n} valeur(s) ne sont pas des nombres et n'ont pas été comptées, par exemple « {example} ».").format(
                 n=active().number(r.skipped), example=(r.skipped_examples or ("",))[0]), tone="error"))
+        self.map_note = ""
         self.chart = self.make_chart(r)
         if self.chart is not None:
             out.append(self.chart)
+            if self.map_note:
+                out.append(Label(self.map_note, role="small", tone="error"))
             out.append(Button(_("Exporter le graphique (PNG)"), "export", primary=False))
             if self.exported:
                 out.append(Label(self.exported, role="small", tone="muted"))
@@ -171,16 +181,20 @@ class ReuseScene(StepScene):
             found = self.map_points()
             if found is None:
                 return ChartView("map", points=[], empty_text=_("Le fichier publié n'a pas de colonnes de coordonnées (latitude, longitude)."))
-            return ChartView("map", points=[(p.lat, p.lon, p.label) for p in found.points], title=tr_s(self.step.title),
-                             empty_text=_("Aucun point à placer."), coord_format=lambda v: fmt(round(v, 5)))
+            if found.skipped:
+                self.map_note = _("{n} ligne(s) sans coordonnées valables n'ont pas pu être placées.").format(
+                    n=fmt(found.skipped))
+            return ChartView("map", points=[(p.lat, p.lon, p.label) for p in found.points],
+                             title=tr_s(self.current().question), empty_text=_("Aucun point à placer."),
+                             coord_format=lambda v: fmt(round(v, 5)))
         if len(r.header) < 2 or not r.rows:
             return None
         label_col, value_col = r.header[0], r.header[-1]
         series = bar_series(r, label_col, value_col) if kind == "bar" else line_series(r, label_col, value_col)
         if not series.pairs:
             return None
-        return ChartView(kind, series=list(series.pairs), x_label=label_col, y_label=value_col,
-                         value_format=lambda v: fmt(v), empty_text=_("Rien à dessiner."))
+        return ChartView(kind, series=list(series.pairs), title=tr_s(self.current().question), x_label=label_col,
+                         y_label=value_col, value_format=lambda v: fmt(v), empty_text=_("Rien à dessiner."))
 
     def map_points(self) -> Any:
         """The rows matching the filters, placed by their coordinate columns, if the table has some."""
@@ -217,8 +231,13 @@ class ReuseScene(StepScene):
         elif done.get("ok"):
             out.append(Label(_("Votre réponse : {answer} — c'est juste.").format(answer=done.get("given", "")), bold=True, tone="success"))
         else:
+            expected = str(done.get("expected", ""))
+            try:
+                expected = active().number(float(expected)) if ch.answer_kind == "number" else expected
+            except ValueError:
+                pass
             out.append(Label(_("Votre réponse : {answer} — à revoir. La réponse, calculée sur le fichier que vous avez publié : {expected}").format(
-                answer=done.get("given", ""), expected=done.get("expected", "")), bold=True, tone="error"))
+                answer=done.get("given", ""), expected=expected), bold=True, tone="error"))
         if ch.explanation:
             out.append(Label(tr_s(ch.explanation)))
         src = sources_label(self.session.scenario, ch.sources)
@@ -239,7 +258,10 @@ class ReuseScene(StepScene):
         aggregate = list(AGGREGATES)[agg - 1] if agg else ""
         measure = header[w["measure"].index] if w["measure"].index is not None else ""
         top_text = w["top"].value.strip()
-        top = int(top_text) if top_text.isdigit() and int(top_text) > 0 else None
+        if top_text and not (top_text.isdigit() and int(top_text) > 0):
+            raise QueryError(msg(N_("« {value} » n'est pas un nombre entier : écrivez par exemple 3 pour garder les "
+                                    "trois premières lignes, ou laissez vide."), value=top_text))
+        top = int(top_text) if top_text else None
         group_by = (header[group - 1],) if group else ()
         sort, desc = "", False
         order = SORTS[w["sort"].index or 0]
@@ -284,6 +306,7 @@ class ReuseScene(StepScene):
                 self.result = None
                 self.query_error = render(e.message) + (" " + render(e.hint) if getattr(e, "hint", None) else "")
             self.rebuild(focus_action="run")
+            self.show_outcome()
             return None
         if action == "export" and self.chart is not None:
             self.exported = self.export_chart(ch)
@@ -293,6 +316,11 @@ class ReuseScene(StepScene):
             given = self.inputs["answer"].value.strip()
             if not given:
                 self.answer_error = _("Écrivez votre réponse avant de valider.")
+                self.rebuild(focus_action="answer")
+                return None
+            if ch.answer_kind == "number" and parse_number(given) is None:  # not graded: asked again
+                self.answer_error = _("« {answer} » n'est pas un nombre : écrivez-le en chiffres, par exemple 12 000 "
+                                      "ou 12 000,50.").format(answer=given)
                 self.rebuild(focus_action="answer")
                 return None
             check = self.session.reuse_answer(ch.id, given)
@@ -307,6 +335,18 @@ class ReuseScene(StepScene):
         if action == "next":
             return self.advance()
         return None
+
+    def show_outcome(self) -> None:
+        """After « Lancer la requête »: the result (or the error) comes into view, then the button."""
+        if self.form is None:
+            return
+        target = next((w for w in self.form.widgets if isinstance(w, Label) and w.tone == "error"
+                       and w.text == self.query_error), None) if self.query_error else getattr(self, "result_label", None)
+        if target is not None and target in self.form.widgets:
+            if self.chart is not None and self.chart in self.form.widgets:
+                self.form.focus.focus(self.chart)  # the chart is read with the arrows
+                self.form.panel.ensure_visible(self.chart)
+            self.form.panel.ensure_visible(target)
 
     def advance(self) -> Transition | None:
         if self.last():

@@ -144,7 +144,7 @@ def test_the_debrief_names_what_went_wrong_in_the_publication(tmp_path):
         d.activate_button("Continuer")
         d.wait_until(lambda: type(d.scene).__name__ == "ReuseScene")
         for ch in d.services.session.step.challenges:  # the reusers' questions, answered wrong
-            d.fill_text("je ne sais pas", index=[w for w in d.widgets if isinstance(w, TextInput)].index(
+            d.fill_text("0", index=[w for w in d.widgets if isinstance(w, TextInput)].index(
                 next(w for w in d.widgets if isinstance(w, TextInput) and w.label.startswith("Votre réponse"))))
             d.activate_button("Répondre")
             d.activate_button("Continuer" if ch is d.services.session.step.challenges[-1] else "Question suivante")
@@ -203,9 +203,10 @@ def test_reuse_questions_answered_from_the_keyboard_with_a_query_and_a_chart(tmp
         assert "Léa (journaliste) demande :" in d.screen_text()
         # group by year, sum of occurrences: a bar per year
         select(d, "Regrouper par", "ANNEE")
-        select(d, "Calculer", "somme")
+        select(d, "Calcul", "somme")
         select(d, "Sur la colonne", "NOMBRE_OCCURRENCES")
-        d.activate_button("Calculer")
+        d.activate_button("Lancer la requête")
+        assert type(d.focused).__name__ == "ChartView"  # the result comes into view, its chart focused
         screen = d.screen_text()
         assert "Résultat : 2 ligne(s)" in screen and "ANNEE | NOMBRE_OCCURRENCES" in screen
         assert "2016 | 317" in screen and "2015 | 50" in screen
@@ -218,6 +219,10 @@ def test_reuse_questions_answered_from_the_keyboard_with_a_query_and_a_chart(tmp
         d.activate_button("Exporter le graphique (PNG)")
         shot = next(t for t in d.texts() if t.startswith("Graphique enregistré : "))
         assert Path(shot.split(" : ", 1)[1]).stat().st_size > 1000
+        d.fill_text("trois cent dix-sept", index=[w for w in d.widgets if isinstance(w, TextInput)].index(answer_field(d)))
+        d.activate_button("Répondre")  # words: asked again, not graded
+        assert "« trois cent dix-sept » n'est pas un nombre : écrivez-le en chiffres" in d.screen_text()
+        assert d.services.session.state.reuse_of("questions", "naissances-2016") is None
         d.fill_text("317", index=[w for w in d.widgets if isinstance(w, TextInput)].index(answer_field(d)))
         d.activate_button("Répondre")
         assert "Votre réponse : 317 — c'est juste." in d.screen_text()
