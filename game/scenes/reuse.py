@@ -134,7 +134,9 @@ class ReuseScene(StepScene):
         if self.filters:
             out.append(Label(_("Filtres : {filters}").format(filters=" ; ".join(
                 f"{f.column} {_(OPERATORS.get(f.op, f.op))} {f.value}".strip() for f in self.filters))))
-            out.append(Button(_("Retirer les filtres"), "clear-filters", primary=False))
+            out.append(Button(_("Retirer le dernier filtre"), "drop-filter", primary=False))
+            if len(self.filters) > 1:
+                out.append(Button(_("Retirer les filtres"), "clear-filters", primary=False))
         out += [w["group"], w["aggregate"], w["measure"], w["sort"], w["top"], w["chart"],
                 Button(_("Lancer la requête"), "run")]
         if self.query_error:
@@ -292,6 +294,11 @@ class ReuseScene(StepScene):
                 w["filter_value"].value = ""
                 self.query_error = ""
             self.rebuild(focus_action="run")
+            return None
+        if action == "drop-filter":
+            if self.filters:
+                self.filters.pop()
+            self.rebuild(focus_action="drop-filter" if self.filters else "add-filter")
             return None
         if action == "clear-filters":
             self.filters.clear()

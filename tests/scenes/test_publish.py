@@ -264,3 +264,37 @@ def test_a_question_the_published_file_cannot_answer_says_why_and_the_debrief_po
         assert "le problème est né à l'étape « Publier les prénoms »" in screen
     finally:
         d.close()
+
+
+def test_filters_are_added_and_removed_one_by_one_from_the_keyboard(tmp_path):
+    from game.scenes.reuse import ReuseScene
+
+    d = Driver(tmp_path / "d", extra_dirs=[FIX])
+    try:
+        open_publication(d)
+        type_in(d, "Titre", "Prénoms des enfants nés à Rennes en 2016")
+        type_in(d, "Description (obligatoire", "Nombre d'enfants nés à Rennes par prénom, sexe et année.")
+        select(d, "Licence", "Licence Ouverte / Open Licence 2.0 (Etalab)")
+        columns = next(w for w in d.widgets if isinstance(w, ChoiceGroup))
+        d.choose_in_group([columns.options.index(next(o for o in columns.options if o.startswith("DECLARANT")))])
+        d.activate_button("Publier sur le portail")
+        d.activate_button("Continuer")
+        d.wait_until(lambda: isinstance(d.scene, ReuseScene))
+        for column, value in (("ANNEE", "2016"), ("ENFANT_SEXE", "F")):
+            select(d, "Filtrer : colonne", column)
+            type_in(d, "Filtrer : valeur", value)
+            d.activate_button("Ajouter ce filtre")
+        assert "Filtres : ANNEE est égal à 2016 ; ENFANT_SEXE est égal à F" in d.screen_text()
+        d.activate_button("Lancer la requête")
+        assert "Résultat : 1 ligne(s)" in d.screen_text() and "Louise" in d.screen_text()
+        d.activate_button("Retirer le dernier filtre")
+        assert "Filtres : ANNEE est égal à 2016" in d.screen_text() and "ENFANT_SEXE est égal" not in d.screen_text()
+        d.activate_button("Lancer la requête")
+        assert "Résultat : 2 ligne(s)" in d.screen_text()
+        select(d, "Filtrer : colonne", "ANNEE")
+        type_in(d, "Filtrer : valeur", "1999")
+        d.activate_button("Ajouter ce filtre")
+        d.activate_button("Lancer la requête")
+        assert "Aucune ligne du fichier ne correspond aux filtres" in d.screen_text()
+    finally:
+        d.close()
