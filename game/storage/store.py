@@ -9,14 +9,15 @@ from __future__ import annotations
 import json
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from game.core.ids import utc_timestamp
 from game.core.messages import N_, Message, msg
+from game.core.statements import validate_statement
 from game.storage.paths import DB_FILENAME, database_path
 
 MAX_PSEUDONYM = 64
@@ -71,8 +72,14 @@ def _v1(db: sqlite3.Connection) -> None:
         db.execute(sql)
 
 
+def _v2(db: sqlite3.Connection) -> None:
+    """Statements imported from other desks (JSONL): no local learner or attempt rows for them."""
+    db.execute("CREATE TABLE imported_statements (id TEXT PRIMARY KEY, body TEXT NOT NULL,"
+               " imported_at TEXT NOT NULL, source TEXT NOT NULL)")
+
+
 # Migration n (1-based) brings user_version from n-1 to n. Append, never edit a shipped one.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _UNREADABLE = N_("Le fichier de sauvegarde « {path} » est illisible : il est endommagé ou ce n'est pas une "
@@ -85,6 +92,19 @@ _TOO_NEW = N_("Le fichier de sauvegarde « {path} » vient d'une version plus r�
 _WRITE_FAILED = N_("La progression n'a pas pu être enregistrée ({reason}). Ce qui était déjà sauvegardé "
                    "est intact ; réessayez ou demandez de l'aide.")
 _READ_FAILED = N_("La sauvegarde n'a pas pu être lue ({reason}).")
+_NOT_AN_OBJECT = N_("ce n'est pas un relevé (un objet JSON est attendu)")
+_NO_ID = N_("relevé sans identifiant (« id »)")
+_INVALID = N_("relevé xAPI invalide : {problems}")
+_UNSTORABLE = N_("relevé impossible à enregistrer ({reason})")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What :meth:`Store.import_statements` did: counts, and each refusal as (line number, reason)."""
+
+    added: int = 0
+    duplicates: int = 0
+    invalid: list[tuple[int, Message]] = field(default_factory=list)
 
 
 def _dumps(value: Any) -> str:
@@ -257,6 +277,58 @@ class Store:
         rows = self._read(f"SELECT body FROM statements{where} ORDER BY rowid", list(used.values()))
         return [json.loads(r["body"]) for r in rows]
 
+    def export_statements(self, *, include_imported: bool = False) -> Iterator[dict[str, Any]]:
+        """Every local statement, oldest first; then, if asked, those imported from other desks."""
+        tables = ("statements", "imported_statements") if include_imported else ("statements",)
+        for table in tables:
+            try:
+                cursor = self._db.execute(f"SELECT body FROM {table} ORDER BY rowid")
+                while rows := cursor.fetchmany(500):
+                    yield from (json.loads(r["body"]) for r in rows)
+            except sqlite3.Error as exc:
+                raise StoreError(msg(_READ_FAILED, reason=str(exc))) from exc
+
+    def import_statements(self, statements: Iterable[Mapping[str, Any] | tuple[int, Mapping[str, Any] | Message]],
+                          source: str) -> ImportResult:
+        """Statements from another desk, all in one transaction; ``source`` says where they came from.
+
+        Items are statements (numbered 1, 2…) or ``(line number, statement)`` pairs as read from a
+        file, where a :class:`Message` in place of the statement is a line the reader already refused.
+        A statement whose id is already stored (played here or imported before, or earlier in the
+        same batch) is a duplicate: ignored and counted. One that is not a valid xAPI statement with
+        an id is refused with its line number and a French reason; the others are still imported.
+        """
+        invalid: list[tuple[int, Message]] = []
+        rows: list[tuple[int, str, str]] = []
+        for position, item in enumerate(statements, start=1):
+            line, stmt = item if isinstance(item, tuple) else (position, item)
+            if isinstance(stmt, Message):
+                invalid.append((line, stmt))
+                continue
+            problem = _import_problem(stmt)
+            if problem is None:
+                try:
+                    rows.append((line, stmt["id"], _dumps(stmt)))
+                except (TypeError, ValueError) as exc:  # NaN hidden in an extension…
+                    problem = msg(_UNSTORABLE, reason=str(exc))
+            if problem is not None:
+                invalid.append((line, problem))
+        now, added = self._clock(), 0
+        with self._write() as db:
+            for _line, sid, body in rows:
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO imported_statements(id, body, imported_at, source)"
+                    " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM statements WHERE id = ?)",
+                    (sid, body, now, source, sid))
+                added += cursor.rowcount
+        return ImportResult(added, len(rows) - added, invalid)
+
+    def imported(self, source: str | None = None) -> list[dict[str, Any]]:
+        """Statements imported from other desks, in import order (optionally from one source)."""
+        where, params = (" WHERE source = ?", [source]) if source is not None else ("", [])
+        rows = self._read(f"SELECT body FROM imported_statements{where} ORDER BY rowid", params)
+        return [json.loads(r["body"]) for r in rows]
+
     def get_setting(self, key: str, default: Any = None) -> Any:
         rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
         return json.loads(rows[0]["value"]) if rows else default
@@ -281,6 +353,16 @@ def _statement_rows(statements: Sequence[dict[str, Any]]) -> list[tuple[str, str
     if not all(isinstance(s.get("id"), str) and s["id"] for s in statements):
         raise ValueError("every statement needs a string 'id' to be stored")
     return [(s["id"], _dumps(s)) for s in statements]
+
+
+def _import_problem(stmt: Any) -> Message | None:
+    """Why a statement from another desk cannot be imported, or None."""
+    if not isinstance(stmt, Mapping):
+        return msg(_NOT_AN_OBJECT)
+    if not isinstance(stmt.get("id"), str) or not stmt["id"]:
+        return msg(_NO_ID)
+    problems = validate_statement(stmt)
+    return msg(_INVALID, problems="; ".join(problems)) if problems else None
 
 
 @contextmanager
