@@ -9,8 +9,10 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.core.messages import Message
 from game.i18n import _, activate, active, render
 from game.play.services import LearnerInfo, LibraryEntry, ServiceError
+from game.storage.lrs import LrsClient, LrsSettings, Sender
 from game.storage.paths import data_dir
 from game.storage.scenarios import (
     LoadedScenario,
@@ -69,8 +71,13 @@ class Services:
     """What the screens may ask (see ``game.play.services.GameServices``)."""
 
     def __init__(self, store: Store, scenario_dirs: list[Path], *, theme: Any = None, fonts: Any = None,
-                 language: str | None = None) -> None:
+                 language: str | None = None, lrs: LrsSettings | None = None) -> None:
         self.store = store
+        self.sender: Sender | None = None
+        if lrs is not None and lrs.enabled:  # statements leave the outbox on a background thread
+            self.sender = Sender(store.path, LrsClient(lrs))
+            self.sender.start()
+            _log.info("envoi des relevés vers %s", lrs.endpoint)
         self.data_folder = Path(store.path).parent  # the portal and the exports live beside the save file
         self.theme, self.fonts = theme, fonts
         self.language = language or store.get_setting("language", "fr")
@@ -225,6 +232,16 @@ class Services:
     def close_scenario(self) -> None:
         self.session = None
 
+    def sync_status(self) -> Message | None:
+        """The discreet LRS line (« Relevés : à jour »…), or None when no LRS is configured."""
+        return self.sender.status() if self.sender is not None else None
+
+    def close(self) -> None:
+        """At exit: stop the LRS sender (what is not sent stays in the outbox for next time)."""
+        if self.sender is not None:
+            self.sender.stop()
+            self.sender = None
+
     def assessment(self) -> Any:
         from game.core.assessment import assess  # the debrief's; not needed before the first frame
 
@@ -317,7 +334,8 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
     first, params = "title", {}
     try:
         store = Store.open_default()
-        services = Services(store, dirs, theme=DEFAULT_THEME, fonts=fonts, language=language)
+        services = Services(store, dirs, theme=DEFAULT_THEME, fonts=fonts, language=language,
+                            lrs=LrsSettings.load(args))
     except (StoreError, ServiceError) as e:
         _log.error("démarrage impossible : %s", e)
         activate(language or "fr")
@@ -329,8 +347,12 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
     stack.push(first, params)
     error = ErrorText(_("Une erreur inattendue est survenue. Votre progression déjà enregistrée est conservée."),
                       _("Appuyez sur Échap pour revenir à l'écran précédent."))
-    loop(stack, window, script=_script(args.script), screenshot=args.screenshot, max_frames=args.max_frames,
-         error_text=error, fonts=fonts)
+    try:
+        loop(stack, window, script=_script(args.script), screenshot=args.screenshot, max_frames=args.max_frames,
+             error_text=error, fonts=fonts)
+    finally:
+        if isinstance(services, Services):
+            services.close()
     return 0
 
 

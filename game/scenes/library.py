@@ -51,6 +51,9 @@ class LibraryScene(FormScene):
         out: list[Widget] = [self.heading(_("Bibliothèque des scénarios"))]
         if learner is not None:
             out.append(Label(_("Profil : {name}").format(name=learner.pseudonym), tone="muted"))
+        sync = getattr(self.services, "sync_status", lambda: None)()  # only when an LRS is configured
+        if sync is not None:
+            out.append(Label(render(sync), role="small", tone="muted"))
         if self.entries:
             out.append(Label(_("Choisissez un scénario avec les flèches, puis Entrée pour le jouer ou le reprendre.")))
             items = ["\n".join(entry_lines(e)) for e in self.entries]

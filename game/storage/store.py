@@ -78,8 +78,24 @@ def _v2(db: sqlite3.Connection) -> None:
                " imported_at TEXT NOT NULL, source TEXT NOT NULL)")
 
 
+def _v3(db: sqlite3.Connection) -> None:
+    """The outbox: every local statement waiting for (or done with) a Learning Record Store.
+
+    Statements recorded before this version were never sent anywhere, so they are queued too
+    (``pending``, in recording order): when an LRS is configured the whole history reaches it, and
+    a re-send is harmless because the LRS deduplicates by statement id. Statements imported from
+    other desks are not queued: each desk sends its own.
+    """
+    db.execute("CREATE TABLE outbox (id TEXT PRIMARY KEY REFERENCES statements(id), queued_at TEXT NOT NULL,"
+               " attempts INTEGER NOT NULL DEFAULT 0, next_try_at REAL NOT NULL DEFAULT 0,"
+               " state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'parked')),"
+               " last_error TEXT)")
+    db.execute("CREATE INDEX outbox_due ON outbox(state, next_try_at)")
+    db.execute("INSERT INTO outbox(id, queued_at) SELECT id, stored_at FROM statements ORDER BY rowid")
+
+
 # Migration n (1-based) brings user_version from n-1 to n. Append, never edit a shipped one.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _UNREADABLE = N_("Le fichier de sauvegarde « {path} » est illisible : il est endommagé ou ce n'est pas une "
@@ -96,6 +112,15 @@ _NOT_AN_OBJECT = N_("ce n'est pas un relevé (un objet JSON est attendu)")
 _NO_ID = N_("relevé sans identifiant (« id »)")
 _INVALID = N_("relevé xAPI invalide : {problems}")
 _UNSTORABLE = N_("relevé impossible à enregistrer ({reason})")
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxCounts:
+    """How many statements are waiting for the LRS, were accepted by it, or were refused (parked)."""
+
+    pending: int = 0
+    sent: int = 0
+    parked: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +274,45 @@ class Store:
             " VALUES (?, ?, ?, ?, ?)",
             [(sid, registration, learner_id, stored_at, body) for sid, body in rows],
         )
+        # same transaction: a statement is never stored without being queued for the LRS (a retried
+        # action finds its outbox row already there, whatever its state, and leaves it alone)
+        db.executemany("INSERT OR IGNORE INTO outbox(id, queued_at) VALUES (?, ?)",
+                       [(sid, stored_at) for sid, _body in rows])
+
+    # outbox (statements for the Learning Record Store) ------------------------------
+    def pending(self, limit: int = 50, now: float = float("inf")) -> list[dict[str, Any]]:
+        """Up to ``limit`` queued statements due at ``now`` (epoch seconds), oldest first."""
+        rows = self._read("SELECT s.body FROM outbox o JOIN statements s ON s.id = o.id"
+                          " WHERE o.state = 'pending' AND o.next_try_at <= ? ORDER BY o.rowid LIMIT ?",
+                          (now, int(limit)))
+        return [json.loads(r["body"]) for r in rows]
+
+    def mark_sent(self, ids: Iterable[str]) -> None:
+        """The LRS stored (or already had) these statements."""
+        with self._write() as db:
+            db.executemany("UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_error = NULL"
+                           " WHERE id = ?", [(i,) for i in ids])
+
+    def mark_retry(self, ids: Iterable[str], error: str, next_try_at: float) -> None:
+        """A failed try (network, server): keep them pending, not before ``next_try_at`` (epoch seconds)."""
+        with self._write() as db:
+            db.executemany("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_try_at = ?"
+                           " WHERE id = ? AND state = 'pending'", [(error, next_try_at, i) for i in ids])
+
+    def park(self, id: str, reason: str) -> None:
+        """The LRS refused this statement (invalid, conflicting): never sent again, reason kept."""
+        with self._write() as db:
+            db.execute("UPDATE outbox SET state = 'parked', attempts = attempts + 1, last_error = ?"
+                       " WHERE id = ?", (reason, id))
+
+    def parked(self) -> list[tuple[str, str]]:
+        """(statement id, the LRS's reason) for each parked statement, oldest first."""
+        rows = self._read("SELECT id, last_error FROM outbox WHERE state = 'parked' ORDER BY rowid")
+        return [(str(r["id"]), str(r["last_error"] or "")) for r in rows]
+
+    def outbox_counts(self) -> OutboxCounts:
+        rows = self._read("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state")
+        return OutboxCounts(**{str(r["state"]): int(r["n"]) for r in rows})
 
     def current_attempt(self, learner_id: int, scenario_id: str) -> Attempt | None:
         """The latest unfinished attempt of this learner on this scenario, to resume."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 
 from game.storage import paths
-from game.storage.store import SCHEMA_VERSION, Attempt, Learner, Store, StoreError
+from game.storage.store import MIGRATIONS, SCHEMA_VERSION, Attempt, Learner, OutboxCounts, Store, StoreError
 
 ROOT = Path(__file__).resolve().parents[2]
 REG = "0b6c5f3e-8a47-4f43-9d0c-2f4e8e1c7a10"
@@ -282,3 +283,58 @@ def test_data_dir_falls_back_to_platformdirs(tmp_path: Path, monkeypatch: pytest
 def test_open_default_uses_the_data_dir(data_dir: Path) -> None:
     with Store.open_default() as store:
         assert store.path == data_dir / "explorateurs.sqlite3"
+
+
+# ---------------------------------------------------------------- outbox (statements for the LRS)
+
+def test_recorded_statements_are_queued_in_the_same_transaction(store: Store) -> None:
+    learner = store.add_learner("Alice")
+    store.start_attempt(learner.id, "s", "1", REG, {}, [stmt(1)])
+    store.record(REG, {}, [stmt(2), stmt(3)])
+    store.record(REG, {"again": True}, [stmt(3)])  # a retried action queues nothing twice
+    assert [s["n"] for s in store.pending()] == [1, 2, 3]
+    assert store.outbox_counts() == OutboxCounts(pending=3)
+
+
+def test_a_failed_record_queues_nothing(store: Store) -> None:
+    learner = store.add_learner("Alice")
+    store.start_attempt(learner.id, "s", "1", REG, {}, [stmt(1)])
+    store._db.execute("CREATE TRIGGER boom BEFORE INSERT ON outbox WHEN NEW.id LIKE '%3' "
+                      "BEGIN SELECT RAISE(ABORT, 'boom'); END")
+    with pytest.raises(StoreError):
+        store.record(REG, {"step": 9}, [stmt(2), stmt(3)])
+    assert [s["n"] for s in store.statements()] == [1]  # statement rows rolled back with the outbox
+    assert [s["n"] for s in store.pending()] == [1]
+
+
+def test_outbox_sent_retry_and_parked(store: Store) -> None:
+    learner = store.add_learner("Alice")
+    store.start_attempt(learner.id, "s", "1", REG, {}, [stmt(1), stmt(2), stmt(3), stmt(4)])
+    ids = [stmt(n)["id"] for n in (1, 2, 3, 4)]
+    store.mark_sent(ids[:1])
+    store.mark_retry(ids[1:3], "URLError: refused", next_try_at=100.0)
+    store.park(ids[3], "HTTP 400 : Problem in 'statements.0.verb.id'")
+    assert [s["n"] for s in store.pending(now=99.0)] == []
+    assert [s["n"] for s in store.pending(limit=1, now=100.0)] == [2]
+    assert store.outbox_counts() == OutboxCounts(pending=2, sent=1, parked=1)
+    assert store.parked() == [(ids[3], "HTTP 400 : Problem in 'statements.0.verb.id'")]
+    store.mark_retry(ids[:1], "late", 500.0)  # a sent statement stays sent
+    assert store.outbox_counts().sent == 1
+
+
+def test_migration_v3_queues_the_statements_of_an_older_save(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    raw = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:2]:
+        migration(raw)
+    raw.execute("INSERT INTO learners VALUES (1, 'Alice', '2025-01-01T00:00:00Z')")
+    raw.execute(f"INSERT INTO attempts VALUES ('{REG}', 1, 's', '1', 'x', NULL, '{{}}', NULL)")
+    for n in (2, 1):
+        raw.execute("INSERT INTO statements VALUES (?, ?, 1, '2025-01-01T00:00:00Z', ?)",
+                    (stmt(n)["id"], REG, json.dumps(stmt(n))))
+    raw.execute("INSERT INTO imported_statements VALUES ('other', '{}', 'x', 'desk2')")
+    raw.execute("PRAGMA user_version=2")
+    raw.close()
+    with Store(path) as store:
+        assert [s["n"] for s in store.pending()] == [2, 1]  # in recording order; imported ones not queued
+        assert store.outbox_counts() == OutboxCounts(pending=2)
