@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from game.core.operations.dates import parse_date
 from game.core.publishing import FREQUENCIES, GRANULARITIES, LICENCES, Metadata, Resource
 from game.core.scenario import PublishStep
 from game.engine import intents as I
@@ -35,40 +36,16 @@ def label_of(entry: Any) -> str:
     return str(entry)
 
 
-MONTHS = {m: i for i, m in enumerate(
-    ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
-     "decembre"), start=1)}
-
-
 def parse_day(text: str, end: bool = False) -> str | None:
-    """A date as French agents type it (``31/12/2017``, ``2017-12-31``, ``1er janvier 2016``, or a
-    year alone: its first day, or its last when ``end``), as ISO 8601; "" stays ""; None when the
-    text is not a real date."""
-    import unicodedata
-
+    """A date as French agents type it (``31/12/2017``, ``2017-12-31``, ``1er janvier 2016`` — read by
+    the cleaning workshop's own date reader), or a year alone: its first day, or its last when
+    ``end``; as ISO 8601. "" stays ""; None when the text is not a real date."""
     text = " ".join(text.split())
     if not text:
         return ""
-    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
-    if re.fullmatch(r"\d{4}", folded):
-        return f"{folded}-12-31" if end else f"{folded}-01-01"
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", folded)
-    if m:
-        y, mo, d = m.groups()
-    elif m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", folded):
-        d, mo, y = m.groups()
-    elif m := re.fullmatch(r"(\d{1,2})(?:er)? ([a-z]+)\.? (\d{4})", folded):
-        d, name, y = m.groups()
-        month = next((n for word, n in MONTHS.items() if word.startswith(name) and len(name) >= 3), None)
-        if month is None:
-            return None
-        mo = str(month)
-    else:
-        return None
-    try:
-        return date(int(y), int(mo), int(d)).isoformat()
-    except ValueError:
-        return None
+    if re.fullmatch(r"\d{4}", text):
+        return f"{text}-12-31" if end else f"{text}-01-01"
+    return parse_date(text)
 
 
 @dataclass
