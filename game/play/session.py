@@ -539,9 +539,7 @@ class PlaySession:
 
 
 def _slug(text: str) -> str:
-    """A pseudonym as it can appear in an IRI: no accents, spaces or punctuation."""
-    import re
-    import unicodedata
+    """A pseudonym as it can appear in an IRI: its folded words joined by hyphens."""
+    from game.core.publishing._text import words
 
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "apprenant"
+    return "-".join(words(text)) or "apprenant"

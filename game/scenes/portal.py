@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.core.publishing import LICENCES
-from game.i18n import _, active, render
+from game.i18n import _, active
 from game.ui.widgets import Label, Widget
 
 from .common import FormScene, percent
@@ -35,7 +35,7 @@ class PortalScene(FormScene):
             quality = float(e.get("quality", 0.0))
             out.append(Label(str(e.get("title", e.get("dataset_id", ""))), role="heading", bold=True))
             lic = LICENCES.get(str(e.get("licence", "")))
-            name = label_of(lic) if lic else (e.get("licence") or "—")
+            name = lic.name if lic else (e.get("licence") or "—")  # a licence's name is a proper name
             if lic is not None and not lic.allowed:
                 name = _("{licence} (non permise pour des données publiques)").format(licence=name)
             lines = [
@@ -56,10 +56,6 @@ class PortalScene(FormScene):
         if action == "back":
             return self.on_back()
         return None
-
-
-def label_of(licence) -> str:
-    return licence.name if isinstance(licence.name, str) else render(licence.name)
 
 
 def _date(iso: str) -> str:
