@@ -86,12 +86,30 @@ class _Checker:
                 self.add(path + (i, key), msg(what, value=item[key]))
             seen.add(item[key])
 
+    def step_ref(self, path: Path, target: str) -> None:
+        self.ref(path, target, self.steps,
+                 N_("Le renvoi vers l'étape « {value} » ne mène nulle part : aucune étape ne porte cet identifiant."))
+
     def next_of(self, item: Doc, path: Path) -> str | None:
         target = item.get("next")
         if target is not None:
-            self.ref(path + ("next",), target, self.steps,
-                     N_("Le renvoi vers l'étape « {value} » ne mène nulle part : aucune étape ne porte cet identifiant."))
+            self.step_ref(path + ("next",), target)
         return target
+
+    def evidence_of(self, item: Doc, path: Path) -> tuple[tuple[str, str], ...]:
+        """``evidence:`` (a kind of error or a criterion -> the competency it evidences), checked."""
+        evidence = tuple(item.get("evidence", {}).items())
+        if self.competencies is not None:
+            for name, comp in evidence:
+                self.ref(path + ("evidence", name), comp, self.competencies,
+                         N_("Compétence inconnue du référentiel : « {value} »."))
+        return evidence
+
+    def earlier_step(self, path: Path, source: str, allowed: list[str], unknown: str, later: str) -> None:
+        """``from:`` names a step of an allowed kind that comes before this one (``path`` ends with its index)."""
+        self.ref(path + ("from",), source, allowed, unknown)
+        if source in allowed and self.steps.index(source) > int(path[-1]):
+            self.add(path + ("from",), msg(later, value=source))
 
 
 def _dialogue(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> DialogueStep:
@@ -162,10 +180,7 @@ def _clean(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> CleanStep:
             operation_from_json(entry)
         except OperationError as e:
             ck.add(p + ("reference", i), e.message)
-    evidence = tuple(d.get("evidence", {}).items())
-    if ck.competencies is not None:
-        for code, comp in evidence:
-            ck.ref(p + ("evidence", code), comp, ck.competencies, N_("Compétence inconnue du référentiel : « {value} »."))
+    evidence = ck.evidence_of(d, p)
     return CleanStep(d["id"], d["title"], comps, ck.next_of(d, p), dataset=d["dataset"], schema=d["schema"],
                      reference=tuple(d["reference"]), intro=d.get("intro", ""), goal=goal,
                      operations=tuple(d.get("operations", ())), keep_rows=d.get("keep_rows", True),
@@ -179,11 +194,10 @@ def _publish(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> PublishSt
     from .publishing import LICENCES, Metadata, quality
 
     source = d["from"]
-    ck.ref(p + ("from",), source, ck.clean_steps,
-           N_("« from » doit nommer une étape clean du scénario : « {value} » n'en est pas une."))
-    if source in ck.clean_steps and ck.steps.index(source) > int(p[-1]):
-        ck.add(p + ("from",), msg(N_("L'étape clean « {value} » vient après cette étape de publication : "
-                                     "on ne peut publier qu'un fichier déjà nettoyé."), value=source))
+    ck.earlier_step(p, source, ck.clean_steps,
+                    N_("« from » doit nommer une étape clean du scénario : « {value} » n'en est pas une."),
+                    N_("L'étape clean « {value} » vient après cette étape de publication : "
+                       "on ne peut publier qu'un fichier déjà nettoyé."))
     lic = d.get("licence", {})
     accepted = tuple(lic.get("accepted", ("lo-2.0", "odbl")))
     for i, name in enumerate(accepted):
@@ -199,15 +213,11 @@ def _publish(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> PublishSt
         ck.ref(p + ("criteria", i), name, known, N_("Critère de qualité inconnu : « {value} »."))
     consequences = tuple(d.get("consequences", {}).items())
     for what, target in consequences:
-        ck.ref(p + ("consequences", what), target, ck.steps,
-               N_("Le renvoi vers l'étape « {value} » ne mène nulle part : aucune étape ne porte cet identifiant."))
-    evidence = tuple(d.get("evidence", {}).items())
-    if ck.competencies is not None:
-        for name, comp in evidence:
-            ck.ref(p + ("evidence", name), comp, ck.competencies, N_("Compétence inconnue du référentiel : « {value} »."))
+        ck.step_ref(p + ("consequences", what), target)
+    evidence = ck.evidence_of(d, p)
     ck.unique(d.get("resources", []), p + ("resources",), "id", N_("Deux ressources portent l'identifiant « {value} »."))
     reference = d["reference"]
-    if reference.get("licence") and reference["licence"] not in LICENCES:
+    if reference.get("licence"):
         ck.ref(p + ("reference", "licence"), reference["licence"], LICENCES, N_("Licence inconnue : « {value} »."))
     offered = [r["id"] for r in d.get("resources", [])]
     for i, rid in enumerate(reference.get("resources", ())):
@@ -230,11 +240,10 @@ def _reuse(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> ReuseStep:
     from .reuse import Query, QueryError
 
     source = d["from"]
-    ck.ref(p + ("from",), source, ck.data_steps,
-           N_("« from » doit nommer une étape clean ou publish du scénario : « {value} » n'en est pas une."))
-    if source in ck.data_steps and ck.steps.index(source) > int(p[-1]):
-        ck.add(p + ("from",), msg(N_("L'étape « {value} » vient après cette étape : les réutilisateurs ne peuvent "
-                                     "travailler que sur des données déjà publiées."), value=source))
+    ck.earlier_step(p, source, ck.data_steps,
+                    N_("« from » doit nommer une étape clean ou publish du scénario : « {value} » n'en est pas une."),
+                    N_("L'étape « {value} » vient après cette étape : les réutilisateurs ne peuvent "
+                       "travailler que sur des données déjà publiées."))
     ck.unique(d["challenges"], p + ("challenges",), "id", N_("Deux questions portent l'identifiant « {value} »."))
     challenges = []
     for i, c in enumerate(d["challenges"]):
@@ -245,10 +254,8 @@ def _reuse(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> ReuseStep:
             Query.from_json(c["reference"])
         except QueryError as e:
             ck.add(cp + ("reference",), e.message)
-        for key in ("blame",):
-            if c.get(key):
-                ck.ref(cp + (key,), c[key], ck.steps,
-                       N_("Le renvoi vers l'étape « {value} » ne mène nulle part : aucune étape ne porte cet identifiant."))
+        if c.get("blame"):
+            ck.step_ref(cp + ("blame",), c["blame"])
         answer = c.get("answer", {})
         challenges.append(Challenge(
             c["id"], c["who"], c["question"], dict(c["reference"]), answer.get("kind", "number"),
