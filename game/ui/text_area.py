@@ -18,6 +18,7 @@ from game.engine import intents as I
 from game.engine.fonts import FontBook
 from game.engine.intents import Intent
 from game.ui.base import Widget, blit_text, draw_focus_ring
+from game.ui.text_input import CARET_KEYS, edit_at_caret
 from game.ui.theme import Theme
 
 ROLE = "body"
@@ -218,15 +219,8 @@ class TextArea(Widget):
                 self._goal_x, self._sticky = goal, sticky
                 return None
             self.insert("\n")
-        elif kind == I.BACKSPACE and self.caret > 0:
-            self.value = self.value[: self.caret - 1] + self.value[self.caret:]
-            self.caret -= 1
-        elif kind == I.DELETE:
-            self.value = self.value[: self.caret] + self.value[self.caret + 1:]
-        elif kind == I.LEFT:
-            self.caret = max(0, self.caret - 1)
-        elif kind == I.RIGHT:
-            self.caret = min(len(self.value), self.caret + 1)
+        elif kind in CARET_KEYS:
+            edit_at_caret(self, kind)
         elif kind in (I.HOME, I.END):
             self._sticky = sticky
             line = self.lines()[self.line_of()]

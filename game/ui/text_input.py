@@ -11,6 +11,21 @@ from game.engine.intents import Intent
 from game.ui.base import Widget, blit_text, draw_focus_ring
 from game.ui.theme import Theme
 
+CARET_KEYS = (I.BACKSPACE, I.DELETE, I.LEFT, I.RIGHT)
+
+
+def edit_at_caret(field: TextInput | object, kind: str) -> None:
+    """Retour arrière, Suppr, ← et → sur ``field.value`` / ``field.caret`` (saisie d'une ou plusieurs lignes)."""
+    value, caret = field.value, field.caret  # type: ignore[attr-defined]
+    if kind == I.BACKSPACE and caret > 0:
+        field.value, field.caret = value[: caret - 1] + value[caret:], caret - 1  # type: ignore[attr-defined]
+    elif kind == I.DELETE:
+        field.value = value[:caret] + value[caret + 1:]  # type: ignore[attr-defined]
+    elif kind == I.LEFT:
+        field.caret = max(0, caret - 1)  # type: ignore[attr-defined]
+    elif kind == I.RIGHT:
+        field.caret = min(len(value), caret + 1)  # type: ignore[attr-defined]
+
 
 class TextInput(Widget):
     """Saisie d'une ligne de texte (au plus `max_len` caractères).
@@ -48,15 +63,8 @@ class TextInput(Widget):
         kind = intent.kind
         if kind in (I.TEXT, I.PASTE):
             self.insert(intent.text)
-        elif kind == I.BACKSPACE and self.caret > 0:
-            self.value = self.value[: self.caret - 1] + self.value[self.caret:]
-            self.caret -= 1
-        elif kind == I.DELETE:
-            self.value = self.value[: self.caret] + self.value[self.caret + 1:]
-        elif kind == I.LEFT:
-            self.caret = max(0, self.caret - 1)
-        elif kind == I.RIGHT:
-            self.caret = min(len(self.value), self.caret + 1)
+        elif kind in CARET_KEYS:
+            edit_at_caret(self, kind)
         elif kind == I.HOME:
             self.caret = 0
         elif kind == I.END:
