@@ -182,24 +182,32 @@ def test_dates_typed_in_words_or_as_a_year_are_understood():
     assert parse_day("31 truc 2017") is None
 
 
+def publish_to_reuse(d, untick=("DECLARANT",)):
+    """A short publication (title, description, licence, these columns left out), then on to the
+    reusers' questions. ``untick`` goes in the order of the columns (the driver only moves down)."""
+    from game.scenes.reuse import ReuseScene
+
+    type_in(d, "Titre", "Prénoms des enfants nés à Rennes en 2016")
+    type_in(d, "Description (obligatoire", "Nombre d'enfants nés à Rennes par prénom, sexe et année.")
+    select(d, "Licence", "Licence Ouverte / Open Licence 2.0 (Etalab)")
+    columns = next(w for w in d.widgets if isinstance(w, ChoiceGroup))
+    for name in untick:
+        d.choose_in_group([columns.options.index(next(o for o in columns.options if o.startswith(name)))])
+    d.activate_button("Publier sur le portail")
+    d.activate_button("Continuer")
+    d.wait_until(lambda: isinstance(d.scene, ReuseScene))
+
+
 def answer_field(d):
     return next(w for w in d.widgets if isinstance(w, TextInput) and w.label.startswith("Votre réponse"))
 
 
 def test_reuse_questions_answered_from_the_keyboard_with_a_query_and_a_chart(tmp_path):
-    from game.scenes.reuse import ReuseScene
 
     d = Driver(tmp_path / "d", extra_dirs=[FIX])
     try:
         open_publication(d)
-        type_in(d, "Titre", "Prénoms des enfants nés à Rennes en 2016")
-        type_in(d, "Description (obligatoire", "Nombre d'enfants nés à Rennes par prénom, sexe et année.")
-        select(d, "Licence", "Licence Ouverte / Open Licence 2.0 (Etalab)")
-        columns = next(w for w in d.widgets if isinstance(w, ChoiceGroup))
-        d.choose_in_group([columns.options.index(next(o for o in columns.options if o.startswith("DECLARANT")))])
-        d.activate_button("Publier sur le portail")
-        d.activate_button("Continuer")
-        d.wait_until(lambda: isinstance(d.scene, ReuseScene))
+        publish_to_reuse(d)
         assert "Léa (journaliste) demande :" in d.screen_text()
         # group by year, sum of occurrences: a bar per year
         select(d, "Regrouper par", "ANNEE")
@@ -237,20 +245,11 @@ def test_reuse_questions_answered_from_the_keyboard_with_a_query_and_a_chart(tmp
 
 
 def test_a_question_the_published_file_cannot_answer_says_why_and_the_debrief_points_back(tmp_path):
-    from game.scenes.reuse import ReuseScene
 
     d = Driver(tmp_path / "d", extra_dirs=[FIX])
     try:
         open_publication(d)
-        type_in(d, "Titre", "Prénoms des enfants nés à Rennes en 2016")
-        type_in(d, "Description (obligatoire", "Nombre d'enfants nés à Rennes par prénom, sexe et année.")
-        select(d, "Licence", "Licence Ouverte / Open Licence 2.0 (Etalab)")
-        columns = next(w for w in d.widgets if isinstance(w, ChoiceGroup))
-        for name in ("NOMBRE_OCCURRENCES", "DECLARANT"):  # the counts go too: no total can be computed
-            d.choose_in_group([columns.options.index(next(o for o in columns.options if o.startswith(name)))])
-        d.activate_button("Publier sur le portail")
-        d.activate_button("Continuer")
-        d.wait_until(lambda: isinstance(d.scene, ReuseScene))
+        publish_to_reuse(d, untick=("NOMBRE_OCCURRENCES", "DECLARANT"))  # no counts: no total can be computed
         screen = d.screen_text()
         assert "Sans les nombres d'occurrences, je ne peux pas compter." in screen
         assert "Pourquoi : " in screen and "NOMBRE_OCCURRENCES" in screen
@@ -267,19 +266,11 @@ def test_a_question_the_published_file_cannot_answer_says_why_and_the_debrief_po
 
 
 def test_filters_are_added_and_removed_one_by_one_from_the_keyboard(tmp_path):
-    from game.scenes.reuse import ReuseScene
 
     d = Driver(tmp_path / "d", extra_dirs=[FIX])
     try:
         open_publication(d)
-        type_in(d, "Titre", "Prénoms des enfants nés à Rennes en 2016")
-        type_in(d, "Description (obligatoire", "Nombre d'enfants nés à Rennes par prénom, sexe et année.")
-        select(d, "Licence", "Licence Ouverte / Open Licence 2.0 (Etalab)")
-        columns = next(w for w in d.widgets if isinstance(w, ChoiceGroup))
-        d.choose_in_group([columns.options.index(next(o for o in columns.options if o.startswith("DECLARANT")))])
-        d.activate_button("Publier sur le portail")
-        d.activate_button("Continuer")
-        d.wait_until(lambda: isinstance(d.scene, ReuseScene))
+        publish_to_reuse(d)
         for column, value in (("ANNEE", "2016"), ("ENFANT_SEXE", "F")):
             select(d, "Filtrer : colonne", column)
             type_in(d, "Filtrer : valeur", value)
