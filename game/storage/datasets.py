@@ -67,10 +67,19 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
         known = [p.name for p in (folder / "data").glob("*.csv")]
         return [Problem(base + ("dataset",), msg(N_("Fichier de données introuvable : data/{value}."), value=step.dataset),
                         did_you_mean(step.dataset, known))]
-    try:
-        table = read_csv(path).table
-    except CsvReadError as e:
-        return [Problem(base + ("dataset",), e.message)]
+    # read and replayed once, and kept for the publish and reuse steps built on it; read again here
+    # only when that fails, to say which entry of the recipe does not apply, or why the file is unreadable
+    work = _reference_work(step, folder)
+    replay_problems: list[Problem] = []
+    if work is not None:
+        final, report = work.table, work.report
+    else:
+        try:
+            table = read_csv(path).table
+        except CsvReadError as e:
+            return [Problem(base + ("dataset",), e.message)]
+        final, _results, replay_problems = replay(table, step.reference)
+        report = validate(final, schema)
     out = [Problem(base + ("schema",), p.message) for p in schema.problems]
     if step.operations:
         for i, entry in enumerate(step.reference):
@@ -82,9 +91,7 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
         if code not in KINDS and code not in FRICTIONLESS_CODES:
             out.append(Problem(base + ("goal", "codes"), msg(N_("Type d'erreur inconnu : « {value} »."), value=code),
                                did_you_mean(code, list(KINDS) + list(FRICTIONLESS_CODES))))
-    final, _results, replay_problems = replay(table, step.reference)
     out += [Problem(base + ("reference", p.path[0] if p.path else 0), p.message) for p in replay_problems]
-    report = validate(final, schema)
     codes = set(step.goal.codes)
     left = [e for e in report.errors if e.is_error and (not codes or e.code in codes)]
     if len(left) > step.goal.max_errors:
@@ -97,7 +104,6 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
             N_("La recette de référence laisse {count} avertissement(s), au-delà des {max} permis."),
             count=report.warning_count, max=step.goal.max_warnings)))
     if not out:  # the goal as the workshop judges it (rows kept, no error of a new kind…)
-        work = _reference_work(step, folder)
         if work is not None and not work.objectives().reached:
             o = work.objectives()
             out.append(Problem(base + ("reference",), msg(
