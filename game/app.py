@@ -220,10 +220,8 @@ class Services:
 
         assert self.session is not None
         work = self.session.clean_work()
-        folder = self.data_folder / "exports"
-        folder.mkdir(parents=True, exist_ok=True)
         stem = f"{self.session.scenario.id}-{work.step.id}"
-        csv_path, recipe_path = folder / f"{stem}.csv", folder / f"{stem}.recette.json"
+        csv_path, recipe_path = self.export_path(f"{stem}.csv"), self.export_path(f"{stem}.recette.json")
         write_quality_csv(work.table, csv_path)
         recipe = {"schema": work.step.schema, "operations": work.history.recipe()}
         recipe_path.write_text(json.dumps(recipe, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
