@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sys
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,8 +72,9 @@ class Services:
     """What the screens may ask (see ``game.play.services.GameServices``)."""
 
     def __init__(self, store: Store, scenario_dirs: list[Path], *, theme: Any = None, fonts: Any = None,
-                 language: str | None = None, lrs: LrsSettings | None = None) -> None:
+                 language: str | None = None, lrs: LrsSettings | None = None, group: str | None = None) -> None:
         self.store = store
+        self.fixed_group = group  # ``--group``: a shared workshop machine, every profile joins this workshop
         self.sender: Sender | None = None
         if lrs is not None and lrs.enabled:  # statements leave the outbox on a background thread
             self.sender = Sender(store.path, LrsClient(lrs))
@@ -100,17 +102,26 @@ class Services:
 
     # profiles -------------------------------------------------------------------
     def learners(self) -> list[LearnerInfo]:
-        return [LearnerInfo(x.id, x.pseudonym) for x in self.store.learners()]
+        return [LearnerInfo(x.id, x.pseudonym, x.group) for x in self.store.learners()]
 
-    def create_learner(self, pseudonym: str) -> LearnerInfo:
+    def create_learner(self, pseudonym: str, group: str = "") -> LearnerInfo:
+        """A new profile; ``group`` is the workshop code the learner typed (may be empty)."""
+        from game.core.groups import normalize_group
+
+        code = self.fixed_group or (normalize_group(group) if group.strip() else None)
+        if isinstance(code, Message):
+            raise ServiceError(code)
         try:
-            x = self.store.add_learner(pseudonym)
+            x = self.store.add_learner(pseudonym, code)
         except StoreError as e:
             raise ServiceError(e.message) from e
-        return LearnerInfo(x.id, x.pseudonym)
+        return LearnerInfo(x.id, x.pseudonym, x.group)
 
     def select_learner(self, learner_id: int) -> None:
         self.learner = next(x for x in self.learners() if x.id == learner_id)
+        if self.fixed_group and self.learner.group != self.fixed_group:  # a profile made before the workshop
+            self.store.set_group(learner_id, self.fixed_group)
+            self.learner = LearnerInfo(self.learner.id, self.learner.pseudonym, self.fixed_group)
         self.store.set_setting("last_learner", learner_id)
 
     # library --------------------------------------------------------------------
@@ -173,11 +184,12 @@ class Services:
             rec = StoreRecorder(self.store, self.learner.id, sc, started=True)
             self.session = PlaySession(sc, self.learner.pseudonym, current.registration, rec,
                                        AttemptState.from_json(current.state), language=lang, datasets=self._datasets(),
-                                       publisher=self._publisher(item))
+                                       publisher=self._publisher(item), group=self.learner.group)
         else:
             rec = StoreRecorder(self.store, self.learner.id, sc, started=False)
             self.session = PlaySession(sc, self.learner.pseudonym, str(uuid.uuid4()), rec, language=lang,
-                                       datasets=self._datasets(), publisher=self._publisher(item))
+                                       datasets=self._datasets(), publisher=self._publisher(item),
+                                       group=self.learner.group)
             self.session.begin()
         return self.session
 
@@ -321,6 +333,14 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
     from game.engine.window import open_window
     from game.ui.theme import DEFAULT_THEME
 
+    group = None
+    if getattr(args, "group", None):
+        from game.core.groups import normalize_group
+
+        group = normalize_group(args.group)
+        if isinstance(group, Message):
+            print(render(group), file=sys.stderr)
+            return 2
     _logging()
     size = (1280, 720)
     if args.size:
@@ -333,7 +353,7 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
     try:
         store = Store.open_default()
         services = Services(store, dirs, theme=DEFAULT_THEME, fonts=fonts, language=language,
-                            lrs=LrsSettings.load(args))
+                            lrs=LrsSettings.load(args), group=group)
     except (StoreError, ServiceError) as e:
         _log.error("démarrage impossible : %s", e)
         activate(language or "fr")

@@ -41,6 +41,8 @@ def _play_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--text-scale", type=float, help="taille du texte, de 1.0 (100 %%) à 2.0 (200 %%)")
     p.add_argument("--size", help="taille de la fenêtre, ex. 1280x720")
     p.add_argument("--max-frames", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--group", metavar="CODE", help="code de l'atelier (poste partagé) : chaque profil de ce poste "
+                   "rejoint cet atelier et ses relevés portent ce code")
     p.add_argument("--lrs-endpoint", metavar="URL", help="LRS xAPI où envoyer les relevés (sinon EXPLORATEURS_LRS_ENDPOINT "
                    "ou lrs.json dans le dossier de configuration ; aucun par défaut)")
     p.add_argument("--lrs-user", metavar="NOM", help="identifiant Basic du LRS (sinon EXPLORATEURS_LRS_USER ou lrs.json)")

@@ -57,6 +57,7 @@ GRADE_SCORES: dict[str, float] = {"right": 1.0, "partly": 0.5, "wrong": 0.0}
 
 class StatementOptions(TypedDict, total=False):
     language: str  # context.language, the interface language (default fr-FR)
+    group: str  # workshop group code (normalised): a grouping activity and the ``group`` extension
     statement_id: str  # fixed id (else ``new_id()``)
     timestamp: str  # fixed timestamp (else ``clock()``)
     new_id: Callable[[], str]
@@ -70,6 +71,16 @@ def activity_iri(cfg: XapiConfig, scenario_id: str, *path: str) -> str:
 
 def extension_key(cfg: XapiConfig, name: str) -> str:
     return ids.join_iri(cfg.activity_base, "extensions", name)
+
+
+def group_iri(cfg: XapiConfig, code: str) -> str:
+    """The activity of a workshop group: ``<base>groups/<CODE>`` (what an LRS is queried by)."""
+    return ids.join_iri(cfg.activity_base, "groups", code)
+
+
+def _group(cfg: XapiConfig, code: str) -> dict[str, Any]:
+    return _activity(group_iri(cfg, code), ids.join_iri(cfg.activity_base, "activity-types", "workshop"),
+                     f"Atelier {code}")
 
 
 def _scenario(cfg: XapiConfig, scenario_id: str, title: str | None = None) -> dict[str, Any]:
@@ -88,8 +99,11 @@ def _build(cfg: XapiConfig, learner: str, registration: str, verb: str, obj: dic
            step_id: str | None = None, parents: Sequence[dict[str, Any]] = (),
            grouping: Sequence[dict[str, Any]] = (), extra: Mapping[str, Any] | None = None,
            result: dict[str, Any] | None = None) -> dict[str, Any]:
-    named = {"scenario": scenario_id, "step": step_id, "competencies": list(competencies), **(extra or {})}
+    group = opts.get("group") or None
+    named = {"scenario": scenario_id, "step": step_id, "competencies": list(competencies), "group": group,
+             **(extra or {})}
     extensions = {extension_key(cfg, k): v for k, v in named.items() if v is not None}
+    grouping = [*grouping, _group(cfg, group)] if group else grouping
     activities = {"parent": list(parents), "grouping": list(grouping),
                   "category": [_activity(SG, PROFILE_TYPE)]}
     stmt: dict[str, Any] = {

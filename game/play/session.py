@@ -54,8 +54,9 @@ class PlaySession:
     def __init__(self, scenario: Scenario, learner: str, registration: str, recorder: Recorder,
                  state: AttemptState | None = None, *, xapi: xs.XapiConfig = xs.DEFAULT_XAPI,
                  language: str = "fr-FR", clock: Clock = time.time, datasets: DatasetSource | None = None,
-                 publisher: Publisher | None = None) -> None:
+                 publisher: Publisher | None = None, group: str | None = None) -> None:
         self.scenario = scenario
+        self.group = group  # workshop code carried by every statement (None outside a workshop)
         self.learner = learner
         self.registration = registration
         self._recorder = recorder
@@ -358,7 +359,7 @@ class PlaySession:
 
     # ------------------------------------------------------------------ helpers
     def _opts(self) -> dict[str, Any]:
-        return {"language": self._language}
+        return {"language": self._language, "group": self.group} if self.group else {"language": self._language}
 
     def _common(self) -> tuple[Any, ...]:
         return (self._xapi, self.learner, self.registration, self.scenario.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.core.groups import normalize_group
 from game.engine.scene import Replace, Transition
 from game.i18n import _, render
 from game.play.services import ServiceError
@@ -19,6 +20,7 @@ class ProfilesScene(FormScene):
     def __init__(self, services, **params) -> None:
         self.error = ""
         self.draft = ""
+        self.group_draft = ""
         super().__init__(services, **params)
 
     def widgets(self) -> list[Widget]:
@@ -34,6 +36,14 @@ class ProfilesScene(FormScene):
         out.append(Label(_("Nouveau profil : un pseudonyme suffit (pas votre nom, ni votre adresse e-mail)."), role="small", tone="muted"))
         self.input = TextInput(self.draft, 64, label=_("Pseudonyme (64 caractères au plus)"), action="create")
         out.append(self.input)
+        fixed = getattr(self.services, "fixed_group", None)
+        if fixed:
+            self.group_input = None
+            out.append(Label(_("Atelier : {code} (ce poste est réservé à cet atelier)").format(code=fixed), role="small"))
+        else:
+            self.group_input = TextInput(self.group_draft, 20, label=_("Code de l'atelier (facultatif : si votre "
+                                                                     "formateur vous en a donné un)"), action="create")
+            out.append(self.group_input)
         if self.error:
             out.append(Label(self.error, tone="error"))
         out.append(self.button(_("Créer le profil"), "create"))
@@ -46,12 +56,15 @@ class ProfilesScene(FormScene):
             return Replace("library")
         if action == "create":
             self.draft = self.input.value
+            self.group_draft = self.group_input.value if self.group_input is not None else ""
             try:
-                learner = self.services.create_learner(self.input.value)
+                learner = self.services.create_learner(self.input.value, self.group_draft)
             except ServiceError as e:
                 self.error = render(e.message)
                 self.rebuild(focus_action="create")
-                self.form.focus.focus(self.input)
+                bad_code = self.group_input is not None and self.group_draft.strip() \
+                    and not isinstance(normalize_group(self.group_draft), str)
+                self.form.focus.focus(self.group_input if bad_code else self.input)
                 return None
             self.services.select_learner(learner.id)
             return Replace("library")

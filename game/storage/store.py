@@ -38,6 +38,7 @@ class Learner:
     id: int
     pseudonym: str
     created_at: str
+    group: str | None = None  # workshop code typed at profile creation (normalised), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +95,13 @@ def _v3(db: sqlite3.Connection) -> None:
     db.execute("INSERT INTO outbox(id, queued_at) SELECT id, stored_at FROM statements ORDER BY rowid")
 
 
+def _v4(db: sqlite3.Connection) -> None:
+    """Workshop groups: the code a learner typed when creating their profile (none before)."""
+    db.execute("ALTER TABLE learners ADD COLUMN group_code TEXT")
+
+
 # Migration n (1-based) brings user_version from n-1 to n. Append, never edit a shipped one.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _UNREADABLE = N_("Le fichier de sauvegarde « {path} » est illisible : il est endommagé ou ce n'est pas une "
@@ -209,8 +215,9 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(msg(_READ_FAILED, reason=str(exc))) from exc
 
-    def add_learner(self, pseudonym: str) -> Learner:
-        """A new profile. The pseudonym is trimmed; empty, too long or taken (any case) is refused."""
+    def add_learner(self, pseudonym: str, group: str | None = None) -> Learner:
+        """A new profile. The pseudonym is trimmed; empty, too long or taken (any case) is refused.
+        ``group`` is an already normalised workshop code (see ``game.core.groups``)."""
         name = unicodedata.normalize("NFC", pseudonym.strip())
         if not name:
             raise StoreError(msg(N_("Choisissez un pseudonyme (il ne peut pas être vide).")))
@@ -222,13 +229,19 @@ class Store:
             if name.casefold() in taken:
                 raise StoreError(msg(N_("Le pseudonyme « {name} » est déjà pris. Choisissez-en un autre."),
                                      name=name))
-            cursor = db.execute("INSERT INTO learners(pseudonym, created_at) VALUES (?, ?)", (name, created))
-        return Learner(int(cursor.lastrowid or 0), name, created)
+            cursor = db.execute("INSERT INTO learners(pseudonym, created_at, group_code) VALUES (?, ?, ?)",
+                                (name, created, group or None))
+        return Learner(int(cursor.lastrowid or 0), name, created, group or None)
+
+    def set_group(self, learner_id: int, group: str | None) -> None:
+        """Join (or leave, with None) a workshop: the learner's next statements carry this code."""
+        with self._write() as db:
+            db.execute("UPDATE learners SET group_code = ? WHERE id = ?", (group or None, learner_id))
 
     def learners(self) -> list[Learner]:
         """Every profile, in creation order."""
-        rows = self._read("SELECT id, pseudonym, created_at FROM learners ORDER BY id")
-        return [Learner(int(r["id"]), str(r["pseudonym"]), str(r["created_at"])) for r in rows]
+        rows = self._read("SELECT id, pseudonym, created_at, group_code FROM learners ORDER BY id")
+        return [Learner(int(r["id"]), str(r["pseudonym"]), str(r["created_at"]), r["group_code"]) for r in rows]
 
     def start_attempt(self, learner_id: int, scenario_id: str, scenario_version: str, registration: str,
                       state: dict[str, Any], statements: Sequence[dict[str, Any]]) -> Attempt:

@@ -27,12 +27,12 @@ KEYS = {"TAB": pygame.K_TAB, "RETURN": pygame.K_RETURN, "SPACE": pygame.K_SPACE,
 
 class Driver:
     def __init__(self, data_dir: Path, extra_dirs: list[Path] | None = None, language: str | None = None,
-                 size: tuple[int, int] = (1280, 720), scale: float | None = None) -> None:
+                 size: tuple[int, int] = (1280, 720), scale: float | None = None, group: str | None = None) -> None:
         activate(language or "fr")
         self.store = Store(data_dir)
         self.fonts = FontBook(1.0)
         self.services = Services(self.store, [builtin_scenarios_dir()] + list(extra_dirs or []),
-                                 theme=DEFAULT_THEME, fonts=self.fonts, language=language)
+                                 theme=DEFAULT_THEME, fonts=self.fonts, language=language, group=group)
         if scale:
             self.services.set_text_scale(scale)
         self.stack = SceneStack(scene_factory(self.services), size)

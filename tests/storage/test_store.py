@@ -338,3 +338,20 @@ def test_migration_v3_queues_the_statements_of_an_older_save(tmp_path: Path) -> 
     with Store(path) as store:
         assert [s["n"] for s in store.pending()] == [2, 1]  # in recording order; imported ones not queued
         assert store.outbox_counts() == OutboxCounts(pending=2)
+
+
+def test_migration_v4_keeps_older_profiles_without_a_group(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    raw = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:3]:
+        migration(raw)
+    raw.execute("INSERT INTO learners VALUES (1, 'Alice', '2025-01-01T00:00:00Z')")
+    raw.execute("PRAGMA user_version=3")
+    raw.close()
+    with Store(path) as store:
+        assert store.learners() == [Learner(1, "Alice", "2025-01-01T00:00:00Z", None)]
+        bob = store.add_learner("Bob", "RENNES-2026")
+        store.set_group(1, "RENNES-2026")
+        assert [(x.pseudonym, x.group) for x in store.learners()] == [("Alice", "RENNES-2026"), ("Bob", "RENNES-2026")]
+        store.set_group(bob.id, None)
+        assert store.learners()[1].group is None

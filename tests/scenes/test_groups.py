@@ -1,0 +1,78 @@
+"""Workshop groups: the code typed at profile creation (or fixed with --group) reaches every statement."""
+
+from game.core.statements import DEFAULT_XAPI, group_iri
+
+from .driver import Driver
+from .test_playthrough import open_first
+
+GROUP_EXT = DEFAULT_XAPI.activity_base + "extensions/group"
+
+
+def _statements(d):
+    return d.store.statements(learner_id=d.services.learner.id)
+
+
+def test_a_learner_joins_the_workshop_by_typing_its_code(tmp_path):
+    d = Driver(tmp_path / "d")
+    try:
+        d.activate_button("Commencer")
+        d.fill_text("Camille")
+        d.fill_text("  rennes 2026 ", index=1)  # as typed from the whiteboard
+        d.activate_button("Créer le profil")
+        assert d.services.learner.group == "RENNES-2026"
+        open_first(d)
+        stmts = _statements(d)
+        assert stmts and all(s["context"]["extensions"][GROUP_EXT] == "RENNES-2026" for s in stmts)
+        grouping = stmts[0]["context"]["contextActivities"]["grouping"]
+        assert group_iri(DEFAULT_XAPI, "RENNES-2026") in [a["id"] for a in grouping]
+    finally:
+        d.close()
+
+
+def test_a_code_with_forbidden_characters_is_refused_and_nothing_is_created(tmp_path):
+    d = Driver(tmp_path / "d")
+    try:
+        d.activate_button("Commencer")
+        d.fill_text("Camille")
+        d.fill_text("atelier#3", index=1)
+        d.activate_button("Créer le profil")
+        assert "ne peut contenir que des lettres, des chiffres et des tirets" in d.screen_text()
+        assert d.store.learners() == []
+        assert d.focused.value == "atelier#3"  # focus back on the code to correct it
+    finally:
+        d.close()
+
+
+def test_without_a_code_statements_carry_no_group(tmp_path):
+    d = Driver(tmp_path / "d")
+    try:
+        d.activate_button("Commencer")
+        d.fill_text("Sam")
+        d.activate_button("Créer le profil")
+        open_first(d)
+        stmts = _statements(d)
+        assert stmts and not any(GROUP_EXT in s["context"]["extensions"] for s in stmts)
+    finally:
+        d.close()
+
+
+def test_a_shared_workshop_machine_puts_every_profile_in_its_group(tmp_path):
+    first = Driver(tmp_path / "d")
+    try:  # a profile made at home, before the workshop
+        first.activate_button("Commencer")
+        first.fill_text("Dominique")
+        first.activate_button("Créer le profil")
+    finally:
+        first.close()
+    d = Driver(tmp_path / "d", group="K7M-4QX")
+    try:
+        d.activate_button("Commencer")
+        assert "Atelier : K7M-4QX" in d.screen_text()
+        d.fill_text("Alex")
+        d.activate_button("Créer le profil")
+        assert d.services.learner.group == "K7M-4QX"
+        d.services.select_learner(next(x.id for x in d.services.learners() if x.pseudonym == "Dominique"))
+        assert d.services.learner.group == "K7M-4QX"
+        assert {x.group for x in d.store.learners()} == {"K7M-4QX"}
+    finally:
+        d.close()
