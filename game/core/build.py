@@ -37,6 +37,7 @@ from .scenario import (
     Step,
     TitleHint,
 )
+from .texts import text_fields as text_fields  # noqa: F401 - re-exported (it used to live here)
 
 Doc = dict[str, Any]
 Path = tuple[PathPart, ...]
@@ -54,13 +55,13 @@ class _Checker:
         self.data_steps = [s["id"] for s in doc["steps"] if s.get("kind") in ("clean", "publish")]
         self.competencies = competencies
 
-    def add(self, path: Path, message: Any, hint: Any = None) -> None:
-        self.problems.append(Problem(path, message, hint))
+    def add(self, path: Path, message: Any, hint: Any = None, code: str = "content") -> None:
+        self.problems.append(Problem(path, message, hint, code=code))
 
-    def ref(self, path: Path, value: str, known: Iterable[str], what: str) -> None:
+    def ref(self, path: Path, value: str, known: Iterable[str], what: str, code: str = "unknown-reference") -> None:
         known = list(known)
         if value not in known:
-            self.add(path, msg(what, value=value), did_you_mean(value, known))
+            self.add(path, msg(what, value=value), did_you_mean(value, known), code)
 
     def sources_of(self, item: Doc, path: Path) -> tuple[str, ...]:
         refs = tuple(item.get("sources", ()))
@@ -88,7 +89,8 @@ class _Checker:
 
     def step_ref(self, path: Path, target: str) -> None:
         self.ref(path, target, self.steps,
-                 N_("Le renvoi vers l'étape « {value} » ne mène nulle part : aucune étape ne porte cet identifiant."))
+                 N_("Le renvoi vers l'étape « {value} » ne mène nulle part : aucune étape ne porte cet identifiant."),
+                 "broken-link")
 
     def next_of(self, item: Doc, path: Path) -> str | None:
         target = item.get("next")
@@ -179,7 +181,8 @@ def _clean(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> CleanStep:
         try:
             operation_from_json(entry)
         except OperationError as e:
-            ck.add(p + ("reference", i), e.message)
+            known = isinstance(entry, dict) and entry.get("op") in OPERATIONS
+            ck.add(p + ("reference", i), e.message, code="clean-reference" if known else "unknown-reference")
     evidence = ck.evidence_of(d, p)
     return CleanStep(d["id"], d["title"], comps, ck.next_of(d, p), dataset=d["dataset"], schema=d["schema"],
                      reference=tuple(d["reference"]), intro=d.get("intro", ""), goal=goal,
@@ -253,7 +256,7 @@ def _reuse(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> ReuseStep:
         try:
             Query.from_json(c["reference"])
         except QueryError as e:
-            ck.add(cp + ("reference",), e.message)
+            ck.add(cp + ("reference",), e.message, code="reuse-reference")
         if c.get("blame"):
             ck.step_ref(cp + ("blame",), c["blame"])
         answer = c.get("answer", {})
@@ -316,43 +319,3 @@ def build_scenario(doc: Doc, competencies: frozenset[str] | None = None) -> tupl
         framework=doc.get("framework", DEFAULT_FRAMEWORK),
     )
     return scenario, []
-
-
-def text_fields(scenario: Scenario) -> list[str]:
-    """Every display string of a scenario, in reading order (for translation catalogs)."""
-    out = [scenario.title, scenario.summary]
-    out += [c.name for c in scenario.characters] + [c.role for c in scenario.characters if c.role]
-    out += [s.title for s in scenario.sources]
-    for step in scenario.steps:
-        out.append(step.title)
-        if isinstance(step, DialogueStep):
-            out += [ln.text for ln in step.lines]
-            for c in step.choices:
-                out += [c.text] + ([c.feedback] if c.feedback else [])
-        elif isinstance(step, QuizStep):
-            out += [step.intro] if step.intro else []
-            for q in step.questions:
-                out += [q.prompt] + [o.text for o in q.options] + [q.explanation]
-        elif isinstance(step, SortStep):
-            out += [step.intro] if step.intro else []
-            out += [b.label for b in step.bins]
-            for c in step.cards:
-                out += [c.text] + ([c.detail] if c.detail else []) + [c.reason]
-        elif isinstance(step, CleanStep):
-            out += ([step.intro] if step.intro else []) + list(step.hints)
-        elif isinstance(step, ReuseStep):
-            out += [step.intro] if step.intro else []
-            for c in step.challenges:
-                out += [c.question] + [t for t in (c.explanation, c.cannot) if t]
-        elif isinstance(step, PublishStep):
-            out += [step.intro] if step.intro else []
-            out += [t.label for t in step.title_elements]
-            out += [text for _, text in step.licence_feedback]
-            for r in step.resources:
-                out += [r.title] + ([r.description] if r.description else [])
-        elif isinstance(step, DebriefStep):
-            out += [step.intro] if step.intro else []
-    seen: dict[str, None] = {}
-    for t in out:
-        seen.setdefault(t, None)
-    return list(seen)

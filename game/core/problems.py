@@ -10,13 +10,18 @@ from .messages import N_, Message, msg
 
 PathPart = str | int
 
+#: How serious a problem is. An error makes the scenario unplayable (the game refuses it); a warning
+#: is reported by ``explorateurs check`` (which then fails) but the game still plays the scenario.
+ERROR, WARNING = "erreur", "avertissement"
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One problem in a scenario or framework file.
 
     ``path`` locates it inside the document (keys and list indexes); storage adds
-    ``file``, ``line`` and ``col`` (1-based) from the YAML node marks.
+    ``file``, ``line`` and ``col`` (1-based) from the YAML node marks. ``code`` is a stable rule id
+    for tools (``unknown-reference``, ``unreachable-step``…; empty: not classified).
     """
 
     path: tuple[PathPart, ...]
@@ -26,6 +31,12 @@ class Problem:
     line: int = 0
     col: int = 0
     at_key: bool = False  # point at the key itself rather than its value
+    code: str = ""
+    severity: str = ERROR
+
+    def coded(self, code: str) -> Problem:
+        """This problem with a rule id, unless it already has one."""
+        return self if self.code else replace(self, code=code)
 
     def located(self, file: str, line: int, col: int) -> Problem:
         return replace(self, file=file, line=line, col=col)

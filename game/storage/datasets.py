@@ -59,14 +59,14 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
         schema = schema_for(step, folder)
     except SchemaNotFound:
         return [Problem(base + ("schema",), msg(N_("Schéma introuvable : « {value} »."), value=step.schema),
-                        did_you_mean(step.schema, shipped_schema_names()))]
+                        did_you_mean(step.schema, shipped_schema_names()), code="unknown-reference")]
     except (OSError, ValueError, json.JSONDecodeError) as e:
         return [Problem(base + ("schema",), msg(N_("Schéma illisible : « {value} » ({detail})."), value=step.schema, detail=str(e)))]
     path = folder / "data" / step.dataset
     if not path.is_file():
         known = [p.name for p in (folder / "data").glob("*.csv")]
         return [Problem(base + ("dataset",), msg(N_("Fichier de données introuvable : data/{value}."), value=step.dataset),
-                        did_you_mean(step.dataset, known))]
+                        did_you_mean(step.dataset, known), code="unknown-reference")]
     # read and replayed once, and kept for the publish and reuse steps built on it; read again here
     # only when that fails, to say which entry of the recipe does not apply, or why the file is unreadable
     work = _reference_work(step, folder)
@@ -90,7 +90,7 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
     for code in step.goal.codes:
         if code not in KINDS and code not in FRICTIONLESS_CODES:
             out.append(Problem(base + ("goal", "codes"), msg(N_("Type d'erreur inconnu : « {value} »."), value=code),
-                               did_you_mean(code, list(KINDS) + list(FRICTIONLESS_CODES))))
+                               did_you_mean(code, list(KINDS) + list(FRICTIONLESS_CODES)), code="unknown-reference"))
     out += [Problem(base + ("reference", p.path[0] if p.path else 0), p.message) for p in replay_problems]
     codes = set(step.goal.codes)
     left = [e for e in report.errors if e.is_error and (not codes or e.code in codes)]
@@ -166,8 +166,10 @@ def check_publish_step(scenario: Scenario, step: PublishStep, folder: Path, inde
                 N_("Le nom de fichier « {value} » est déjà pris sur le portail : renommez le fichier."), value=r.file)))
         seen.add(r.file)
         if r.file and not (folder / "data" / r.file).is_file():
+            known = [p.name for p in (folder / "data").glob("*") if p.is_file()]
             out.append(Problem(base + ("resources", i, "file"),
-                               msg(N_("Fichier de ressource introuvable : data/{value}."), value=r.file)))
+                               msg(N_("Fichier de ressource introuvable : data/{value}."), value=r.file),
+                               did_you_mean(r.file, known), code="unknown-reference"))
     source = scenario.step(step.source)
     if not isinstance(source, CleanStep):
         return out
@@ -207,3 +209,18 @@ def check_reuse_step(scenario: Scenario, step: ReuseStep, folder: Path, index: i
                 N_("Sur le fichier publié par le parcours de référence, la question « {id} » n'a pas de réponse : {reason}"),
                 id=ch.id, reason=v.reason.format_source())))
     return out
+
+
+def step_competencies(scenario: Scenario, step: CleanStep | PublishStep, folder: Path) -> frozenset[str] | None:
+    """The competencies a clean or publish step's criteria evidence on the reference path (None:
+    the data cannot say; the step's own check reports why)."""
+    from game.play.publish import PublishWork
+
+    source = scenario.step(step.source) if isinstance(step, PublishStep) else step
+    work = _reference_work(source, folder) if isinstance(source, CleanStep) else None
+    if work is None:
+        return None
+    if isinstance(step, CleanStep):
+        return frozenset(comp for _name, _score, _detail, comp in work.criteria())
+    names = ["licence", "documentation", "publication"] + (["personal-data"] if PublishWork(step, work).personal else [])
+    return frozenset(step.competency_for(n) for n in names)

@@ -1,0 +1,93 @@
+"""``explorateurs check [PATH…] [--format json]``: every problem of the scenarios, for trainers and tools.
+
+Each problem has ``file:line:col``, a message in the active language and, when there is one, a
+hint. Errors make a scenario unplayable (the game refuses it); warnings (a step no path reaches, a
+competency claimed but never assessed, a fact without a source…) leave it playable. The exit code
+is 0 only when every scenario is clean: 1 with any error or warning, 2 when no scenario is found.
+
+``--format json`` prints one JSON document on stdout: a list of ``{file, line, column, severity,
+code, message, hint}`` (``line``/``column``/``hint`` are null when unknown; ``severity`` is
+``erreur`` or ``avertissement``; ``code`` is a stable rule id, see :data:`CODES`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from game.core.problems import ERROR, Problem
+from game.i18n import Translator
+
+#: The rule ids a problem may carry, and what each one checks.
+CODES = {
+    "yaml": "YAML syntax, encoding, duplicate keys",
+    "schema": "the file does not follow scenarios/scenario.schema.json",
+    "timer": "a timer was asked for: the game has none, on purpose (WCAG 2.2.1)",
+    "image": "an image was asked for: scenarios show none, everything is text",
+    "unknown-reference": "a step, character, source, dataset, schema, operation, competency… that does not exist",
+    "broken-link": "a next, consequence or blame that names no step",
+    "loop": "a link back to a step already played: the game keeps the answers, the loop never ends",
+    "unreachable-step": "a step no path reaches",
+    "content": "an inconsistency in the scenario (duplicate id, question without a right answer…)",
+    "clean-reference": "a clean step whose reference recipe does not reach the goal",
+    "publish-reference": "a publish step whose reference metadata miss full marks",
+    "reuse-reference": "a reuser's question the reference path cannot answer",
+    "unassessed-competency": "a competency the scenario claims but no graded item assesses",
+    "unsourced-fact": "a text citing a legal text or an authority without a source",
+    "missing-translation": "a text a catalog locales/<lang>/LC_MESSAGES/scenario.po leaves untranslated (or fuzzy)",
+    "stale-translation": "a catalog entry whose source text is no longer in the scenario",
+    "unreadable-translation": "a catalog that cannot be read (the scenario plays in its own language)",
+    "pack": "a .zip scenario pack refused: path outside the pack, symlink, size or file-count limit, not a zip",
+    "duplicate-id": "a scenario whose id another one found earlier already has (the shipped ones come first)",
+}
+DEFAULT_CODE = "content"
+
+
+def _json_item(p: Problem, tr: Translator) -> dict[str, Any]:
+    return {"file": p.file, "line": p.line or None, "column": p.col or None, "severity": p.severity,
+            "code": p.code or DEFAULT_CODE, "message": tr.render(p.message),
+            "hint": tr.render(p.hint) if p.hint is not None else None}
+
+
+def _text_line(p: Problem, tr: Translator) -> str:
+    text = tr.render(p.message)
+    if p.severity != ERROR:
+        text = tr.gettext("avertissement : {message}").format(message=text)
+    line = f"{p.where}: {text}" if p.where else text
+    if p.hint is not None:
+        line += " " + tr.render(p.hint)
+    return line
+
+
+def run(paths: list[Path], tr: Translator, fmt: str = "text", out: TextIO | None = None, err: TextIO | None = None) -> int:
+    from game.storage.scenarios import default_scenario_dirs, load_all
+
+    out, err = out or sys.stdout, err or sys.stderr
+    loaded = load_all(paths or default_scenario_dirs())  # shipped + <data_dir>/scenarios
+    if fmt == "json":
+        items = [_json_item(p, tr) for item in loaded for p in sorted(item.problems + item.warnings, key=lambda p: (p.line, p.col))]
+        print(json.dumps(items, ensure_ascii=False, indent=2), file=out)
+    if not loaded:
+        print(tr.gettext("Aucun scénario trouvé."), file=err)
+        return 2
+    bad = sum(not item.valid for item in loaded)
+    warned = sum(item.valid and not item.clean for item in loaded)
+    if fmt == "json":
+        return 1 if bad or warned else 0
+    for item in loaded:
+        if item.clean:
+            print(tr.gettext("OK      {path}").format(path=item.shown or item.path), file=out)
+            continue
+        for p in sorted(item.problems + item.warnings, key=lambda p: (p.line, p.col)):
+            print(_text_line(p, tr), file=out)
+    total = len(loaded)
+    if bad:
+        print(tr.gettext("{bad} scénario(s) invalide(s) sur {total}.").format(bad=bad, total=total), file=err)
+    if warned:
+        print(tr.gettext("{warned} scénario(s) jouable(s) mais avec des avertissements, sur {total}.")
+              .format(warned=warned, total=total), file=err)
+    if not bad and not warned:
+        print(tr.gettext("{total} scénario(s) valide(s).").format(total=total), file=out)
+    return 1 if bad or warned else 0
