@@ -38,6 +38,11 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
         return None, [Problem((), msg(N_("Le fichier n'est pas encodé en UTF-8 (octet invalide à la position {pos})."), pos=e.start), file=display)]
     except OSError as e:
         return None, [Problem((), msg(N_("Impossible de lire le fichier : {reason}."), reason=e.strerror or str(e)), file=display)]
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse YAML text keeping node marks; on failure return a located French problem, never raise."""
     loader = yaml.CSafeLoader(text)
     try:
         root = loader.get_single_node()

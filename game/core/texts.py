@@ -1,0 +1,160 @@
+"""The translatable text of a scenario: every display string with where it is written.
+
+One list serves the game and the trainer's tools: the babel extractor that builds the
+translation catalogs, the "missing translations" lint rule and :func:`text_fields` all walk the
+scenario through :func:`scenario_texts`, so a string the game shows is a string translators see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .messages import N_, msg
+from .problems import WARNING, PathPart, Problem
+from .scenario import (
+    CleanStep,
+    DebriefStep,
+    DialogueStep,
+    PublishStep,
+    QuizStep,
+    ReuseStep,
+    Scenario,
+    SortStep,
+    Step,
+)
+
+if TYPE_CHECKING:
+    from .lint import LintContext
+
+DocPath = tuple[PathPart, ...]
+
+#: Language names said in messages (translated when shown, like any word of the game).
+LANGUAGE_NAMES = {"fr": N_("français"), "en": N_("anglais"), "de": N_("allemand"), "es": N_("espagnol"),
+                  "it": N_("italien"), "br": N_("breton"), "oc": N_("occitan")}
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioText:
+    """One display string: its path in the document and a label for translators.
+
+    ``label`` names items by their id where they have one (``steps/intro/lines/2/text``), so a
+    translator reads which step a text belongs to.
+    """
+
+    path: DocPath
+    label: str
+    text: str
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.out: list[ScenarioText] = []
+
+    def add(self, path: DocPath, label: str, key: PathPart, text: str) -> None:
+        if text:
+            self.out.append(ScenarioText(path + (key,), f"{label}/{key}" if label else key, text))
+
+
+def _step_texts(step: Step, p: DocPath, lb: str, c: _Collector) -> None:
+    c.add(p, lb, "title", step.title)
+    if isinstance(step, DialogueStep):
+        for i, ln in enumerate(step.lines):
+            c.add(p + ("lines", i), f"{lb}/lines/{i}", "text", ln.text)
+        for i, ch in enumerate(step.choices):
+            c.add(p + ("choices", i), f"{lb}/choices/{i}", "text", ch.text)
+            c.add(p + ("choices", i), f"{lb}/choices/{i}", "feedback", ch.feedback)
+        return
+    intro = getattr(step, "intro", "")
+    c.add(p, lb, "intro", intro)
+    if isinstance(step, QuizStep):
+        for i, q in enumerate(step.questions):
+            qp, ql = p + ("questions", i), f"{lb}/questions/{q.id}"
+            c.add(qp, ql, "prompt", q.prompt)
+            for j, o in enumerate(q.options):
+                c.add(qp + ("options", j), f"{ql}/options/{j}", "text", o.text)
+            c.add(qp, ql, "explanation", q.explanation)
+    elif isinstance(step, SortStep):
+        for i, b in enumerate(step.bins):
+            c.add(p + ("bins", i), f"{lb}/bins/{b.id}", "label", b.label)
+        for i, card in enumerate(step.cards):
+            cp, cl = p + ("cards", i), f"{lb}/cards/{card.id}"
+            c.add(cp, cl, "text", card.text)
+            c.add(cp, cl, "detail", card.detail)
+            c.add(cp, cl, "reason", card.reason)
+    elif isinstance(step, CleanStep):
+        for i, hint in enumerate(step.hints):
+            c.add(p + ("hints",), f"{lb}/hints", i, hint)
+    elif isinstance(step, ReuseStep):
+        for i, ch in enumerate(step.challenges):
+            cp, cl = p + ("challenges", i), f"{lb}/challenges/{ch.id}"
+            c.add(cp, cl, "question", ch.question)
+            c.add(cp, cl, "explanation", ch.explanation)
+            c.add(cp, cl, "cannot", ch.cannot)
+    elif isinstance(step, PublishStep):
+        c.add(p + ("publisher",), f"{lb}/publisher", "name", step.publisher)
+        for i, t in enumerate(step.title_elements):
+            c.add(p + ("title_elements", i), f"{lb}/title_elements/{i}", "label", t.label)
+        for name, text in step.licence_feedback:
+            c.add(p + ("licence", "feedback"), f"{lb}/licence/feedback", name, text)
+        for i, r in enumerate(step.resources):
+            rp, rl = p + ("resources", i), f"{lb}/resources/{r.id}"
+            c.add(rp, rl, "title", r.title)
+            c.add(rp, rl, "description", r.description)
+    elif isinstance(step, DebriefStep):
+        pass  # title and intro only
+
+
+def scenario_texts(scenario: Scenario) -> list[ScenarioText]:
+    """Every non-empty display string of a scenario, in reading order, each occurrence once."""
+    c = _Collector()
+    c.add((), "", "title", scenario.title)
+    c.add((), "", "summary", scenario.summary)
+    for i, ch in enumerate(scenario.characters):
+        c.add(("characters", i), f"characters/{ch.id}", "name", ch.name)
+    for i, ch in enumerate(scenario.characters):
+        c.add(("characters", i), f"characters/{ch.id}", "role", ch.role)
+    for i, s in enumerate(scenario.sources):
+        c.add(("sources", i), f"sources/{s.id}", "title", s.title)
+    for i, step in enumerate(scenario.steps):
+        _step_texts(step, ("steps", i), f"steps/{step.id}", c)
+    return c.out
+
+
+def text_fields(scenario: Scenario) -> list[str]:
+    """Every display string of a scenario once, in reading order (the msgids of its catalogs)."""
+    return list(dict.fromkeys(t.text for t in scenario_texts(scenario)))
+
+
+def catalog_path(lang: str) -> str:
+    """A language's catalog, relative to the scenario folder (as said in hints)."""
+    return f"locales/{lang}/LC_MESSAGES/scenario.po"
+
+
+def short(text: str, width: int = 70) -> str:
+    """A text on one line, cut with « … » past ``width`` characters (to quote it in a message)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def missing_translations(ctx: LintContext) -> list[Problem]:
+    """Lint rule: each text a scenario's catalog leaves untranslated (empty, or marked fuzzy), once,
+    where it is first written. A scenario without catalogs is written in one language: nothing is
+    missing. The game shows such a text in the scenario's language, so these are warnings."""
+    out = []
+    texts = scenario_texts(ctx.scenario)
+    for lang, known in sorted(ctx.translations.items()):
+        if lang == ctx.scenario.language:
+            continue
+        seen: set[str] = set()
+        for t in texts:
+            if t.text in seen or known.get(t.text):
+                continue
+            seen.add(t.text)
+            out.append(Problem(
+                t.path, msg(N_("Texte sans traduction en {language} ({lang}) : « {text} »"),
+                            language=LANGUAGE_NAMES.get(lang, lang), lang=lang, text=short(t.text)),
+                msg(N_("Ajoutez la traduction dans {catalog} (par exemple avec Poedit), puis relancez explorateurs check."),
+                    catalog=catalog_path(lang)),
+                code="missing-translation", severity=WARNING))
+    return out
