@@ -10,10 +10,12 @@ import platformdirs
 APP_NAME = "explorateurs-des-donnees"
 DATA_DIR_ENV = "EXPLORATEURS_DATA_DIR"
 DB_FILENAME = "explorateurs.sqlite3"
+USER_SCENARIOS_DIRNAME = "scenarios"
+PACKS_CACHE_DIRNAME = "cache/paquets"
 
 
-def data_dir(explicit: str | Path | None = None) -> Path:
-    """The data folder, created if missing.
+def data_dir(explicit: str | Path | None = None, *, create: bool = True) -> Path:
+    """The data folder, created if missing (unless ``create`` is false: for help texts).
 
     Order: the ``explicit`` argument, else ``$EXPLORATEURS_DATA_DIR`` (if set and not empty),
     else the platform's user data folder (``~/.local/share/explorateurs-des-donnees`` on Linux).
@@ -24,10 +26,26 @@ def data_dir(explicit: str | Path | None = None) -> Path:
         path = Path(os.environ[DATA_DIR_ENV]).expanduser()
     else:
         path = platformdirs.user_data_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def database_path(explicit: str | Path | None = None) -> Path:
     """``<data_dir>/explorateurs.sqlite3`` (the folder is created, not the file)."""
     return data_dir(explicit) / DB_FILENAME
+
+
+def user_scenarios_dir(*, create: bool = True) -> Path:
+    """``<data_dir>/scenarios``: where a trainer drops scenario folders and ``.zip`` packs."""
+    path = data_dir(create=create) / USER_SCENARIOS_DIRNAME
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def packs_cache_dir() -> Path:
+    """``<data_dir>/cache/paquets``: ``.zip`` packs extracted once (safe to delete)."""
+    path = data_dir() / PACKS_CACHE_DIRNAME
+    path.mkdir(parents=True, exist_ok=True)
+    return path

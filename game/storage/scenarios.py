@@ -7,6 +7,7 @@ scenario is returned with its problems; nothing here raises on bad content.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.core.framework import Framework, build_framework
 from game.core.messages import N_, msg
-from game.core.problems import Problem, did_you_mean
+from game.core.problems import ERROR, Problem, did_you_mean
 
 from .yamlfile import locate, raw_scalar, read_yaml
 
@@ -26,6 +27,10 @@ if TYPE_CHECKING:  # imported lazily: jsonschema costs ~70 ms at start-up, the s
 DEFAULT_FRAMEWORK = "competences-donnees"  # game.core.scenario.DEFAULT_FRAMEWORK (a test checks they agree)
 
 SCENARIO_FILE = "scenario.yaml"
+
+#: Unknown keys (not a typo of a known one) that ask for a timer or an image: the format has neither, on purpose.
+_TIMER_KEY = re.compile(r"tim(?:er|e)|chrono|minut(?:eur|erie)|d[ée]lai|delay|temps|countdown|deadline", re.IGNORECASE)
+_IMAGE_KEY = re.compile(r"image|img|picture|photo|illustration|ic[oô]ne?|logo|figure", re.IGNORECASE)
 
 _TYPE_FR = {"string": N_("un texte"), "integer": N_("un nombre entier"), "number": N_("un nombre"),
             "boolean": N_("true ou false"), "array": N_("une liste"), "object": N_("un dictionnaire (clé: valeur)")}
@@ -61,10 +66,18 @@ class LoadedScenario:
     scenario: Scenario | None
     problems: tuple[Problem, ...]
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()  # lint findings that do not stop the game (check reports them)
+    shown: str = ""  # how the trainer names it when not ``path``: ``paquet.zip/<id>/scenario.yaml`` (see library)
 
     @property
     def valid(self) -> bool:
+        """Playable: the game lists it (it may still have warnings)."""
         return self.scenario is not None and not self.problems
+
+    @property
+    def clean(self) -> bool:
+        """What ``explorateurs check`` passes: playable and without warnings."""
+        return self.valid and not self.warnings
 
 
 def _display(path: Path) -> str:
@@ -81,7 +94,16 @@ def _schema_problem(err: jsonschema.ValidationError, root: Any) -> Problem:
         allowed = list(err.schema.get("properties", {}))
         extras = [k for k in err.instance if k not in allowed] if isinstance(err.instance, dict) else []
         key = extras[0] if extras else "?"
-        return Problem(path + (key,), msg(N_("Clé inconnue : « {key} »."), key=key), did_you_mean(key, allowed), at_key=True)
+        close = did_you_mean(key, allowed)
+        if close is None and _TIMER_KEY.search(key):
+            return Problem(path + (key,), msg(N_("Clé inconnue : « {key} ». Le jeu n'a aucune minuterie : aucune étape n'est limitée dans le temps."), key=key),
+                           msg(N_("C'est voulu : chacun lit et répond à son rythme (accessibilité, critère WCAG 2.2.1 « Réglage du délai »). Retirez cette clé.")),
+                           at_key=True, code="timer")
+        if close is None and _IMAGE_KEY.search(key):
+            return Problem(path + (key,), msg(N_("Clé inconnue : « {key} ». Les scénarios n'affichent pas d'images : tout passe par le texte."), key=key),
+                           msg(N_("Décrivez en mots ce que l'image montrerait : un texte est lu par les lecteurs d'écran et traduit avec le scénario, une image sans texte de remplacement ne le serait pas.")),
+                           at_key=True, code="image")
+        return Problem(path + (key,), msg(N_("Clé inconnue : « {key} »."), key=key), close, at_key=True)
     if v == "required":
         key = err.message.split("'")[1] if "'" in err.message else "?"
         return Problem(path, msg(N_("Champ obligatoire manquant : « {key} »."), key=key))
@@ -120,7 +142,8 @@ def load_framework(framework_id: str = DEFAULT_FRAMEWORK, root: Path | None = No
     display = _display(path)
     if not path.is_file():
         known = [p.stem for p in folder.glob("*.yaml")]
-        return None, [Problem((), msg(N_("Référentiel introuvable : « {value} »."), value=framework_id), did_you_mean(framework_id, known), file=display)]
+        return None, [Problem((), msg(N_("Référentiel introuvable : « {value} »."), value=framework_id), did_you_mean(framework_id, known),
+                              file=display, code="unknown-reference")]
     doc, problems = read_yaml(path, display)
     if doc is None:
         return None, problems
@@ -129,28 +152,24 @@ def load_framework(framework_id: str = DEFAULT_FRAMEWORK, root: Path | None = No
 
 
 def load_translations(folder: Path) -> dict[str, dict[str, str]]:
-    """``{lang: {french source: translation}}`` from ``locales/<lang>/LC_MESSAGES/scenario.po``."""
-    from babel.messages.pofile import read_po
+    """``{lang: {source: translation}}`` from ``locales/<lang>/LC_MESSAGES/scenario.po`` (fuzzy entries left out)."""
+    from .translations import read_catalogs, usable
 
-    out: dict[str, dict[str, str]] = {}
-    for po in sorted((folder / "locales").glob("*/LC_MESSAGES/scenario.po")):
-        with po.open("rb") as f:
-            catalog = read_po(f)
-        out[po.parts[-3]] = {m.id: m.string for m in catalog if m.id and isinstance(m.id, str) and m.string}
-    return out
+    return usable(read_catalogs(folder)[0])
 
 
 def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = None) -> LoadedScenario:
     """Read and check one ``scenario.yaml`` (or its folder)."""
     if path.is_dir():
         path = path / SCENARIO_FILE
-    folder_id = path.parent.name
+    folder_id = path.resolve().parent.name  # « check . » inside the folder names it too
     display = _display(path)
     doc, problems = read_yaml(path, display)
+    problems = [p.coded("yaml") for p in problems]
     if doc is None:
         return LoadedScenario(path, folder_id, None, tuple(problems))
     errors = sorted(_validator().iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
-    problems += locate([_schema_problem(e, doc.root) for e in errors], doc, display)
+    problems += locate([_schema_problem(e, doc.root).coded("schema") for e in errors], doc, display)
     if problems:
         return LoadedScenario(path, folder_id, None, tuple(sorted(problems, key=_sort_key)))
     data = doc.data
@@ -172,37 +191,54 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
 
         for i, step in enumerate(scenario.steps):
             if isinstance(step, CleanStep):
-                more += check_clean_step(step, path.parent, i)
+                more += [p.coded("clean-reference") for p in check_clean_step(step, path.parent, i)]
             elif isinstance(step, PublishStep):
-                more += check_publish_step(scenario, step, path.parent, i)
+                more += [p.coded("publish-reference") for p in check_publish_step(scenario, step, path.parent, i)]
             elif isinstance(step, ReuseStep):
-                more += check_reuse_step(scenario, step, path.parent, i)
+                more += [p.coded("reuse-reference") for p in check_reuse_step(scenario, step, path.parent, i)]
     problems += locate(more, doc, display)
+    translations: dict[str, dict[str, str]] = {}
+    warnings: list[Problem] = []
+    if scenario is not None:
+        from .lint import lint_scenario
+        from .translations import read_translations
+
+        translations, warnings = read_translations(path.parent, scenario, display)  # never stops the game
+        found = locate(lint_scenario(scenario, path.parent, translations), doc, display)
+        problems += [p for p in found if p.severity == ERROR]
+        warnings += [p for p in found if p.severity != ERROR]
+    return LoadedScenario(path, folder_id, None if problems else scenario, tuple(sorted(problems, key=_sort_key)), translations,
+                          tuple(sorted(warnings, key=_sort_key)))
+
+
+def user_scenario_dirs() -> list[Path]:
+    """The trainer's scenarios folder (``<data_dir>/scenarios``, created on demand); none if it cannot be."""
+    from .paths import user_scenarios_dir
+
     try:
-        translations = load_translations(path.parent) if scenario else {}
-    except (OSError, UnicodeDecodeError, ValueError) as e:
-        translations = {}
-        problems.append(Problem((), msg(N_("Traduction illisible ({detail}) : le scénario s'affichera dans sa langue d'origine."),
-                                        detail=str(e)), file=display))
-    return LoadedScenario(path, folder_id, None if problems else scenario, tuple(sorted(problems, key=_sort_key)), translations)
+        return [user_scenarios_dir()]
+    except OSError:
+        return []
+
+
+def default_scenario_dirs() -> list[Path]:
+    """What the game and ``explorateurs check`` read by default: the shipped scenarios, then the user's."""
+    return [builtin_scenarios_dir(), *user_scenario_dirs()]
 
 
 def discover(dirs: list[Path]) -> list[Path]:
-    """Scenario files under the given folders (a folder may itself be a scenario) or files given directly."""
-    found: list[Path] = []
-    for d in dirs:
-        if d.is_file():
-            found.append(d)
-        elif (d / SCENARIO_FILE).is_file():
-            found.append(d / SCENARIO_FILE)
-        elif d.is_dir():
-            found += sorted(p for p in d.glob(f"*/{SCENARIO_FILE}"))
-    return found
+    """Scenario files under the given folders (a folder may itself be a scenario) or files given directly;
+    ``.zip`` packs are extracted once into the cache and their scenario files listed (see ``library``)."""
+    from .library import scenario_files
+
+    return scenario_files(dirs)
 
 
 def load_all(dirs: list[Path]) -> list[LoadedScenario]:
-    frameworks: dict[str, Framework | None] = {}
-    return [load_guarded(p, frameworks) for p in discover(dirs)]
+    """Every scenario found, read and checked, one per id; refused packs as invalid entries (see ``library``)."""
+    from .library import load_library
+
+    return load_library(dirs)
 
 
 def load_guarded(path: Path, frameworks: dict[str, Framework | None] | None = None) -> LoadedScenario:

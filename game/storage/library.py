@@ -1,0 +1,114 @@
+"""The scenario library: what the given folders hold, in order, each scenario once.
+
+A folder given may be a scenario itself or hold scenario folders and ``.zip`` packs; a file given
+may be a ``scenario.yaml`` or a pack. Pack scenarios are loaded from their extraction in the cache
+(see ``packs``) but every problem names the zip: ``mon-paquet.zip/mon-scenario/scenario.yaml:4:3``.
+
+One scenario per id: the first found is kept (the shipped scenarios come first), a later one with
+the same id is refused with a message naming both. It is not allowed to replace the shipped one,
+because the learners' progress and learning records are keyed by the scenario id: a different
+scenario under the same id would resume someone's attempt at a step that does not exist.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from game.core.framework import Framework
+from game.core.messages import N_, msg
+from game.core.problems import Problem
+
+from .packs import Pack, display, is_pack, open_pack
+from .scenarios import SCENARIO_FILE, LoadedScenario, load_guarded
+
+
+def sources(dirs: list[Path]) -> list[Path]:
+    """Scenario files and ``.zip`` packs, in the order of ``dirs`` then by name, each listed once."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for d in dirs:
+        if d.is_file():
+            candidates = [d]
+        elif (d / SCENARIO_FILE).is_file():
+            candidates = [d / SCENARIO_FILE]
+        elif d.is_dir():
+            candidates = sorted(d.glob(f"*/{SCENARIO_FILE}")) + sorted(p for p in d.glob("*") if is_pack(p) and p.is_file())
+        else:
+            candidates = []
+        for c in candidates:
+            key = c.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(c)
+    return found
+
+
+def _open(path: Path, cache: Path | None) -> Pack:
+    if cache is None:
+        from .paths import packs_cache_dir
+
+        try:
+            cache = packs_cache_dir()
+        except OSError as e:  # the data folder is read-only: the pack is reported, the library still opens
+            problem = Problem((), msg(N_("Le paquet n'a pas pu être lu ou extrait ({detail})."), detail=e.strerror or str(e)),
+                              file=display(path), code="pack")
+            return Pack(path, None, (), (problem,))
+    return open_pack(path, cache)
+
+
+def scenario_files(dirs: list[Path], cache: Path | None = None) -> list[Path]:
+    """The scenario files, packs opened (extracted once); refused packs are left out (``load_library`` names them)."""
+    out: list[Path] = []
+    for p in sources(dirs):
+        out += _open(p, cache).files if is_pack(p) else [p]
+    return out
+
+
+def load_library(dirs: list[Path], cache: Path | None = None) -> list[LoadedScenario]:
+    """Every scenario found, read and checked; a refused pack is an invalid entry with its problem."""
+    frameworks: dict[str, Framework | None] = {}
+    loaded: list[LoadedScenario] = []
+    for p in sources(dirs):
+        if is_pack(p):
+            loaded += _pack_entries(_open(p, cache), frameworks)
+        else:
+            loaded.append(load_guarded(p, frameworks))
+    return _one_per_id(loaded)
+
+
+def _pack_entries(pack: Pack, frameworks: dict[str, Framework | None]) -> list[LoadedScenario]:
+    shown = display(pack.zip)
+    if pack.root is None:
+        return [LoadedScenario(pack.zip, pack.zip.name, None, pack.problems, shown=shown)]
+    inside = display(pack.root)
+
+    def rehome(p: Problem) -> Problem:
+        if not p.file.startswith(inside):
+            return p
+        return replace(p, file=shown + p.file[len(inside):].replace(os.sep, "/"))
+
+    out = []
+    for f in pack.files:
+        item = load_guarded(f, frameworks)
+        out.append(replace(item, problems=tuple(map(rehome, item.problems)), warnings=tuple(map(rehome, item.warnings)),
+                           shown=f"{shown}/{f.relative_to(pack.root).as_posix()}"))
+    return out
+
+
+def _one_per_id(loaded: list[LoadedScenario]) -> list[LoadedScenario]:
+    first: dict[str, LoadedScenario] = {}
+    out = []
+    for item in loaded:
+        kept = first.setdefault(item.folder_id, item)
+        if kept is item:
+            out.append(item)
+            continue
+        where = item.shown or display(item.path)
+        problem = Problem((), msg(N_("Un autre scénario porte déjà l'identifiant « {id} » ({other}) : celui-ci n'est pas chargé."),
+                                  id=item.folder_id, other=kept.shown or display(kept.path)),
+                          msg(N_("Donnez à ce scénario un autre identifiant (son id: et le nom de son dossier).")), file=where,
+                          code="duplicate-id")
+        out.append(replace(item, folder_id=f"{item.folder_id} ({where})", scenario=None, problems=(problem, *item.problems)))
+    return out
