@@ -61,8 +61,10 @@ class Runner:
     """État d'une exécution de la boucle (séparé de `run` pour rester lisible et testable)."""
 
     def __init__(self, stack: SceneStack, window: GameWindow, *, fps: int, fade_ms: int,
-                 error_text: ErrorText, fonts: FontBook | None) -> None:
+                 error_text: ErrorText, fonts: FontBook | None,
+                 on_update: Callable[[float], bool] | None = None) -> None:
         self.stack = stack
+        self.on_update = on_update
         self.window = window
         self.step = 1.0 / fps
         self.fade_ms = fade_ms
@@ -116,6 +118,8 @@ class Runner:
     def update(self, dt: float) -> None:
         if self.error is None and self.stack.top is not None:
             self.apply(self.guard("update", self.stack.top.update, dt))
+        if self.on_update is not None and self.guard("la mise à jour de l'application", self.on_update, dt):
+            self.error = None  # l'application a reconstruit les écrans (scénario rechargé)
         if self._fade_left > 0:
             self._fade_left = max(0.0, self._fade_left - dt)
 
@@ -152,16 +156,19 @@ def save_screenshot(surface: pygame.Surface, path: str | Path) -> None:
 
 def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequence[str] | None = None,
         screenshot: str | Path | None = None, max_frames: int | None = None, fade_ms: int = 120,
-        error_text: ErrorText | None = None, fonts: FontBook | None = None) -> int:
+        error_text: ErrorText | None = None, fonts: FontBook | None = None,
+        on_update: Callable[[float], bool] | None = None) -> int:
     """Fait tourner le jeu jusqu'à la fermeture ; renvoie le nombre d'images dessinées.
 
     Avec `script`, chaque image avance d'exactement un pas de temps (partie déterministe, sans
     attente réelle) et la partie s'arrête une image après le dernier pas. `screenshot` enregistre
     la dernière image en PNG. `fade_ms=0` supprime le fondu (option « réduire les animations »).
+    `on_update(dt)` est appelé à chaque pas après la scène (l'aperçu y surveille le fichier du
+    scénario) ; s'il renvoie True, la pile a été reconstruite et l'écran d'erreur est refermé.
     """
     steps = parse_script(list(script)) if script is not None else None
     runner = Runner(stack, window, fps=fps, fade_ms=fade_ms,
-                    error_text=error_text or ErrorText(), fonts=fonts)
+                    error_text=error_text or ErrorText(), fonts=fonts, on_update=on_update)
     runner.guard("la mise en page", stack.layout, window.size)
     runner.quit = not len(stack)
     clock = pygame.time.Clock()

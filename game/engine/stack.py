@@ -54,6 +54,13 @@ class SceneStack:
             top.layout(self.size)
             top.on_resume(result)
 
+    def truncate(self, keep: int) -> None:
+        """Retire les scènes au-dessus des `keep` premières sans les reprendre : l'application
+        empile ensuite les écrans qu'elle a reconstruits (un scénario rechargé en cours de partie)."""
+        del self._scenes[keep:]
+        if self.top is not None:
+            self.top.layout(self.size)
+
     def apply(self, transition: Transition | None) -> bool:
         """Applique une transition ; renvoie True si la pile a changé (ou va quitter)."""
         if transition is None:
