@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prépare l'environnement : venv .venv, installation du jeu (et des outils de test avec --test),
-# catalogues de traduction compilés. Sans effet de bord hors du dépôt, sauf apt pour Xvfb, Node.js et npm
+# catalogues de traduction compilés. Sans effet de bord hors du dépôt, sauf apt pour Xvfb, Node.js, npm et Chromium
 # (--test : le LRS des tests d'intégration, installé une fois sous .lrs/ par scripts/lrs.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -18,6 +18,12 @@ if [ "$want_test" = 1 ] && { ! command -v node >/dev/null 2>&1 || ! command -v n
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+if [ "$want_test" = 1 ] && [ ! -x /usr/bin/chromium ]; then
+  echo "Installation de Chromium (apt) pour le test du rapport dans un navigateur…" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv

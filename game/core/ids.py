@@ -90,3 +90,19 @@ def is_iso_duration(value: object) -> bool:
 def is_language_tag(value: object) -> bool:
     """A plausible RFC 5646 tag: ``fr``, ``fr-FR``, ``en-US``, ``und``."""
     return isinstance(value, str) and _LANG_RE.match(value) is not None
+
+
+_UNIT_SECONDS = {"Y": 365 * 86_400, "M": 30 * 86_400, "W": 7 * 86_400, "D": 86_400}
+_TIME_SECONDS = {"H": 3_600, "M": 60, "S": 1}
+_PART_RE = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
+
+
+def duration_seconds(value: object) -> float | None:
+    """Seconds in an ISO 8601 duration (``PT12M3.5S`` → 723.5; a year counts 365 days, a month 30),
+    or None when ``value`` is not one."""
+    if not is_iso_duration(value):
+        return None
+    assert isinstance(value, str)
+    date_part, _t, time_part = value[1:].partition("T")
+    return (sum(float(n) * _UNIT_SECONDS[u] for n, u in _PART_RE.findall(date_part))
+            + sum(float(n) * _TIME_SECONDS[u] for n, u in _PART_RE.findall(time_part)))
