@@ -7,17 +7,18 @@ import logging
 import os
 import sys
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.core.messages import Message
+from game.core.messages import N_, Message, msg
 from game.i18n import _, activate, active, render
 from game.play.services import LearnerInfo, LibraryEntry, ServiceError
 from game.storage.lrs import LrsClient, LrsSettings, Sender
 from game.storage.paths import data_dir
 from game.storage.scenarios import (
     LoadedScenario,
-    builtin_scenarios_dir,
+    default_scenario_dirs,
     discover,
     load_all,
     load_framework,
@@ -36,18 +37,22 @@ _log = logging.getLogger(__name__)
 class StoreRecorder:
     """Records a session's actions; the first one also creates the attempt (same transaction)."""
 
-    def __init__(self, store: Store, learner_id: int, scenario: Scenario, started: bool) -> None:
+    def __init__(self, store: Store, learner_id: int, scenario: Scenario, started: bool,
+                 recorded: Callable[[], None] | None = None) -> None:
         self.store, self.learner_id, self.scenario, self.started = store, learner_id, scenario, started
+        self.recorded = recorded  # wakes the LRS sender: statements leave now, not at its next poll
 
     def record(self, registration: str, state: dict[str, Any], statements: list[dict[str, Any]], *,
                finished_score: float | None = None) -> None:
         if not self.started:
             self.store.start_attempt(self.learner_id, self.scenario.id, self.scenario.version, registration, state, statements)
             self.started = True
-            if finished_score is None:
-                return
-            statements = []
-        self.store.record(registration, state, statements, finished_score=finished_score)
+            if finished_score is not None:
+                self.store.record(registration, state, [], finished_score=finished_score)
+        else:
+            self.store.record(registration, state, statements, finished_score=finished_score)
+        if self.recorded is not None and statements:
+            self.recorded()
 
 
 class PortalPublisher:
@@ -181,17 +186,21 @@ class Services:
         lang = "en-GB" if self.language == "en" else "fr-FR"
         current = self.store.current_attempt(self.learner.id, sc.id)
         if current is not None:
-            rec = StoreRecorder(self.store, self.learner.id, sc, started=True)
+            rec = StoreRecorder(self.store, self.learner.id, sc, started=True, recorded=self._recorded)
             self.session = PlaySession(sc, self.learner.pseudonym, current.registration, rec,
                                        AttemptState.from_json(current.state), language=lang, datasets=self._datasets(),
                                        publisher=self._publisher(item), group=self.learner.group)
         else:
-            rec = StoreRecorder(self.store, self.learner.id, sc, started=False)
+            rec = StoreRecorder(self.store, self.learner.id, sc, started=False, recorded=self._recorded)
             self.session = PlaySession(sc, self.learner.pseudonym, str(uuid.uuid4()), rec, language=lang,
                                        datasets=self._datasets(), publisher=self._publisher(item),
                                        group=self.learner.group)
             self.session.begin()
         return self.session
+
+    def _recorded(self) -> None:
+        if self.sender is not None:
+            self.sender.notify()
 
     def _datasets(self) -> Any:
         from game.storage.datasets import ScenarioDatasets
@@ -258,6 +267,26 @@ class Services:
         assert self.session is not None
         return assess(self.store.statements(registration=self.session.registration), self.session.scenario, self.framework())
 
+    def save_learner_report(self) -> Path:
+        """The learner's own report (every scenario they played here), as HTML + CSV under ``exports/``."""
+        from game.core.ids import utc_timestamp
+        from game.core.report import build_report
+        from game.report_cli import file_stem, write_report
+
+        assert self.learner is not None
+        scenarios = {x.scenario.id: x.scenario for x in self.loaded.values() if x.scenario is not None}
+        try:
+            built = build_report(self.store.statements(learner_id=self.learner.id), self.framework(),
+                                 scenarios=scenarios, learner=self.learner.pseudonym, generated_at=utc_timestamp())
+            html, _csv = write_report(built, active(), self.data_folder / "exports",
+                                      "rapport-" + file_stem(self.learner.pseudonym))
+        except StoreError as e:
+            raise ServiceError(e.message) from e
+        except OSError as e:
+            raise ServiceError(msg(N_("Le rapport n'a pas pu être enregistré ({reason}). Vérifiez la place libre "
+                                      "sur le disque, puis réessayez."), reason=e.strerror or str(e))) from e
+        return html
+
     def framework(self) -> Framework:
         if self._framework is None:
             fw, problems = load_framework()
@@ -289,6 +318,7 @@ SCENES = {
     "sort": "sort:SortScene", "debrief": "debrief:DebriefScene", "notice": "notice:NoticeScene",
     "clean": "clean:CleanScene", "operation": "operation:OperationScene", "loading": "loading:LoadingScene",
     "publish": "publish:PublishScene", "portal": "portal:PortalScene", "reuse": "reuse:ReuseScene",
+    "preview": "preview:PreviewScene",
 }
 
 
@@ -341,6 +371,15 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
         if isinstance(group, Message):
             print(render(group), file=sys.stderr)
             return 2
+    prepared = preview = None
+    if getattr(args, "watch", None) or getattr(args, "warp", None):  # the trainer's preview (game.preview)
+        from game import preview as pv
+
+        try:
+            prepared = pv.prepare(args)
+        except pv.PreviewError as e:
+            print(e.text(), file=sys.stderr)
+            return 2
     _logging()
     size = (1280, 720)
     if args.size:
@@ -348,12 +387,16 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
         size = (int(w), int(h))
     window = open_window("Explorateurs des données", size)
     fonts = FontBook(1.0)
-    dirs = [builtin_scenarios_dir()] + list(args.scenarios or [])
+    dirs = default_scenario_dirs() + list(args.scenarios or [])  # shipped, <data_dir>/scenarios, then --scenarios
     first, params = "title", {}
     try:
-        store = Store.open_default()
-        services = Services(store, dirs, theme=DEFAULT_THEME, fonts=fonts, language=language,
-                            lrs=LrsSettings.load(args), group=group)
+        if prepared is not None:  # its own throwaway profile and save, no LRS
+            preview = pv.start(args, *prepared, theme=DEFAULT_THEME, fonts=fonts, language=language)
+            services = preview.services
+        else:
+            store = Store.open_default()
+            services = Services(store, dirs, theme=DEFAULT_THEME, fonts=fonts, language=language,
+                                lrs=LrsSettings.load(args), group=group)
     except (StoreError, ServiceError) as e:
         _log.error("démarrage impossible : %s", e)
         activate(language or "fr")
@@ -362,12 +405,14 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
     if args.text_scale:
         services.set_text_scale(args.text_scale)
     stack = SceneStack(scene_factory(services), window.size)
-    stack.push(first, params)
+    if preview is None:
+        stack.push(first, params)
+    on_update = preview.attach(stack) if preview is not None else None  # --watch: reload on save
     error = ErrorText(_("Une erreur inattendue est survenue. Votre progression déjà enregistrée est conservée."),
                       _("Appuyez sur Échap pour revenir à l'écran précédent."))
     try:
         loop(stack, window, script=_script(args.script), screenshot=args.screenshot, max_frames=args.max_frames,
-             error_text=error, fonts=fonts)
+             error_text=error, fonts=fonts, on_update=on_update)
     finally:
         if isinstance(services, Services):
             services.close()

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from game import report_cli
 from game.i18n import Translator, activate
 
 
@@ -18,7 +19,12 @@ def _parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="jouer (commande par défaut)")
     _play_options(play)
     check = sub.add_parser("check", help="vérifier des fichiers ou dossiers de scénarios")
-    check.add_argument("paths", nargs="*", type=Path, help="fichiers scenario.yaml ou dossiers (par défaut : les scénarios fournis)")
+    check.add_argument("paths", nargs="*", type=Path, help="fichiers scenario.yaml, paquets .zip ou dossiers (par défaut : "
+                       f"les scénarios fournis et ceux de {_user_scenarios()})")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="text (par défaut) ou json (une liste de problèmes, pour les outils)")
+    new = sub.add_parser("new", help="créer un dossier de scénario à partir du modèle commenté")
+    new.add_argument("name", metavar="NOM", help="nom du scénario et de son dossier (minuscules, chiffres, tirets)")
+    new.add_argument("--dir", type=Path, metavar="DOSSIER", help=f"où créer le dossier (par défaut : {_user_scenarios()})")
     val = sub.add_parser("validate", help="valider un fichier CSV contre un schéma (rapport à la Validata)")
     val.add_argument("--schema", required=True, help="schéma : chemin d'un fichier JSON ou nom livré (ex. scdl/subventions)")
     val.add_argument("--format", choices=("text", "json"), default="text", help="text (par défaut) ou json (une erreur par ligne)")
@@ -29,18 +35,33 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("-o", "--output", required=True, type=Path, help="fichier CSV de qualité à écrire")
     clean.add_argument("file", type=Path, help="fichier CSV à nettoyer")
     _export_options(sub.add_parser("export", help="copier le portail d'un·e apprenant·e (ou de tous) dans un dossier"))
+    report_cli.options(sub)
     _records_options(sub.add_parser("records", help="exporter ou importer les relevés d'apprentissage (xAPI, JSONL) sans LRS"))
     _play_options(p)
     return p
 
 
+def _user_scenarios() -> str:
+    """Where trainers drop scenario folders and ``.zip`` packs, for the help (not created here)."""
+    from game.storage.paths import user_scenarios_dir
+
+    return str(user_scenarios_dir(create=False)).replace("%", "%%")
+
+
 def _play_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--scenarios", type=Path, action="append", default=None, help="dossier de scénarios supplémentaire")
+    p.add_argument("--scenarios", type=Path, action="append", default=None, metavar="DOSSIER",
+                   help="dossier de scénarios ou paquet .zip à lire en plus des scénarios fournis et de "
+                   f"ceux déposés dans {_user_scenarios()}")
     p.add_argument("--screenshot", type=Path, help="enregistrer l'écran final en PNG puis quitter")
     p.add_argument("--script", help="touches à rejouer, séparées par des virgules (ex. key:TAB,key:RETURN,shot:a.png)")
     p.add_argument("--text-scale", type=float, help="taille du texte, de 1.0 (100 %%) à 2.0 (200 %%)")
     p.add_argument("--size", help="taille de la fenêtre, ex. 1280x720")
     p.add_argument("--max-frames", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--watch", type=Path, metavar="FICHIER", help="aperçu de formateur·rice : jouer ce scenario.yaml "
+                   "(ou son dossier), le recharger à chaque enregistrement et rejouer le parcours jusqu'à la même étape "
+                   "(profil d'aperçu séparé, rien n'est ajouté à la progression des apprenant·es)")
+    p.add_argument("--warp", metavar="ÉTAPE", help="commencer directement à cette étape (avec --watch), sinon "
+                   "--warp SCÉNARIO:ÉTAPE ; les étapes d'avant comptent comme passées (profil d'aperçu)")
     p.add_argument("--group", metavar="CODE", help="code de l'atelier (poste partagé) : chaque profil de ce poste "
                    "rejoint cet atelier et ses relevés portent ce code")
     p.add_argument("--lrs-endpoint", metavar="URL", help="LRS xAPI où envoyer les relevés (sinon EXPLORATEURS_LRS_ENDPOINT "
@@ -167,29 +188,11 @@ def export(learner: str | None, dest: Path, tr: Translator) -> int:
     return 0
 
 
-def check(paths: list[Path], tr: Translator) -> int:
-    from game.storage.scenarios import builtin_scenarios_dir, load_all
+def check(paths: list[Path], tr: Translator, fmt: str = "text") -> int:
+    """``explorateurs check``: see :mod:`game.check_cli`."""
+    from game import check_cli
 
-    loaded = load_all(paths or [builtin_scenarios_dir()])
-    if not loaded:
-        print(tr.gettext("Aucun scénario trouvé."), file=sys.stderr)
-        return 2
-    bad = 0
-    for item in loaded:
-        if item.valid:
-            print(tr.gettext("OK      {path}").format(path=item.path))
-            continue
-        bad += 1
-        for p in item.problems:
-            line = f"{p.where}: {tr.render(p.message)}"
-            if p.hint is not None:
-                line += " " + tr.render(p.hint)
-            print(line)
-    total = len(loaded)
-    summary = tr.gettext("{bad} scénario(s) invalide(s) sur {total}.").format(bad=bad, total=total) if bad \
-        else tr.gettext("{total} scénario(s) valide(s).").format(total=total)
-    print(summary, file=sys.stderr if bad else sys.stdout)
-    return 1 if bad else 0
+    return check_cli.run(paths, tr, fmt)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,9 +202,15 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang or os.environ.get("EXPLORATEURS_LANG") or ""
     tr = activate(lang or "fr")
     if args.command == "check":
-        return check(args.paths, tr)
+        return check(args.paths, tr, args.format)
+    if args.command == "new":
+        from game.new_cli import new_scenario
+
+        return new_scenario(args.name, args.dir, tr)
     if args.command == "export":
         return export(args.learner, args.output, tr)
+    if args.command in ("report", "group"):
+        return report_cli.report(args, tr) if args.command == "report" else report_cli.group_new(tr)
     if args.command == "records":
         if args.records_command == "export":
             return records_export(args.output, args.include_imported, tr)

@@ -12,7 +12,8 @@ from game.core.messages import N_
 from game.core.scenario import DebriefStep
 from game.core.tableschema.kinds import KINDS
 from game.engine.scene import Transition
-from game.i18n import _, active
+from game.i18n import _, active, render
+from game.play.services import ServiceError
 from game.ui.widgets import Label, Widget
 
 from .common import StepScene, percent, tr_s
@@ -138,6 +139,10 @@ class DebriefScene(StepScene):
             out.append(Label(v.intro))
         out.append(Label(v.score, role="heading", bold=True))
         out.append(self.button(_("Retour à la bibliothèque"), "continue"))
+        out.append(self.button(_("Enregistrer mon rapport (à garder ou à donner pour mon plan de formation)"), "report"))
+        saved = getattr(self, "report_note", None)
+        if saved is not None:
+            out.append(Label(saved[0], tone="error" if saved[1] else "text", role="small"))
         out.append(Label(_("Page suivante ou molette : lire tout le bilan."), role="small", tone="muted"))
         out.append(Label(_("Ce qui s'est bien passé"), role="heading", bold=True))
         out += [Label("• " + t) for t in v.went_well] or [Label(_("Rien encore : chaque erreur est une occasion d'apprendre."))]
@@ -163,4 +168,13 @@ class DebriefScene(StepScene):
     def on_action(self, action: str) -> Transition | None:
         if action == "continue":
             return self.proceed()
+        if action == "report":
+            try:
+                html = self.services.save_learner_report()
+            except ServiceError as e:
+                self.report_note = (render(e.message), True)
+            else:
+                self.report_note = (_("Rapport enregistré : {path} (et le tableau pour Excel, .csv, à côté)")
+                                    .format(path=html), False)
+            self.rebuild(focus_action="report")
         return None

@@ -98,6 +98,7 @@ def test_migration_adds_the_imported_table_to_an_old_save(tmp_path: Path) -> Non
     with Store(db):
         pass
     raw = sqlite3.connect(db)
+    raw.execute("ALTER TABLE learners DROP COLUMN group_code")  # v4
     raw.execute("DROP TABLE outbox")  # v3, on top of v2
     raw.execute("DROP TABLE imported_statements")
     raw.execute("PRAGMA user_version=1")

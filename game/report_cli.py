@@ -1,0 +1,110 @@
+"""``explorateurs report`` (the trainer's group report) and ``explorateurs group new`` (a workshop code).
+
+The report is built from any mix of desks' save files, JSONL exports and the LRS, then written as a
+self-contained HTML page and a CSV for French Excel. The same writer serves the learner's own report
+(debrief button, ``Services.save_learner_report``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.i18n import Translator
+
+
+def options(sub: Any) -> None:
+    rep = sub.add_parser("report", help="rapport d'un atelier (HTML autonome + CSV pour Excel) : participants, "
+                         "niveaux par compétence, erreurs fréquentes, besoins de formation")
+    who = rep.add_mutually_exclusive_group(required=True)
+    who.add_argument("--group", metavar="CODE", help="code de l'atelier")
+    who.add_argument("--learner", metavar="PSEUDO", help="rapport personnel d'un·e apprenant·e")
+    rep.add_argument("--store", metavar="FICHIER", type=Path, action="append", default=[],
+                     help="fichier de sauvegarde d'un poste (progression.sqlite3), répétable")
+    rep.add_argument("--jsonl", metavar="FICHIER", type=Path, action="append", default=[],
+                     help="relevés exportés par « records export », répétable")
+    rep.add_argument("--lrs", action="store_true", help="lire aussi les relevés de l'atelier dans le LRS configuré")
+    rep.add_argument("--lrs-endpoint", metavar="URL", help="LRS à interroger (sinon la configuration habituelle)")
+    rep.add_argument("--lrs-user", metavar="NOM", help=argparse.SUPPRESS)
+    rep.add_argument("--lrs-password", metavar="MOT_DE_PASSE", help=argparse.SUPPRESS)
+    rep.add_argument("--scenarios", type=Path, action="append", default=[], help="dossier de scénarios supplémentaire")
+    rep.add_argument("-o", "--output", metavar="DOSSIER", type=Path, default=Path("."),
+                     help="dossier où écrire rapport-<code>.html et .csv (par défaut : le dossier courant)")
+    rep.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="dossier des données du jeu")
+    grp = sub.add_parser("group", help="préparer un atelier : un code à donner aux apprenant·es")
+    gsub = grp.add_subparsers(dest="group_command", required=True, metavar="{new}")
+    gsub.add_parser("new", help="tirer un nouveau code d'atelier (ex. K7M-4QX)")
+
+
+def file_stem(name: str) -> str:
+    """A file name part from a group code or a pseudonym (anything else becomes « _ »)."""
+    return re.sub(r"[^\w-]", "_", name, flags=re.ASCII).strip("_") or "rapport"
+
+
+def write_report(report: Any, tr: Translator, folder: Path, stem: str) -> tuple[Path, Path]:
+    """``<stem>.html`` and ``<stem>.csv`` in ``folder`` (created), each written whole then renamed."""
+    from game.report import render_csv, render_html
+
+    folder.mkdir(parents=True, exist_ok=True)
+    html_path, csv_path = folder / f"{stem}.html", folder / f"{stem}.csv"
+    for path, data in ((html_path, render_html(report, tr).encode("utf-8")), (csv_path, render_csv(report, tr))):
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    return html_path, csv_path
+
+
+def group_new(tr: Translator) -> int:
+    from game.core.groups import new_group_code
+
+    code = new_group_code()
+    print(code)
+    print(tr.gettext("Donnez ce code aux apprenant·es : ils le saisissent en créant leur profil (ou lancez le jeu "
+                     "avec --group {code} sur les postes de l'atelier). À la fin : explorateurs report --group {code}")
+          .format(code=code), file=sys.stderr)
+    return 0
+
+
+def report(args: argparse.Namespace, tr: Translator) -> int:
+    from game.core.groups import normalize_group
+    from game.core.ids import utc_timestamp
+    from game.core.messages import Message
+    from game.core.report import build_report
+    from game.storage.lrs import LrsSettings
+    from game.storage.paths import database_path
+    from game.storage.report_sources import gather
+    from game.storage.scenarios import load_framework
+
+    group = normalize_group(args.group) if args.group else None
+    if isinstance(group, Message):
+        print(tr.render(group), file=sys.stderr)
+        return 2
+    stores = list(args.store)
+    if not stores and not args.jsonl and not args.lrs:  # this desk: its own statements and those it imported
+        stores = [database_path()]
+    found = gather(stores=stores, jsonl=args.jsonl, lrs=LrsSettings.load(args) if args.lrs else None, group=group)
+    for where, problem in found.problems:
+        print(f"{where}: {tr.render(problem)}" if where else tr.render(problem), file=sys.stderr)
+    framework, _problems = load_framework()
+    if framework is None:
+        print(tr.render(_problems[0].message), file=sys.stderr)
+        return 1
+    from game.storage.scenarios import default_scenario_dirs, load_all
+
+    dirs = [*default_scenario_dirs(), *args.scenarios]
+    scenarios = {x.scenario.id: x.scenario for x in load_all(dirs) if x.scenario is not None}
+    built = build_report(found.statements, framework, scenarios=scenarios, group=group, learner=args.learner,
+                         generated_at=utc_timestamp())
+    html_path, csv_path = write_report(built, tr, args.output, "rapport-" + file_stem(group or args.learner))
+    people = len(built.participants)
+    print(tr.ngettext("{n} participant·e, {s} relevés lus.", "{n} participant·es, {s} relevés lus.", people)
+          .format(n=people, s=len(found.statements)))
+    print(tr.gettext("Rapport : {html}\nTableau pour Excel : {csv}").format(html=html_path, csv=csv_path))
+    if people == 0:
+        print(tr.gettext("Aucun relevé de cet atelier dans les sources lues : vérifiez le code et les fichiers."),
+              file=sys.stderr)
+    return 1 if found.problems else 0
+
