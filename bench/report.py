@@ -14,13 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from reuse_query import best  # noqa: E402  (bench/ is on sys.path: the script's own folder)
 
 from game.core.report import build_report  # noqa: E402
 from game.i18n import Translator  # noqa: E402
@@ -29,15 +29,6 @@ from game.report.sample import PSEUDONYMS, workshop  # noqa: E402
 from game.storage.scenarios import load_framework, load_scenario  # noqa: E402
 
 SCENARIOS = ("prenoms", "subventions", "hackathon")
-
-
-def best(fn: Callable[[], Any], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ def options(sub: Any) -> None:
     who.add_argument("--group", metavar="CODE", help="code de l'atelier")
     who.add_argument("--learner", metavar="PSEUDO", help="rapport personnel d'un·e apprenant·e")
     rep.add_argument("--store", metavar="FICHIER", type=Path, action="append", default=[],
-                     help="fichier de sauvegarde d'un poste (progression.sqlite3), répétable")
+                     help="fichier de sauvegarde d'un poste (explorateurs.sqlite3), répétable")
     rep.add_argument("--jsonl", metavar="FICHIER", type=Path, action="append", default=[],
                      help="relevés exportés par « records export », répétable")
     rep.add_argument("--lrs", action="store_true", help="lire aussi les relevés de l'atelier dans le LRS configuré")
@@ -55,6 +55,18 @@ def write_report(report: Any, tr: Translator, folder: Path, stem: str) -> tuple[
         tmp.write_bytes(data)
         tmp.replace(path)
     return html_path, csv_path
+
+
+def report_translator(language: str, loaded: Any) -> Translator:
+    """A translator for a report: the interface strings, and the texts of every scenario played (a
+    report spans several scenarios, the game's translator holds one at a time)."""
+    tr = Translator(language)
+    merged: dict[str, str] = {}
+    for item in loaded:
+        if item.scenario is not None and item.scenario.language != tr.language:
+            merged.update(item.translations.get(tr.language, {}))
+    tr.use_scenario({tr.language: merged}, "")
+    return tr
 
 
 def group_new(tr: Translator) -> int:
@@ -94,11 +106,11 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
         return 1
     from game.storage.scenarios import default_scenario_dirs, load_all
 
-    dirs = [*default_scenario_dirs(), *args.scenarios]
-    scenarios = {x.scenario.id: x.scenario for x in load_all(dirs) if x.scenario is not None}
+    loaded = load_all([*default_scenario_dirs(), *args.scenarios])
+    scenarios = {x.scenario.id: x.scenario for x in loaded if x.scenario is not None}
     built = build_report(found.statements, framework, scenarios=scenarios, group=group, learner=args.learner,
                          generated_at=utc_timestamp())
-    html_path, csv_path = write_report(built, tr, args.output, "rapport-" + file_stem(group or args.learner))
+    html_path, csv_path = write_report(built, report_translator(tr.language, loaded), args.output, "rapport-" + file_stem(group or args.learner))
     people = len(built.participants)
     print(tr.ngettext("{n} participant·e, {s} relevés lus.", "{n} participant·es, {s} relevés lus.", people)
           .format(n=people, s=len(found.statements)))

@@ -7,23 +7,17 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 PY="${PYTHON:-python3}"
-if [ "$want_test" = 1 ] && ! command -v Xvfb >/dev/null 2>&1; then
-  echo "Installation de Xvfb (apt)…" >&2
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends xvfb xauth >/dev/null
-fi
-if [ "$want_test" = 1 ] && { ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; }; then
-  echo "Installation de Node.js et npm (apt) pour le LRS des tests…" >&2
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
-fi
-if [ "$want_test" = 1 ] && [ ! -x /usr/bin/chromium ]; then
-  echo "Installation de Chromium (apt) pour le test du rapport dans un navigateur…" >&2
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+if [ "$want_test" = 1 ]; then  # ce que les tests demandent à la machine, installé en une fois
+  apt_packages=()
+  command -v Xvfb >/dev/null 2>&1 || apt_packages+=(xvfb xauth)                        # fenêtre réelle
+  { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || apt_packages+=(nodejs npm)  # LRS
+  [ -x /usr/bin/chromium ] || apt_packages+=(chromium fonts-dejavu-core)                # rapport HTML
+  if [ "${#apt_packages[@]}" -gt 0 ]; then
+    echo "Installation (apt) : ${apt_packages[*]}…" >&2
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+  fi
 fi
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv

@@ -18,7 +18,6 @@ from game.core import clean_statements as xc
 from game.core import publish_statements as xp
 from game.core import reuse_statements as xr
 from game.core import statements as xs
-from game.core.ids import join_iri
 from game.core.scenario import (
     CleanStep,
     DialogueStep,
@@ -38,15 +37,6 @@ _WRONG_ANSWERS = ("17", "1 204", "je ne sais pas", "aucune")
 _WRONG_LICENCES = ("cc-by-nc-4.0", "tous-droits-reserves", "cc-by-sa-4.0", "licence-maison")
 
 
-def tag_group(stmt: dict[str, Any], cfg: xs.XapiConfig, group: str) -> dict[str, Any]:
-    """The workshop's group in the statement's context: a grouping activity and an extension."""
-    ctx = stmt["context"]
-    ctx["extensions"][xs.extension_key(cfg, "group")] = group
-    grouping = ctx["contextActivities"].setdefault("grouping", [])
-    grouping.append({"objectType": "Activity", "id": join_iri(cfg.activity_base, "groups", group)})
-    return stmt
-
-
 def workshop(scenarios: Sequence[Scenario], learners: Sequence[str] = PSEUDONYMS, *, group: str = "ATELIER",
              seed: int = 1, cfg: xs.XapiConfig = xs.DEFAULT_XAPI,
              start: datetime = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)) -> list[dict[str, Any]]:
@@ -60,24 +50,27 @@ def workshop(scenarios: Sequence[Scenario], learners: Sequence[str] = PSEUDONYMS
             if fate < 0.08:
                 continue  # never started
             stop = rnd.randrange(1, len(sc.steps)) if fate < 0.25 else len(sc.steps)
-            stmts, t = _attempt(sc, learner, ability, stop, rnd, cfg, t)
-            out += [tag_group(s, cfg, group) for s in stmts]
+            stmts, t = _attempt(sc, learner, ability, stop, rnd, cfg, t, group)
+            out += stmts
     return out
 
 
 class _Clock:
-    def __init__(self, rnd: random.Random, t: datetime) -> None:
-        self.rnd, self.t = rnd, t
+    """Timestamps, seeded ids and the workshop code (the builders put it in each statement's context)."""
+
+    def __init__(self, rnd: random.Random, t: datetime, group: str | None) -> None:
+        self.rnd, self.t, self.group = rnd, t, group
 
     def opts(self, after: float = 4.0) -> dict[str, Any]:
         self.t += timedelta(seconds=after)
         stamp = self.t.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-        return {"statement_id": str(uuid.UUID(int=self.rnd.getrandbits(128), version=4)), "timestamp": stamp}
+        opts = {"statement_id": str(uuid.UUID(int=self.rnd.getrandbits(128), version=4)), "timestamp": stamp}
+        return {**opts, "group": self.group} if self.group else opts
 
 
 def _attempt(sc: Scenario, learner: str, ability: float, stop: int, rnd: random.Random, cfg: xs.XapiConfig,
-             t: datetime) -> tuple[list[dict[str, Any]], datetime]:
-    clock = _Clock(rnd, t)
+             t: datetime, group: str | None) -> tuple[list[dict[str, Any]], datetime]:
+    clock = _Clock(rnd, t, group)
     reg = str(uuid.UUID(int=rnd.getrandbits(128), version=4))
     common = (cfg, learner, reg, sc.id)
     out = [xs.scenario_initialized(*common, sc.title, sc.competencies, **clock.opts())]

@@ -10,7 +10,6 @@ from game.core import clean_statements as xc
 from game.core import publish_statements as xp
 from game.core import reuse_statements as xr
 from game.core import statements as xs
-from game.report.sample import tag_group
 
 CFG = xs.DEFAULT_XAPI
 START = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
@@ -28,10 +27,11 @@ class Desk:
 
     def _opts(self) -> dict[str, Any]:
         self.t += timedelta(seconds=3)
-        return {"statement_id": str(uuid.uuid4()), "timestamp": self.t.isoformat().replace("+00:00", "Z")}
+        opts = {"statement_id": str(uuid.uuid4()), "timestamp": self.t.isoformat().replace("+00:00", "Z")}
+        return {**opts, "group": self.group} if self.group else opts
 
     def _add(self, stmt: dict[str, Any]) -> Desk:
-        self.statements.append(tag_group(stmt, CFG, self.group) if self.group else stmt)
+        self.statements.append(stmt)
         return self
 
     def _common(self) -> tuple[Any, ...]:

@@ -1,0 +1,35 @@
+"""The learner's own report, saved from the debrief: the same report as the trainer's, for one person."""
+
+from game.core.scenario import QuizStep
+from game.scenes.debrief import DebriefScene
+
+from .test_playthrough import open_first, play_step, start
+
+
+def test_the_debrief_saves_my_report_with_what_i_got_wrong(driver):
+    start(driver, "Camille")
+    open_first(driver)
+    quiz = next(s for s in driver.services.session.scenario.steps if isinstance(s, QuizStep))
+    missed = quiz.questions[1]
+    while not isinstance(driver.scene, DebriefScene):
+        play_step(driver, wrong_question=missed.id)
+    driver.activate_button("Enregistrer mon rapport (à garder ou à donner pour mon plan de formation)")
+    html_path = driver.services.data_folder / "exports" / "rapport-Camille.html"
+    assert f"Rapport enregistré : {html_path}" in driver.screen_text()
+    html = html_path.read_text(encoding="utf-8")
+    assert "Rapport de Camille" in html and "Premiers pas" in html
+    assert missed.prompt.replace("'", "&#x27;") in html  # the question missed, among the errors to work on
+    csv = html_path.with_suffix(".csv").read_bytes()
+    assert csv.startswith(b"\xef\xbb\xbf") and b";Camille;" in csv
+
+
+def test_a_report_that_cannot_be_written_is_explained_and_the_game_goes_on(driver):
+    start(driver, "Sam")
+    open_first(driver)
+    while not isinstance(driver.scene, DebriefScene):
+        play_step(driver)
+    (driver.services.data_folder / "exports").write_text("un fichier, pas un dossier")
+    driver.activate_button("Enregistrer mon rapport (à garder ou à donner pour mon plan de formation)")
+    assert "Le rapport n'a pas pu être enregistré" in driver.screen_text()
+    assert isinstance(driver.scene, DebriefScene)
+    driver.activate_button("Retour à la bibliothèque")
