@@ -69,7 +69,8 @@ def render_html(report: Report, tr: Translator) -> str:
     else:
         parts.append(_nav(tr))
         parts += [_participation(report, tr), _levels(report, tr), _needs(report, tr), _errors(report, tr)]
-    foot = _("Niveaux calculés d'après le référentiel : « {level} » demande au moins {n} éléments notés par compétence.").format(
+    foot = _("Niveaux calculés d'après le référentiel : sous {n} éléments notés pour une compétence, le niveau est "
+             "« {level} ».").format(
         level=names.level_name(fw, INSUFFICIENT, tr), n=tr.number(fw.thresholds.min_evidence))
     made = _("Produit par Explorateurs des données.")
     parts.append(f'</main>\n<footer><p>{e(made)} {e(foot)}</p></footer>\n</body>\n</html>\n')

@@ -41,8 +41,8 @@ class ProfilesScene(FormScene):
             self.group_input = None
             out.append(Label(_("Atelier : {code} (ce poste est réservé à cet atelier)").format(code=fixed), role="small"))
         else:
-            self.group_input = TextInput(self.group_draft, 20, label=_("Code de l'atelier (facultatif : si votre "
-                                                                     "formateur vous en a donné un)"), action="create")
+            self.group_input = TextInput(self.group_draft, 20, label=_("Code de l'atelier (facultatif : si on vous en a "
+                                                                     "donné un)"), action="create")
             out.append(self.group_input)
         if self.error:
             out.append(Label(self.error, tone="error"))

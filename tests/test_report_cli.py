@@ -1,0 +1,119 @@
+"""``explorateurs report`` and ``explorateurs group new``: the trainer's commands, end to end."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.core.groups import normalize_group
+from game.report.sample import workshop
+from game.storage.records import write_jsonl
+from game.storage.scenarios import builtin_scenarios_dir, load_all
+from game.storage.store import Store
+
+HOSTILE = ["Camille", "<script>alert(1)</script>", '=HYPERLINK("http://x.invalid","clic")']
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("EXPLORATEURS_DATA_DIR", str(tmp_path / "donnees"))
+    return tmp_path / "donnees"
+
+
+@pytest.fixture(scope="module")
+def scenarios():
+    loaded = {x.folder_id: x for x in load_all([builtin_scenarios_dir()])}
+    return [loaded["prenoms"].scenario, loaded["subventions"].scenario], loaded
+
+
+def test_a_workshop_report_from_two_desk_exports_leaves_other_workshops_out(tmp_path, scenarios, capsys):
+    mine = workshop(scenarios[0], HOSTILE, group="RENNES-2026")
+    other = workshop(scenarios[0], ["Intrus"], group="AUTRE-1", seed=2)
+    half = len(mine) // 2
+    write_jsonl(mine[:half] + other, tmp_path / "poste1.jsonl")
+    write_jsonl(mine[half:] + mine[:10], tmp_path / "poste2.jsonl")  # a few lines exported twice
+    out = tmp_path / "rapports"
+    rc = main(["report", "--group", " rennes 2026", "--jsonl", str(tmp_path / "poste1.jsonl"),
+               "--jsonl", str(tmp_path / "poste2.jsonl"), "-o", str(out)])
+    printed = capsys.readouterr().out
+    assert rc == 0
+    assert "3 participant·es" in printed and str(out / "rapport-RENNES-2026.html") in printed
+    html = (out / "rapport-RENNES-2026.html").read_text(encoding="utf-8")
+    assert "Rapport de l'atelier RENNES-2026" in unescape(html)
+    assert "Camille" in html and "Intrus" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
+    raw = (out / "rapport-RENNES-2026.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    pseudonyms = {r[1] for r in rows[1:]}
+    assert "Camille" in pseudonyms and "Intrus" not in pseudonyms
+    assert not any(p.startswith("=") for p in pseudonyms)  # neutralised for Excel
+    assert any(p.startswith("'=HYPERLINK") for p in pseudonyms)
+
+
+def test_by_default_the_report_reads_this_desk_and_what_it_imported(tmp_path, data_dir, scenarios, capsys):
+    data_dir.mkdir(parents=True)
+    with Store(data_dir / "explorateurs.sqlite3") as store:
+        store.import_statements(workshop(scenarios[0], ["Lou", "Noa"], group="K7M-4QX"), source="poste3.jsonl")
+    from game.storage.paths import database_path
+
+    assert database_path() == data_dir / "explorateurs.sqlite3"
+    rc = main(["report", "--group", "k7m-4qx", "-o", str(tmp_path)])
+    assert rc == 0 and "2 participant·es" in capsys.readouterr().out
+    assert "Noa" in (tmp_path / "rapport-K7M-4QX.html").read_text(encoding="utf-8")
+
+
+def test_the_report_in_english_translates_the_scenario_texts_too(tmp_path, scenarios):
+    statements = workshop(scenarios[0], ["Sam"], group="GRP-1")
+    write_jsonl(statements, tmp_path / "x.jsonl")
+    assert main(["--lang", "en", "report", "--group", "GRP-1", "--jsonl", str(tmp_path / "x.jsonl"),
+                 "-o", str(tmp_path)]) == 0
+    html = (tmp_path / "rapport-GRP-1.html").read_text(encoding="utf-8")
+    prenoms = scenarios[1]["prenoms"]
+    english_title = prenoms.translations["en"][prenoms.scenario.title]
+    assert "Report for workshop GRP-1" in html and english_title in html
+    assert 'lang="en"' in html
+
+
+def test_an_unreadable_source_is_named_and_the_report_is_still_written(tmp_path, scenarios, capsys):
+    write_jsonl(workshop(scenarios[0], ["Sam"], group="GRP-1"), tmp_path / "ok.jsonl")
+    (tmp_path / "abime.jsonl").write_text('{"id": "pas un relevé"\n', encoding="utf-8")
+    rc = main(["report", "--group", "GRP-1", "--jsonl", str(tmp_path / "ok.jsonl"), "--jsonl",
+               str(tmp_path / "abime.jsonl"), "--store", str(tmp_path / "absent.sqlite3"), "-o", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert f"{tmp_path / 'abime.jsonl'}:1:" in err and "absent.sqlite3 : fichier introuvable" in err
+    assert (tmp_path / "rapport-GRP-1.html").is_file()
+
+
+def test_a_workshop_nobody_played_says_so(tmp_path, capsys):
+    (tmp_path / "vide.jsonl").write_text("", encoding="utf-8")
+    assert main(["report", "--group", "PERSONNE", "--jsonl", str(tmp_path / "vide.jsonl"), "-o", str(tmp_path)]) == 0
+    assert "Aucun relevé de cet atelier" in capsys.readouterr().err
+    assert "Personne n'a encore participé" in html.unescape((tmp_path / "rapport-PERSONNE.html").read_text(encoding="utf-8"))
+
+
+def test_a_bad_group_code_is_refused_before_reading_anything(tmp_path, capsys):
+    assert main(["report", "--group", "a#b", "-o", str(tmp_path)]) == 2
+    assert "ne peut contenir que des lettres" in capsys.readouterr().err
+    assert not list(tmp_path.glob("rapport-*"))
+
+
+def test_group_new_prints_a_code_to_give_out(capsys):
+    assert main(["group", "new"]) == 0
+    out = capsys.readouterr()
+    code = out.out.strip()
+    assert normalize_group(code) == code and f"--group {code}" in out.err
+
+
+def test_the_learner_report_from_the_command_line(tmp_path, scenarios):
+    write_jsonl(workshop(scenarios[0], ["Camille", "Sam"], group="GRP-1"), tmp_path / "x.jsonl")
+    assert main(["report", "--learner", "Sam", "--jsonl", str(tmp_path / "x.jsonl"), "-o", str(tmp_path)]) == 0
+    html = Path(tmp_path / "rapport-Sam.html").read_text(encoding="utf-8")
+    assert "Rapport de Sam" in html and "Camille" not in html
