@@ -85,6 +85,7 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
     from game.core.ids import utc_timestamp
     from game.core.messages import Message
     from game.core.report import build_report
+    from game.core.report_attempts import group_of
     from game.storage.lrs import LrsSettings
     from game.storage.paths import database_path
     from game.storage.report_sources import gather
@@ -97,7 +98,8 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
     stores = list(args.store)
     if not stores and not args.jsonl and not args.lrs:  # this desk: its own statements and those it imported
         stores = [database_path()]
-    found = gather(stores=stores, jsonl=args.jsonl, lrs=LrsSettings.load(args) if args.lrs else None, group=group)
+    found = gather(stores=stores, jsonl=args.jsonl, lrs=LrsSettings.load(args) if args.lrs else None, group=group,
+                   learner=args.learner)
     for where, problem in found.problems:
         print(f"{where}: {tr.render(problem)}" if where else tr.render(problem), file=sys.stderr)
     framework, _problems = load_framework()
@@ -110,13 +112,25 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
     scenarios = {x.scenario.id: x.scenario for x in loaded if x.scenario is not None}
     built = build_report(found.statements, framework, scenarios=scenarios, group=group, learner=args.learner,
                          generated_at=utc_timestamp())
-    html_path, csv_path = write_report(built, report_translator(tr.language, loaded), args.output, "rapport-" + file_stem(group or args.learner))
     people = len(built.participants)
-    print(tr.ngettext("{n} participant·e, {s} relevés lus.", "{n} participant·es, {s} relevés lus.", people)
-          .format(n=people, s=len(found.statements)))
+    if people == 0:  # a mistyped code, or the wrong files: say what the sources do hold, write nothing
+        print(tr.gettext("Aucun relevé de cet atelier dans les sources lues ({n} relevés lus) : vérifiez le code et "
+                         "les fichiers. Aucun rapport écrit.").format(n=len(found.statements)), file=sys.stderr)
+        codes = sorted({c for c in map(group_of, found.statements) if c})
+        if codes:
+            print(tr.gettext("Codes d'atelier présents dans ces sources : {codes}").format(codes=", ".join(codes[:20])),
+                  file=sys.stderr)
+        return 1
+    try:
+        html_path, csv_path = write_report(built, report_translator(tr.language, loaded), args.output,
+                                           "rapport-" + file_stem(group or args.learner))
+    except OSError as e:
+        print(tr.gettext("Le rapport n'a pas pu être écrit dans {path} ({reason}). Choisissez un autre dossier avec -o.")
+              .format(path=args.output, reason=e.strerror or str(e)), file=sys.stderr)
+        return 1
+    print(tr.ngettext("{n} participant·e, {kept} relevés de l'atelier (sur {s} lus).",
+                      "{n} participant·es, {kept} relevés de l'atelier (sur {s} lus).", people)
+          .format(n=people, kept=built.statements, s=len(found.statements)))
     print(tr.gettext("Rapport : {html}\nTableau pour Excel : {csv}").format(html=html_path, csv=csv_path))
-    if people == 0:
-        print(tr.gettext("Aucun relevé de cet atelier dans les sources lues : vérifiez le code et les fichiers."),
-              file=sys.stderr)
     return 1 if found.problems else 0
 

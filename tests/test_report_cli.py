@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import html
 import io
 from html import unescape
 from pathlib import Path
@@ -43,7 +42,7 @@ def test_a_workshop_report_from_two_desk_exports_leaves_other_workshops_out(tmp_
                "--jsonl", str(tmp_path / "poste2.jsonl"), "-o", str(out)])
     printed = capsys.readouterr().out
     assert rc == 0
-    assert "3 participant·es" in printed and str(out / "rapport-RENNES-2026.html") in printed
+    assert "3 participant·es" in printed and "relevés de l'atelier (sur" in printed and str(out / "rapport-RENNES-2026.html") in printed
     html = (out / "rapport-RENNES-2026.html").read_text(encoding="utf-8")
     assert "Rapport de l'atelier RENNES-2026" in unescape(html)
     assert "Camille" in html and "Intrus" not in html
@@ -92,11 +91,20 @@ def test_an_unreadable_source_is_named_and_the_report_is_still_written(tmp_path,
     assert (tmp_path / "rapport-GRP-1.html").is_file()
 
 
-def test_a_workshop_nobody_played_says_so(tmp_path, capsys):
-    (tmp_path / "vide.jsonl").write_text("", encoding="utf-8")
-    assert main(["report", "--group", "PERSONNE", "--jsonl", str(tmp_path / "vide.jsonl"), "-o", str(tmp_path)]) == 0
-    assert "Aucun relevé de cet atelier" in capsys.readouterr().err
-    assert "Personne n'a encore participé" in html.unescape((tmp_path / "rapport-PERSONNE.html").read_text(encoding="utf-8"))
+def test_a_mistyped_code_writes_nothing_and_names_the_codes_found(tmp_path, scenarios, capsys):
+    write_jsonl(workshop(scenarios[0], ["Sam"], group="JQ3-TWZ"), tmp_path / "x.jsonl")
+    assert main(["report", "--group", "JQ3-TXZ", "--jsonl", str(tmp_path / "x.jsonl"), "-o", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "Aucun relevé de cet atelier" in err and "Aucun rapport écrit" in err
+    assert "Codes d'atelier présents dans ces sources : JQ3-TWZ" in err
+    assert not list(tmp_path.glob("rapport-*"))
+
+
+def test_an_output_folder_that_cannot_be_written_is_explained(tmp_path, scenarios, capsys):
+    write_jsonl(workshop(scenarios[0], ["Sam"], group="GRP-1"), tmp_path / "x.jsonl")
+    (tmp_path / "fichier").write_text("pas un dossier", encoding="utf-8")
+    assert main(["report", "--group", "GRP-1", "--jsonl", str(tmp_path / "x.jsonl"), "-o", str(tmp_path / "fichier")]) == 1
+    assert "Le rapport n'a pas pu être écrit dans" in capsys.readouterr().err
 
 
 def test_a_bad_group_code_is_refused_before_reading_anything(tmp_path, capsys):
@@ -117,3 +125,27 @@ def test_the_learner_report_from_the_command_line(tmp_path, scenarios):
     assert main(["report", "--learner", "Sam", "--jsonl", str(tmp_path / "x.jsonl"), "-o", str(tmp_path)]) == 0
     html = Path(tmp_path / "rapport-Sam.html").read_text(encoding="utf-8")
     assert "Rapport de Sam" in html and "Camille" not in html
+
+
+def test_a_desk_save_file_is_read_without_being_changed(tmp_path, scenarios):
+    import sqlite3
+
+    desk = tmp_path / "poste7" / "explorateurs.sqlite3"
+    desk.parent.mkdir()
+    statements = workshop(scenarios[0], ["Lou"], group="GRP-7")
+    with Store(desk) as store:
+        store.import_statements(statements, source="x")
+    raw = sqlite3.connect(desk)
+    raw.execute("ALTER TABLE learners DROP COLUMN group_code")
+    raw.execute("PRAGMA user_version=3")  # a desk still on the previous version of the game
+    raw.close()
+    before = {p.name: p.read_bytes() for p in desk.parent.iterdir()}
+    assert main(["report", "--group", "GRP-7", "--store", str(desk), "-o", str(tmp_path)]) == 0
+    assert "Lou" in (tmp_path / "rapport-GRP-7.html").read_text(encoding="utf-8")
+    assert {p.name: p.read_bytes() for p in desk.parent.iterdir()} == before  # not migrated, no -wal/-shm left
+
+
+def test_a_save_file_that_is_not_one_is_named(tmp_path, capsys):
+    (tmp_path / "faux.sqlite3").write_text("pas une base", encoding="utf-8")
+    assert main(["report", "--group", "GRP-7", "--store", str(tmp_path / "faux.sqlite3"), "-o", str(tmp_path)]) == 1
+    assert "faux.sqlite3 n'est pas une sauvegarde lisible du jeu" in capsys.readouterr().err

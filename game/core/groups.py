@@ -23,14 +23,14 @@ _ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 def normalize_group(text: str) -> str | Message:
     """The code in its stored form, or why it is refused. Spaces around it and case do not matter;
     accents are dropped (« Saint-Étienne » → « SAINT-ETIENNE »), inner spaces become hyphens."""
-    plain = unicodedata.normalize("NFKD", text.strip()).encode("ascii", "ignore").decode("ascii")
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.strip()) if not unicodedata.combining(c))
     code = re.sub(r"[\s_]+", "-", plain).upper()
     if not code:
         return msg(N_("Le code de l'atelier est vide."))
     if not MIN_LENGTH <= len(code) <= MAX_LENGTH:
         return msg(N_("Le code de l'atelier « {code} » doit faire de {min} à {max} caractères."),
                    code=text.strip(), min=MIN_LENGTH, max=MAX_LENGTH)
-    if not _CODE_RE.match(code):
+    if not code.isascii() or not _CODE_RE.match(code):  # « ß », « 日本 »: no letter a trainer can dictate
         return msg(N_("Le code de l'atelier « {code} » ne peut contenir que des lettres, des chiffres et des "
                       "tirets (par exemple RENNES-2026)."), code=text.strip())
     return code

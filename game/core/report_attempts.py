@@ -167,6 +167,8 @@ def _usable(s: Mapping[str, Any]) -> bool:
     if not (isinstance(ctx.get("extensions", {}), Mapping) and isinstance(obj.get("id", ""), str)
             and isinstance(score, Mapping)):
         return False
+    if any(not isinstance(_ext(s, k), str | None) for k in ("step", "scenario")):
+        return False  # a step or scenario named by a list or a number: not a statement the game wrote
     scaled = score.get("scaled")
     return scaled is None or (isinstance(scaled, int | float) and not isinstance(scaled, bool) and math.isfinite(scaled))
 

@@ -92,8 +92,16 @@ class LrsSettings:
         endpoint = pick("lrs_endpoint", ENV_ENDPOINT, "endpoint")
         if endpoint and not endpoint.endswith("/"):
             endpoint += "/"
-        return cls(endpoint or None, pick("lrs_user", ENV_USER, "username", "user"),
-                   pick("lrs_password", ENV_PASSWORD, "password"))
+        user, password = pick("lrs_user", ENV_USER, "username", "user"), pick("lrs_password", ENV_PASSWORD, "password")
+        parts = urllib.parse.urlsplit(endpoint) if endpoint else None
+        if parts is not None and (parts.username or parts.password):
+            # « https://nom:secret@lrs… »: the credentials leave the address, which is shown and logged
+            host = parts.hostname or ""
+            netloc = (f"[{host}]" if ":" in host else host) + (f":{parts.port}" if parts.port else "")
+            endpoint = urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+            user = user or urllib.parse.unquote(parts.username or "")
+            password = password or urllib.parse.unquote(parts.password or "")
+        return cls(endpoint or None, user, password)
 
 
 class LrsUnreachable(Exception):

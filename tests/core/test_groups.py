@@ -10,14 +10,16 @@ REG = "6f1c3a9e-2b7d-4c1e-9a0f-3d5e7b9c1a2f"
 
 
 @pytest.mark.parametrize("typed, code", [("rennes-2026", "RENNES-2026"), ("  Saint Étienne ", "SAINT-ETIENNE"),
-                                         ("k7m-4qx", "K7M-4QX"), ("atelier_3", "ATELIER-3")])
+                                         ("k7m-4qx", "K7M-4QX"), ("atelier_3", "ATELIER-3"),
+                                         ("Straße 1", "STRASSE-1")])
 def test_codes_are_normalised_as_a_trainer_would_read_them(typed, code):
     assert normalize_group(typed) == code
 
 
 @pytest.mark.parametrize("typed, words", [("", "vide"), ("ab", "de 3 à 20"), ("x" * 21, "de 3 à 20"),
                                           ("atelier#3", "lettres, des chiffres et des tirets"),
-                                          ("-abc", "tirets"), ("<script>", "tirets")])
+                                          ("-abc", "tirets"), ("<script>", "tirets"),
+                                          ("日本語", "tirets"), ("Ω-12", "tirets")])
 def test_bad_codes_get_a_french_reason(typed, words):
     refused = normalize_group(typed)
     assert isinstance(refused, Message) and words in refused.format_source()

@@ -210,3 +210,15 @@ def test_odd_shapes_from_an_imported_file_are_ignored_not_a_crash(fw):
     assert r.ignored == 4  # context, result, object, score
     # the last answer to question 2 names its competency as a string, not a list: it evidences nothing
     assert r.cell("Ana", "B2").evidence == 1
+
+
+def test_a_step_named_by_a_list_in_an_imported_file_is_ignored_not_a_crash(fw):
+    d = Desk("Ana").begin().question("q", "1", "Q ?", "x", True)
+    odd = {**d.statements[1], "id": "odd-step", "context": {**d.statements[1]["context"],
+                                                              "extensions": dict(d.statements[1]["context"]["extensions"])}}
+    for key in list(odd["context"]["extensions"]):
+        if key.endswith("/step"):
+            odd["context"]["extensions"][key] = ["q"]
+    odd["context"]["extensions"][key.rsplit("/", 1)[0] + "/choice-index"] = 0
+    r = report(d.statements + [odd], fw)
+    assert [p.learner for p in r.participants] == ["Ana"] and r.ignored == 1

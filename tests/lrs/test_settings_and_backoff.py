@@ -173,3 +173,11 @@ def test_services_run_a_sender_only_when_an_endpoint_is_set(tmp_path: Path) -> N
         thread = on.sender._thread
         on.close()
         assert on.sender is None and not thread.is_alive()
+
+
+def test_credentials_written_in_the_address_leave_it(tmp_path: Path) -> None:
+    s = LrsSettings.load(argparse.Namespace(lrs_endpoint="https://formation:s%C3%A9cret@lrs.example.org:8443/xapi"),
+                         env={}, file=tmp_path / "absent.json")
+    assert s.endpoint == "https://lrs.example.org:8443/xapi/"
+    assert (s.username, s.password) == ("formation", "sécret")
+    assert "cret" not in repr(s) and "cret" not in repr(LrsClient(s))
