@@ -124,10 +124,25 @@ class Services:
 
     def select_learner(self, learner_id: int) -> None:
         self.learner = next(x for x in self.learners() if x.id == learner_id)
-        if self.fixed_group and self.learner.group != self.fixed_group:  # a profile made before the workshop
-            self.store.set_group(learner_id, self.fixed_group)
-            self.learner = LearnerInfo(self.learner.id, self.learner.pseudonym, self.fixed_group)
         self.store.set_setting("last_learner", learner_id)
+
+    def join_group(self, code: str) -> None:
+        """The current profile joins the workshop ``code`` (empty: leaves it) for the scenarios opened next."""
+        from game.core.groups import normalize_group
+
+        assert self.learner is not None
+        group = normalize_group(code) if code.strip() else None
+        if isinstance(group, Message):
+            raise ServiceError(group)
+        try:
+            self.store.set_group(self.learner.id, group)
+        except StoreError as e:
+            raise ServiceError(e.message) from e
+        self.learner = LearnerInfo(self.learner.id, self.learner.pseudonym, group)
+
+    def _group(self) -> str | None:
+        """The workshop of the next statements: the machine's ``--group`` (this session only), else the profile's."""
+        return self.fixed_group or (self.learner.group if self.learner is not None else None)
 
     # library --------------------------------------------------------------------
     def library(self) -> list[LibraryEntry]:
@@ -189,12 +204,12 @@ class Services:
             rec = StoreRecorder(self.store, self.learner.id, sc, started=True, recorded=self._recorded)
             self.session = PlaySession(sc, self.learner.pseudonym, current.registration, rec,
                                        AttemptState.from_json(current.state), language=lang, datasets=self._datasets(),
-                                       publisher=self._publisher(item), group=self.learner.group)
+                                       publisher=self._publisher(item), group=self._group())
         else:
             rec = StoreRecorder(self.store, self.learner.id, sc, started=False, recorded=self._recorded)
             self.session = PlaySession(sc, self.learner.pseudonym, str(uuid.uuid4()), rec, language=lang,
                                        datasets=self._datasets(), publisher=self._publisher(item),
-                                       group=self.learner.group)
+                                       group=self._group())
             self.session.begin()
         return self.session
 
@@ -319,6 +334,7 @@ SCENES = {
     "sort": "sort:SortScene", "debrief": "debrief:DebriefScene", "notice": "notice:NoticeScene",
     "clean": "clean:CleanScene", "operation": "operation:OperationScene", "loading": "loading:LoadingScene",
     "publish": "publish:PublishScene", "portal": "portal:PortalScene", "reuse": "reuse:ReuseScene",
+    "workshop": "workshop:WorkshopScene",
     "preview": "preview:PreviewScene",
 }
 

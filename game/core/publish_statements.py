@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Unpack
 
+from game.core.messages import N_
 from game.core.statements import (
     VERB_DISPLAY,
     XAPI,
@@ -18,6 +19,14 @@ from game.core.statements import (
     activity_iri,
     extension_key,
 )
+
+#: What each criterion scored at a publish step is about (the debrief and the report name them so).
+CRITERIA_NAMES = {
+    "licence": N_("Choix de la licence"),
+    "documentation": N_("Documentation (titre précis, description, métadonnées)"),
+    "publication": N_("Publication et mise à jour (schéma respecté, format ouvert, fréquence, contact)"),
+    "personal-data": N_("Données personnelles retirées avant publication"),
+}
 
 SHARED = XAPI + "/verbs/shared"
 DATASET = "http://adlnet.gov/expapi/activities/file"

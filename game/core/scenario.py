@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .messages import N_
+
+#: The two options of a true/false question, as recorded; marked so the views translate them.
+TRUE_FALSE = {"Vrai": N_("Vrai"), "Faux": N_("Faux")}
+
 Grade = Literal["juste", "partiel", "faux"]
 GRADE_SCORE: dict[str, float] = {"juste": 1.0, "partiel": 0.5, "faux": 0.0}
 QuestionType = Literal["unique", "multiple", "vrai-faux"]
@@ -62,7 +67,7 @@ class Question:
     def choices(self) -> tuple[str, ...]:
         """The option texts; a true/false question offers « Vrai » and « Faux » (translated when shown)."""
         if self.type == "vrai-faux":
-            return ("Vrai", "Faux")
+            return tuple(TRUE_FALSE)  # type: ignore[return-value]
         return tuple(o.text for o in self.options)
 
     @property

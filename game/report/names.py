@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from game.core.framework import Framework
 from game.core.messages import N_
+from game.core.publish_statements import CRITERIA_NAMES
 from game.core.report import (
     ANSWER,
     FINISHED,
@@ -19,6 +20,7 @@ from game.core.report import (
     ErrorItem,
     Report,
 )
+from game.core.scenario import TRUE_FALSE
 from game.core.tableschema.kinds import KINDS
 from game.i18n import Translator
 
@@ -30,14 +32,6 @@ ERROR_KINDS = {
     PLACEMENT: N_("Tri"),
     ANSWER: N_("Réponse"),
 }
-#: The same names as the debrief's (game/scenes/debrief.py), so they share their translations.
-PUBLISH_CRITERIA = {
-    "licence": N_("Choix de la licence"),
-    "documentation": N_("Documentation (titre précis, description, métadonnées)"),
-    "publication": N_("Publication et mise à jour (schéma respecté, format ouvert, fréquence, contact)"),
-    "personal-data": N_("Données personnelles retirées avant publication"),
-}
-TRUE_FALSE = {"Vrai": N_("Vrai"), "Faux": N_("Faux")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +87,7 @@ def error_row(report: Report, e: ErrorItem, tr: Translator) -> ErrorRow:
     if e.kind == VALIDATION:
         return ErrorRow(kind, tr.gettext(KINDS.get(e.label, e.label)), "", "", where)
     if e.kind in (LICENCE, PUBLICATION):
-        what = tr.gettext(PUBLISH_CRITERIA.get(e.label, e.label))
+        what = tr.gettext(CRITERIA_NAMES.get(e.label, e.label))
         if e.kind == LICENCE:
             accepted = ", ".join(licence_name(x) for x in e.expected.split(", ") if x)
             return ErrorRow(kind, what, licence_name(e.answer), accepted, where)

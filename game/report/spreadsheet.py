@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from game.core.report import Report
+from game.core.report import NOT_STARTED, Report
 from game.i18n import Translator
 
 from . import names
@@ -42,7 +42,7 @@ def render_csv(report: Report, tr: Translator) -> bytes:
     writer.writerow([neutralise(h) for h in header])
     cells = iter(report.cells)
     for p in report.participants:
-        started = sum(pr.status != "non-commence" for pr in p.progress)
+        started = sum(pr.status != NOT_STARTED for pr in p.progress)
         for c in report.competencies:
             cell = next(cells)
             text = [report.group or "", p.learner, c, names.competency_title(fw, c, tr),

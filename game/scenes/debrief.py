@@ -8,8 +8,8 @@ from typing import Any
 
 from game.core.assessment import Assessment, ReviewItem
 from game.core.framework import Framework
-from game.core.messages import N_
-from game.core.scenario import DebriefStep
+from game.core.publish_statements import CRITERIA_NAMES
+from game.core.scenario import TRUE_FALSE, DebriefStep
 from game.core.tableschema.kinds import KINDS
 from game.engine.scene import Transition
 from game.i18n import _, active, render
@@ -29,7 +29,6 @@ class DebriefView:
     resources: tuple[str, ...]
 
 
-TRUE_FALSE = {"Vrai": N_("Vrai"), "Faux": N_("Faux")}
 
 
 def _options(text: str) -> str:
@@ -37,17 +36,10 @@ def _options(text: str) -> str:
     return " · ".join(_(TRUE_FALSE[t]) if t in TRUE_FALSE else tr_s(t) for t in text.split(" | "))
 
 
-#: What each criterion of a publish step is about.
-PUBLISH_CRITERIA = {
-    "licence": N_("Choix de la licence"),
-    "documentation": N_("Documentation (titre précis, description, métadonnées)"),
-    "publication": N_("Publication et mise à jour (schéma respecté, format ouvert, fréquence, contact)"),
-    "personal-data": N_("Données personnelles retirées avant publication"),
-}
 
 
 def _publish_review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
-    name = _(PUBLISH_CRITERIA.get(item.prompt, item.prompt))
+    name = _(CRITERIA_NAMES.get(item.prompt, item.prompt))
     parts = item.response.split("/")
     if item.prompt == "licence":
         from game.core.publishing import LICENCES
@@ -123,7 +115,7 @@ def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None) -> D
     resources = tuple(_("{competency} — {title} : {url}").format(competency=cid, title=r.title.get(lang), url=r.url)
                       for cid, r in a.resources)
     well = tuple(_("Nettoyage — {kind}").format(kind=_(KINDS.get(i.prompt, i.prompt))) if i.kind == "criterion"
-                 else _("Publication — {criterion}").format(criterion=_(PUBLISH_CRITERIA.get(i.prompt, i.prompt)))
+                 else _("Publication — {criterion}").format(criterion=_(CRITERIA_NAMES.get(i.prompt, i.prompt)))
                  if i.kind == "publish" else tr_s(i.prompt) for i in a.went_well)
     return DebriefView(tr_s(intro), score, well,
                        tuple(_review(i, scenario) for i in a.to_review), tuple(levels), resources)

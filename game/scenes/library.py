@@ -50,7 +50,9 @@ class LibraryScene(FormScene):
         learner = self.services.learner
         out: list[Widget] = [self.heading(_("Bibliothèque des scénarios"))]
         if learner is not None:
-            out.append(Label(_("Profil : {name}").format(name=learner.pseudonym), tone="muted"))
+            group = getattr(self.services, "fixed_group", None) or learner.group
+            out.append(Label(_("Profil : {name} — atelier {code}").format(name=learner.pseudonym, code=group) if group
+                             else _("Profil : {name}").format(name=learner.pseudonym), tone="muted"))
         sync = getattr(self.services, "sync_status", lambda: None)()  # only when an LRS is configured
         if sync is not None:
             out.append(Label(render(sync), role="small", tone="muted"))
@@ -65,6 +67,7 @@ class LibraryScene(FormScene):
         if self.message:
             out.append(Label(self.message, tone="error"))
         out.append(self.button(_("Mon portail : ce que j'ai publié"), "portal", primary=False))
+        out.append(self.button(_("Atelier : rejoindre ou quitter"), "workshop", primary=False))
         out.append(self.button(_("Paramètres"), "settings", primary=False))
         out.append(self.button(_("Changer de profil"), "profiles", primary=False))
         return out
@@ -87,6 +90,8 @@ class LibraryScene(FormScene):
             return Push(session.step.kind)
         if action == "settings":
             return Push("settings")
+        if action == "workshop":
+            return Push("workshop")
         if action == "portal":
             return Push("portal")
         if action == "profiles":

@@ -237,6 +237,7 @@ class Sender:
         self.batch_size, self.base_delay, self.max_delay, self.idle_delay = batch_size, base_delay, max_delay, idle_delay
         self.clock = clock
         self.failures = 0
+        self.looks = 0  # how many times the thread has looked at the outbox (its first look ends its start-up)
         self._snapshot = _Snapshot()
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -320,6 +321,7 @@ class Sender:
             while not self._stop.is_set():
                 try:
                     delay = self.step(store)
+                    self.looks += 1
                 except StoreError as exc:  # locked for too long…: try again a bit later
                     _log.warning("LRS : file d'envoi indisponible (%s)", exc)
                     delay = self.idle_delay

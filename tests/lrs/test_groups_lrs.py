@@ -46,7 +46,10 @@ def test_a_recorded_action_wakes_the_sender_at_once(lrs: LrsServer, tmp_path: Pa
         sender = Sender(store.path, LrsClient(LrsSettings(lrs.endpoint, "ci", "ci")), idle_delay=600)
         sender.start()
         try:
-            time.sleep(0.3)  # the thread has looked once, found nothing, and sleeps for 10 minutes
+            deadline = time.monotonic() + 20
+            while sender.looks == 0 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert sender.looks == 1  # it has looked once, found nothing, and now sleeps for 10 minutes
             learner = store.add_learner("Camille")
 
             class _Sc:

@@ -56,7 +56,7 @@ def test_without_a_code_statements_carry_no_group(tmp_path):
         d.close()
 
 
-def test_a_shared_workshop_machine_puts_every_profile_in_its_group(tmp_path):
+def test_a_shared_workshop_machine_puts_every_profile_in_its_group_for_the_session(tmp_path):
     first = Driver(tmp_path / "d")
     try:  # a profile made at home, before the workshop
         first.activate_button("Commencer")
@@ -70,9 +70,43 @@ def test_a_shared_workshop_machine_puts_every_profile_in_its_group(tmp_path):
         assert "Atelier : K7M-4QX" in d.screen_text()
         d.fill_text("Alex")
         d.activate_button("Créer le profil")
-        assert d.services.learner.group == "K7M-4QX"
-        d.services.select_learner(next(x.id for x in d.services.learners() if x.pseudonym == "Dominique"))
-        assert d.services.learner.group == "K7M-4QX"
-        assert {x.group for x in d.store.learners()} == {"K7M-4QX"}
+        assert d.services.learner.group == "K7M-4QX"  # born in the workshop
+        d.activate_button("Changer de profil")
+        d.tab_to(lambda w: type(w).__name__ == "ListBox")
+        d.press("HOME")
+        d.press("RETURN")  # Dominique, the first profile
+        assert "Profil : Dominique — atelier K7M-4QX" in d.screen_text()
+        open_first(d)
+        stmts = _statements(d)
+        assert stmts and all(s["context"]["extensions"][GROUP_EXT] == "K7M-4QX" for s in stmts)
+        # for this session only: at home, Dominique's results are not the workshop's
+        assert {x.pseudonym: x.group for x in d.store.learners()} == {"Dominique": None, "Alex": "K7M-4QX"}
+    finally:
+        d.close()
+
+
+def test_a_learner_joins_changes_and_leaves_a_workshop_from_the_library(tmp_path):
+    d = Driver(tmp_path / "d")
+    try:
+        d.activate_button("Commencer")
+        d.fill_text("Camille")
+        d.fill_text("ATELIER-1", index=1)
+        d.activate_button("Créer le profil")
+        assert "Profil : Camille — atelier ATELIER-1" in d.screen_text()
+        d.activate_button("Atelier : rejoindre ou quitter")
+        assert "Vos résultats vont à l'atelier ATELIER-1" in d.screen_text()
+        d.fill_text("atelier#2")
+        d.activate_button("Rejoindre cet atelier")
+        assert "ne peut contenir que des lettres" in d.screen_text()
+        d.fill_text("atelier 2")
+        d.activate_button("Rejoindre cet atelier")
+        assert "Profil : Camille — atelier ATELIER-2" in d.screen_text()
+        open_first(d)
+        assert all(s["context"]["extensions"][GROUP_EXT] == "ATELIER-2" for s in _statements(d))
+        d.press("ESCAPE")
+        d.activate_button("Atelier : rejoindre ou quitter")
+        d.activate_button("Quitter l'atelier ATELIER-2")
+        assert "Profil : Camille" in d.screen_text() and "atelier ATELIER" not in d.screen_text()
+        assert d.store.learners()[0].group is None
     finally:
         d.close()
