@@ -10,8 +10,34 @@ from pathlib import Path
 from game import report_cli
 from game.i18n import Translator, activate
 
+#: argparse's own messages, in French like every help text of the command line
+_ARGPARSE_FR = {
+    "usage: ": "usage : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show this help message and exit": "afficher cette aide et quitter",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "choix invalide : %(value)r (au choix : %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "expected one argument": "une valeur est attendue",
+    "expected at least one argument": "au moins une valeur est attendue",
+    "invalid %(type)s value: %(value)r": "valeur invalide (%(type)s attendu) : %(value)r",
+    "one of the arguments %s is required": "l'un de ces arguments est obligatoire : %s",
+    "not allowed with argument %s": "impossible avec l'argument %s",
+    "ambiguous option: %(option)s could match %(matches)s": "option ambiguë : %(option)s peut désigner %(matches)s",
+}
+
+
+def _argparse_in_french() -> None:
+    import gettext
+
+    argparse._ = lambda text: _ARGPARSE_FR.get(text, gettext.gettext(text))  # type: ignore[attr-defined]
+
 
 def _parser() -> argparse.ArgumentParser:
+    _argparse_in_french()
     p = argparse.ArgumentParser(prog="explorateurs", description="Explorateurs des données — jeu sérieux sur l'ouverture des données publiques.")
     p.add_argument("--data-dir", help="dossier des profils et de la progression (sinon EXPLORATEURS_DATA_DIR ou le dossier utilisateur)")
     p.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
@@ -210,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export":
         return export(args.learner, args.output, tr)
     if args.command in ("report", "group"):
-        return report_cli.report(args, tr) if args.command == "report" else report_cli.group_new(tr)
+        return report_cli.report(args, tr) if args.command == "report" else report_cli.group_new(tr, args.code)
     if args.command == "records":
         if args.records_command == "export":
             return records_export(args.output, args.include_imported, tr)

@@ -36,7 +36,9 @@ def options(sub: Any) -> None:
     rep.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="dossier des données du jeu")
     grp = sub.add_parser("group", help="préparer un atelier : un code à donner aux apprenant·es")
     gsub = grp.add_subparsers(dest="group_command", required=True, metavar="{new}")
-    gsub.add_parser("new", help="tirer un nouveau code d'atelier (ex. K7M-4QX)")
+    gnew = gsub.add_parser("new", help="tirer un nouveau code d'atelier (ex. K7M-4QX), ou vérifier celui que vous "
+                           "choisissez (ex. RENNES-2026)")
+    gnew.add_argument("code", nargs="?", help="votre propre code : lettres, chiffres et tirets, de 3 à 20 caractères")
 
 
 def file_stem(name: str) -> str:
@@ -69,10 +71,14 @@ def report_translator(language: str, loaded: Any) -> Translator:
     return tr
 
 
-def group_new(tr: Translator) -> int:
-    from game.core.groups import new_group_code
+def group_new(tr: Translator, chosen: str | None = None) -> int:
+    from game.core.groups import new_group_code, normalize_group
+    from game.core.messages import Message
 
-    code = new_group_code()
+    code = normalize_group(chosen) if chosen else new_group_code()
+    if isinstance(code, Message):
+        print(tr.render(code), file=sys.stderr)
+        return 2
     print(code)
     print(tr.gettext("Donnez ce code aux apprenant·es : ils le saisissent en créant leur profil (ou lancez le jeu "
                      "avec --group {code} sur les postes de l'atelier). À la fin : explorateurs report --group {code}")

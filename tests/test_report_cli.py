@@ -149,3 +149,13 @@ def test_a_save_file_that_is_not_one_is_named(tmp_path, capsys):
     (tmp_path / "faux.sqlite3").write_text("pas une base", encoding="utf-8")
     assert main(["report", "--group", "GRP-7", "--store", str(tmp_path / "faux.sqlite3"), "-o", str(tmp_path)]) == 1
     assert "faux.sqlite3 n'est pas une sauvegarde lisible du jeu" in capsys.readouterr().err
+
+
+def test_a_trainer_may_choose_the_code_and_command_line_errors_are_in_french(capsys):
+    assert main(["group", "new", "rennes 2026"]) == 0
+    assert capsys.readouterr().out.strip() == "RENNES-2026"
+    assert main(["group", "new", "a#b"]) == 2
+    assert "ne peut contenir que des lettres" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["group", "new", "A-1", "B-2"])
+    assert "erreur : arguments non reconnus : B-2" in capsys.readouterr().err
