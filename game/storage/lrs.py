@@ -14,9 +14,7 @@ import math
 import os
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,6 +150,9 @@ class LrsClient:
         return f"LrsClient(endpoint={self.endpoint!r})"
 
     def _request(self, method: str, url: str, body: Any = None) -> tuple[int, bytes]:
+        import urllib.error  # http.client and email: 20 ms the title screen does not need
+        import urllib.request
+
         data = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
         headers = dict(self._headers)
         if data is not None:
