@@ -2,7 +2,7 @@
 path played so far; ``--warp STEP`` starts at a step. Like Ren'Py's reload and warp, Inky's replay.
 
 A preview never touches the learners' save: it plays under a throwaway profile (« Aperçu
-(formateur) ») in ``<data dir>/apercu``, emptied at each start, and sends nothing to an LRS.
+(formateur) ») in ``<data dir>/apercu/<process id>``, emptied at each start, and sends nothing to an LRS.
 This module is a composition root, like :mod:`game.app`.
 """
 
@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
+import sys
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -86,9 +88,12 @@ def _check_step(item: LoadedScenario, step: str) -> None:
 
 
 def open_preview_store() -> Store:
-    """The throwaway save of the preview, emptied at each start."""
-    folder = data_dir() / PREVIEW_DIRNAME
+    """The throwaway save of this preview, ``<data dir>/apercu/<pid>``, emptied at each start. Two
+    previews at once each keep their own; the folders of previews that ended are swept."""
+    root = data_dir() / PREVIEW_DIRNAME
+    folder = root / str(os.getpid())
     try:
+        _sweep(root)
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True, exist_ok=True)
         return Store(folder, synchronous="NORMAL")
@@ -97,18 +102,65 @@ def open_preview_store() -> Store:
                              path=str(folder), reason=e.strerror or str(e))) from e
 
 
+def _sweep(root: Path) -> None:
+    """Remove what previews that no longer run left in ``root`` (and the files of the former
+    layout, when every preview shared ``root``); the folders of running previews stay."""
+    if not root.is_dir():
+        return
+    for entry in root.iterdir():
+        if entry.name.isdigit() and _running(int(entry.name)):
+            continue
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+        except OSError:  # still open elsewhere: left for the next sweep
+            _log.info("aperçu : %s n'a pas pu être supprimé", entry)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process ``pid`` exists (another user's counts; a reused number keeps a folder
+    one run longer, which is harmless)."""
+    if pid == os.getpid():
+        return False  # our own folder: emptied anyway
+    if sys.platform == "win32":  # os.kill(pid, 0) would end the process there
+        import ctypes
+
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return bool(ctypes.get_last_error() == 5)  # type: ignore[attr-defined]  # ERROR_ACCESS_DENIED: it exists
+        code = ctypes.c_ulong()
+        try:
+            return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
 class PreviewServices(Services):
     """The game's services on one scenario file, under the preview profile, with the replay log."""
 
     def __init__(self, store: Store, item: LoadedScenario, warp: str | None = None, **kwargs: Any) -> None:
         super().__init__(store, [item.path], **kwargs)
         self.path, self.warp = item.path, warp
+        self.folder_id = item.folder_id  # the loader's key: the resolved folder's name (``--watch .`` has none)
         self._loaded = {item.folder_id: item}
         self.log: list[Intent] = []  # the path played, kept while the scenario is closed
         self.at: str | None = None  # the step it reached
         self.note: Message | None = None  # to show over the game (the replay stopped early)
         self.seed = str(uuid.uuid4())  # the same shuffled orders in every reloaded version
         self.opened = False
+        self.preview = True  # the step screens say that nothing is saved for the learners
         self.select_learner(self.create_learner(_("Aperçu (formateur)")).id)
 
     def open_scenario(self, key: str) -> LoggedSession:
@@ -147,6 +199,7 @@ class PreviewServices(Services):
             _log.info("aperçu : %s enregistré avec %d problème(s)", self.path, len(item.problems))
             return item.problems
         _log.info("aperçu : %s rechargé", self.path)
+        self.folder_id = item.folder_id
         self._loaded = {item.folder_id: item}
         s = self.session
         if isinstance(s, LoggedSession):  # on the debrief too: the path is kept
@@ -168,7 +221,7 @@ class Preview:
         """Fill the stack and return what the frame loop calls each update."""
         self.stack = stack
         stack.push("library", {})
-        item = self.services.loaded[self.services.path.parent.name]
+        item = self.services.loaded[self.services.folder_id]
         if item.valid:
             stack.push(self.services.open_scenario(item.folder_id).step.kind, {})
         else:

@@ -27,7 +27,11 @@ _STOPPED = {
     "gone": N_("Le scénario a changé : le parcours rejoué s'arrête à l'étape « {step} » "
                "(l'étape « {lost} » n'existe plus)."),
     "elsewhere": N_("Le scénario a changé : le parcours rejoué s'arrête à l'étape « {step} » "
-                    "(il ne mène plus à l'étape « {lost} »)."),
+                    "(l'étape « {origin} » ne mène plus à l'étape « {lost} »)."),
+    "branch": N_("Le scénario a changé : le parcours rejoué s'arrête à l'étape « {step} » "
+                 "(le choix « {text} » de l'étape « {origin} » ne mène plus à l'étape « {lost} »)."),
+    "start": N_("Le scénario a changé : le parcours rejoué s'arrête à l'étape « {step} » "
+                "(le scénario ne commence plus par l'étape « {lost} »)."),
     "choose": N_("Le scénario a changé : le parcours rejoué s'arrête à l'étape « {step} » "
                  "(le choix « {text} » n'existe plus)."),
     "answer": N_("Le scénario a changé : le parcours rejoué s'arrête à l'étape « {step} » "
@@ -189,8 +193,18 @@ def _stopped(session: PlaySession, kind: str, **params: Any) -> Message:
     return msg(_STOPPED[kind], step=session.state.step_id, **params)
 
 
-def _lost(session: PlaySession, lost: str) -> Message:
-    return _stopped(session, "elsewhere" if session.scenario.has_step(lost) else "gone", lost=lost)
+def _lost(session: PlaySession, lost: str, origin: str | None) -> Message:
+    """The note when the path no longer reaches ``lost``: it is gone, or the step left last
+    (``origin``; None at the start), or the choice made there, now leads elsewhere."""
+    if not session.scenario.has_step(lost):
+        return _stopped(session, "gone", lost=lost)
+    if origin is None or not session.scenario.has_step(origin):
+        return _stopped(session, "start", lost=lost)
+    step, chosen = session.scenario.step(origin), session.state.choice(origin)
+    if isinstance(step, DialogueStep) and chosen is not None and 0 <= chosen < len(step.choices) \
+            and step.choices[chosen].next:  # the choice's own ``next`` decides the way
+        return _stopped(session, "branch", origin=origin, lost=lost, text=step.choices[chosen].text)
+    return _stopped(session, "elsewhere", origin=origin, lost=lost)
 
 
 def replay(session: LoggedSession, log: Sequence[Intent], target: str | None = None) -> ReplayResult:
@@ -201,7 +215,7 @@ def replay(session: LoggedSession, log: Sequence[Intent], target: str | None = N
     """
     for n, it in enumerate(log):
         if it.step_id != session.state.step_id:
-            return ReplayResult(n, _lost(session, it.step_id))
+            return ReplayResult(n, _lost(session, it.step_id, log[n - 1].step_id if n else None))
         try:
             _apply(session, it)
         except Exception:  # noqa: BLE001 - an edit may break an action in any way: the replay stops there
@@ -209,5 +223,5 @@ def replay(session: LoggedSession, log: Sequence[Intent], target: str | None = N
                 continue
             return ReplayResult(n, _stopped(session, _KIND.get(it.action, "proceed"), text=it.label))
     if target is not None and target != session.state.step_id:
-        return ReplayResult(len(log), _lost(session, target))
+        return ReplayResult(len(log), _lost(session, target, log[-1].step_id if log else None))
     return ReplayResult(len(log))

@@ -193,7 +193,7 @@ class CleanScene(StepScene):
         old = forms[self.active].focus.focused if forms else None
         wanted = focus_action or getattr(old, "action", None)
         left = Form(self.widgets(), self.services.theme, max_width=100000)
-        right = Form(self.right_widgets() + [Label(self.hints(), role="small", tone="muted")], self.services.theme,
+        right = Form(self.right_widgets() + [Label(self.footer(), role="small", tone="muted")], self.services.theme,
                      max_width=100000)
         self.forms = [left, right]
         self.form = left

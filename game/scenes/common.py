@@ -56,11 +56,15 @@ class FormScene(Scene):
     def hints(self) -> str:
         return _("Tab : élément suivant · Maj+Tab : précédent · Entrée : valider · Échap : retour")
 
+    def footer(self) -> str:
+        """The line of key hints under the form."""
+        return self.hints()
+
     def rebuild(self, focus_action: str | None = None) -> None:
         """Rebuild the widgets from the current state, keeping focus on the same action when possible."""
         old = self.form.focus.focused if self.form else None
         wanted = focus_action or getattr(old, "action", None)
-        widgets = self.widgets() + [Label(self.hints(), role="small", tone="muted")]
+        widgets = self.widgets() + [Label(self.footer(), role="small", tone="muted")]
         self.form = Form(widgets, self.services.theme)
         self.form.layout(self.size, self.services.fonts)
         target = next((w for w in self.form.focus.focusables if wanted and getattr(w, "action", None) == wanted), None)
@@ -108,6 +112,15 @@ class StepScene(FormScene):
 
     def hints(self) -> str:
         return _("Tab : élément suivant · Entrée : valider · Échap : retour à la bibliothèque (progression enregistrée)")
+
+    def footer(self) -> str:
+        """In the trainer's preview (``play --watch``), Escape keeps the path for the preview only:
+        the hints say so instead of « progression enregistrée » (a step's hints end with Escape)."""
+        text = self.hints()
+        if not getattr(self.services, "preview", False):
+            return text
+        keys = text.split(" · ")[:-1] + [_("Échap : retour à la bibliothèque")]
+        return " · ".join(keys) + "\n" + _("Aperçu : rien n'est enregistré pour les apprenant·es")
 
     @property
     def session(self) -> Any:

@@ -20,6 +20,7 @@ from game.core.framework import Framework
 from game.core.messages import N_, msg
 from game.core.problems import Problem
 
+from .pack_errors import os_problem
 from .packs import Pack, display, is_pack, open_pack
 from .scenarios import SCENARIO_FILE, LoadedScenario, load_guarded
 
@@ -52,8 +53,7 @@ def _open(path: Path, cache: Path | None) -> Pack:
         try:
             cache = packs_cache_dir()
         except OSError as e:  # the data folder is read-only: the pack is reported, the library still opens
-            problem = Problem((), msg(N_("Le paquet n'a pas pu être lu ou extrait ({detail})."), detail=e.strerror or str(e)),
-                              file=display(path), code="pack")
+            problem = Problem((), *os_problem(e, None), file=display(path), code="pack")
             return Pack(path, None, (), (problem,))
     return open_pack(path, cache)
 

@@ -10,7 +10,8 @@ schemas, translations, the files the portal copies) takes a folder on disk. The 
 when the zip changes, written to a temporary folder and renamed, so a crash never leaves half a pack.
 
 Nothing is written before every member passed: no absolute path, ``..``, drive letter, ``:`` or
-backslash; no symlink or special file; no password; declared sizes and file count under the limits.
+backslash; no symlink or special file; no password; no name used twice or both as a file and a
+folder (ignoring case); declared sizes and file count under the limits.
 While copying, real bytes are counted, so a header that lies about a size stops the copy.
 Every refusal is a :class:`Problem` naming the zip and the member; nothing here raises.
 """
@@ -24,6 +25,7 @@ import stat
 import struct
 import tempfile
 import time
+import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -32,6 +34,9 @@ from typing import IO
 
 from game.core.messages import N_, Message, msg
 from game.core.problems import Problem
+
+from .pack_errors import REBUILD as _REBUILD
+from .pack_errors import archive_problem, member_problem, os_problem
 
 SCENARIO_FILE = "scenario.yaml"
 MIB = 1024 * 1024
@@ -69,10 +74,6 @@ class _Refused(Exception):
         self.message, self.hint = message, hint
 
 
-_REBUILD = N_("Ce paquet n'a pas été fait en compressant un dossier ordinaire : ne l'utilisez pas, recréez-le "
-              "à partir du dossier du scénario.")
-_RECOMPRESS = N_("Recréez le paquet (clic droit sur le dossier du scénario, puis « Compresser ») et déposez-le "
-                 "à nouveau.")
 _LAYOUT = N_("Compressez le dossier du scénario lui-même : le paquet doit contenir mon-scenario/scenario.yaml "
              "(et mon-scenario/data/), ou scenario.yaml à sa racine.")
 
@@ -88,17 +89,10 @@ def open_pack(path: Path, cache: Path, limits: Limits = LIMITS) -> Pack:
     except _Refused as e:
         return Pack(path, None, (), (Problem((), e.message, e.hint, file=display(path), code="pack"),))
     except _ZIP_ERRORS as e:
-        return Pack(path, None, (), (Problem((), _unreadable(e), msg(_RECOMPRESS), file=display(path), code="pack"),))
+        return Pack(path, None, (), (Problem((), *archive_problem(e), file=display(path), code="pack"),))
     except OSError as e:
-        problem = Problem((), msg(N_("Le paquet n'a pas pu être lu ou extrait ({detail})."), detail=e.strerror or str(e)),
-                          msg(N_("Vérifiez la place libre sur le disque et les droits sur le dossier {folder}."),
-                              folder=str(cache)), file=display(path), code="pack")
-        return Pack(path, None, (), (problem,))
+        return Pack(path, None, (), (Problem((), *os_problem(e, cache), file=display(path), code="pack"),))
     return Pack(path, root, tuple(sorted(root.glob(f"*/{SCENARIO_FILE}"))), ())
-
-
-def _unreadable(e: Exception) -> Message:
-    return msg(N_("Ce fichier n'est pas une archive zip lisible ({detail})."), detail=str(e) or type(e).__name__)
 
 
 def display(path: Path) -> str:
@@ -217,7 +211,8 @@ def _checked_members(zf: zipfile.ZipFile, limits: Limits) -> list[tuple[zipfile.
     infos = zf.infolist()
     if len(infos) > limits.files:
         raise _too_many(len(infos), limits)
-    out, seen, total = [], set(), 0
+    out, total = [], 0
+    seen: dict[str, tuple[bool, str]] = {}  # member key -> (is a folder, its path as written)
     for info in infos:
         name = info.filename
         parts = _parts(name)
@@ -242,14 +237,31 @@ def _checked_members(zf: zipfile.ZipFile, limits: Limits) -> list[tuple[zipfile.
             raise _Refused(msg(N_("Les fichiers du paquet dépassent {limit} Mo une fois décompressés (à « {member} »)."),
                                member=name, limit=_mib(limits.pack_bytes)),
                            msg(N_("Allégez les fichiers de données ou répartissez les scénarios dans plusieurs paquets.")))
-        key = "/".join(parts).casefold()
+        key = _key(parts)
         if parts and key in seen:
+            if seen[key][0] != info.is_dir():
+                raise _clash("/".join(parts))
             raise _Refused(msg(N_("« {member} » apparaît deux fois dans le paquet (en ignorant les majuscules)."), member=name),
                            msg(_REBUILD))
-        seen.add(key)
+        seen[key] = (info.is_dir(), "/".join(parts))
         if parts and parts[0] != _SKIPPED:
             out.append((info, parts))
+    for _info, parts in out:  # a file « x/data » and a member « x/data/f.csv »: one of them cannot be written
+        for i in range(1, len(parts)):
+            is_dir, written = seen.get(_key(parts[:i]), (True, ""))
+            if not is_dir:
+                raise _clash(written)
     return out
+
+
+def _key(parts: tuple[str, ...]) -> str:
+    """The same key for the names a disk may take for one (case, composed or decomposed accents)."""
+    return unicodedata.normalize("NFC", "/".join(parts)).casefold()
+
+
+def _clash(member: str) -> _Refused:
+    return _Refused(msg(N_("« {member} » est à la fois un fichier et un dossier dans le paquet : recréez-le."),
+                        member=member), msg(_REBUILD))
 
 
 def _layout(zf: zipfile.ZipFile, members: list[tuple[zipfile.ZipInfo, tuple[str, ...]]], path: Path) -> tuple[str, ...]:
@@ -292,5 +304,4 @@ def _extract(zf: zipfile.ZipFile, members: list[tuple[zipfile.ZipInfo, tuple[str
                                            member=info.filename), msg(_REBUILD))
                     out.write(chunk)
         except _ZIP_ERRORS as e:
-            raise _Refused(msg(N_("« {member} » est illisible dans le paquet ({detail})."),
-                               member=info.filename, detail=str(e) or type(e).__name__), msg(_RECOMPRESS)) from e
+            raise _Refused(*member_problem(info.filename, e)) from e

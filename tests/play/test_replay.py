@@ -107,7 +107,25 @@ def test_a_branch_that_now_leads_elsewhere_is_named(mini):
     good, bad = mini.step("intro").choices
     s, result = again(old, edit_step(mini, "intro", choices=(replace(good, next="tri"), bad)))
     assert s.state.step_id == "tri"
-    assert "(il ne mène plus à l'étape « quiz »)" in result.note.format_source()
+    assert result.note.format_source() == ("Le scénario a changé : le parcours rejoué s'arrête à l'étape « tri » "
+                                           "(le choix « Bon choix » de l'étape « intro » ne mène plus à l'étape « quiz »).")
+
+
+def test_a_step_that_now_leads_elsewhere_is_named(mini):
+    old = played_to_sort(mini)
+    s, result = again(old, edit_step(mini, "quiz", next="bilan"))
+    assert s.state.step_id == "bilan"
+    assert result.note.format_source() == ("Le scénario a changé : le parcours rejoué s'arrête à l'étape « bilan » "
+                                           "(l'étape « quiz » ne mène plus à l'étape « tri »).")
+
+
+def test_a_new_first_step_is_named_as_the_new_start(mini):
+    old = played_to_sort(mini)
+    quiz_first = replace(mini, steps=(mini.step("quiz"),) + tuple(st for st in mini.steps if st.id != "quiz"))
+    s, result = again(old, quiz_first)
+    assert s.state.step_id == "quiz" and result.applied == 0
+    assert result.note.format_source() == ("Le scénario a changé : le parcours rejoué s'arrête à l'étape « quiz » "
+                                           "(le scénario ne commence plus par l'étape « intro »).")
 
 
 def test_a_new_question_keeps_the_learner_on_the_quiz(mini):

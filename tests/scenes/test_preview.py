@@ -3,7 +3,10 @@ runs; the game reloads it, replays the path to the same step, shows a broken sav
 recovers at the next save. Real scenes and services, keyboard only; the watcher is ticked by frames."""
 
 import argparse
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pygame
@@ -20,10 +23,11 @@ from game.scenes.library import LibraryScene
 from game.scenes.preview import PreviewScene
 from game.scenes.quiz import QuizScene
 from game.storage.scenarios import builtin_scenarios_dir
+from game.storage.store import Store
 from game.ui.theme import DEFAULT_THEME
 
 from .driver import Driver
-from .test_playthrough import play_step
+from .test_playthrough import open_first, play_step, start
 
 LAST_LINE = "Bonne question pour commencer. Que lui répondez-vous ?"
 BEST_CHOICE = ("Pour rendre l'action publique plus transparente et permettre à chacun de réutiliser des données "
@@ -219,3 +223,71 @@ def test_every_step_of_a_shipped_scenario_can_be_warped_to(data_dir, scenario_id
             assert type(d.scene).__name__.lower() == f"{step.kind}scene", d.screen_text()
         finally:
             d.close()
+
+
+@pytest.mark.parametrize("watch", ["scenario.yaml", ".", "lien/scenario.yaml", "lien"])
+def test_watch_works_from_inside_the_scenario_folder_and_through_a_link(scenario_file, monkeypatch, watch):
+    folder = scenario_file.parent
+    (folder / "lien").symlink_to(folder, target_is_directory=True)
+    monkeypatch.chdir(folder)
+    pygame.init()
+    d = PreviewDriver(watch=watch)
+    try:
+        assert isinstance(d.scene, DialogueScene) and d.services.session.step.id == "accueil"
+        edit(folder / "scenario.yaml", "title: \"Bienvenue au Val d'Aubrelle\"", 'title: "Bienvenue, formateur"')
+        d.let_watcher_look()  # the save is noticed and read again
+        assert "Bienvenue, formateur" in d.screen_text()
+    finally:
+        d.close()
+
+
+OTHER_PREVIEW = """
+import sys
+from game.preview import open_preview_store
+store = open_preview_store()
+store.set_setting("marque", "autre aperçu")
+print(store.path, flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_two_previews_at_once_keep_their_own_save_and_an_ended_one_is_swept(data_dir):
+    other = subprocess.Popen([sys.executable, "-c", OTHER_PREVIEW], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             text=True, cwd=Path(__file__).resolve().parents[2])
+    try:
+        other_save = Path(other.stdout.readline().strip())
+        mine = pv.open_preview_store()  # a second preview starts while the first one runs
+        mine.close()
+        assert other_save.is_file() and other_save.parent != mine.path.parent
+        still = Store(other_save)
+        assert still.get_setting("marque") == "autre aperçu"
+        still.close()
+    finally:
+        other.communicate("\n", timeout=60)
+    pv.open_preview_store().close()  # the next preview sweeps what the ended one left
+    assert not other_save.parent.exists()
+    assert [p.name for p in (data_dir / "apercu").iterdir()] == [str(os.getpid())]
+
+
+PREVIEW_FOOTER = "Aperçu : rien n'est enregistré pour les apprenant·es"
+
+
+@pytest.mark.parametrize("warp", ["premiers-pas:accueil", "prenoms:nettoyage", "subventions:publication"])
+def test_the_step_screens_of_a_preview_say_nothing_is_saved_for_learners(data_dir, warp):
+    pygame.init()
+    d = PreviewDriver(warp=warp)
+    try:
+        d.wait_until(lambda: type(d.scene).__name__ != "LoadingScene")
+        text = d.screen_text()
+        assert PREVIEW_FOOTER in text and "Échap : retour à la bibliothèque" in text
+        assert "enregistré)" not in text  # neither « progression enregistrée » nor « brouillon enregistré »
+    finally:
+        d.close()
+
+
+def test_the_learners_game_keeps_its_footer(driver):
+    start(driver)
+    open_first(driver)
+    assert isinstance(driver.scene, DialogueScene)
+    assert "Échap : retour à la bibliothèque (progression enregistrée)" in driver.screen_text()
+    assert PREVIEW_FOOTER not in driver.screen_text()

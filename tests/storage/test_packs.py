@@ -119,7 +119,19 @@ REFUSED = {
     "too-many": (_too_many, "Le paquet contient 2001 fichiers : la limite est de 2000."),
     "lying-count": (_too_many_behind_a_lying_count, "Le paquet contient 2001 fichiers : la limite est de 2000."),
     "not-a-zip": (lambda p: p.write_bytes(b"ceci n'est pas un zip") and p,
-                  "Ce fichier n'est pas une archive zip lisible (File is not a zip file)."),
+                  "Ce fichier n'est pas une archive zip lisible : il n'est pas au format zip, ou il est incomplet "
+                  "(copie ou téléchargement interrompu)."),
+    "cut-short": (lambda p: p.write_bytes(_zip(p, MINI).read_bytes()[:-30]) and p,
+                  "Ce fichier n'est pas une archive zip lisible : il n'est pas au format zip, ou il est incomplet "
+                  "(copie ou téléchargement interrompu)."),
+    "file-then-folder": (lambda p: _zip(p, {**MINI, "mini/data": b"x", "mini/data/f.csv": b"a\n1\n"}),
+                         "« mini/data » est à la fois un fichier et un dossier dans le paquet : recréez-le."),
+    "folder-then-file": (lambda p: _zip(p, {**MINI, "mini/data/f.csv": b"a\n1\n", "mini/Data": b"x"}),
+                         "« mini/Data » est à la fois un fichier et un dossier dans le paquet : recréez-le."),
+    "folder-entry-and-file": (lambda p: _zip(p, {**MINI, "mini/data/": b"", "mini/data": b"x"}),
+                              "« mini/data » est à la fois un fichier et un dossier dans le paquet : recréez-le."),
+    "same-name-accents": (lambda p: _zip(p, {**MINI, "mini/data/\u00e9t\u00e9.csv": b"1", "mini/data/e\u0301te\u0301.csv": b"2"}),
+                          "« mini/data/e\u0301te\u0301.csv » apparaît deux fois dans le paquet (en ignorant les majuscules)."),
     "no-scenario": (lambda p: _zip(p, {"notes/lisez-moi.txt": b"bonjour"}),
                     "Aucun scénario dans ce paquet : il ne contient aucun fichier scenario.yaml."),
     "too-deep": (lambda p: _zip(p, {"export/mini/scenario.yaml": MINI["mini/scenario.yaml"]}),
@@ -138,6 +150,54 @@ def test_a_dangerous_or_broken_pack_is_refused_by_name_and_nothing_is_written(ca
     assert problem.message.format_source() == expected
     assert problem.file == str(zip_path) and problem.hint is not None
     assert _written(tmp_path) == []
+
+
+def test_a_name_used_for_a_file_and_a_folder_gets_the_hint_to_rebuild_the_pack(tmp_path):
+    zip_path = _zip(tmp_path / "paquet.zip", {**MINI, "mini/data": b"x", "mini/data/f.csv": b"a\n1\n"})
+    [problem] = open_pack(zip_path, tmp_path / "cache").problems
+    assert problem.hint.format_source() == REBUILD
+    assert "File exists" not in problem.message.format_source() and "disque" not in problem.hint.format_source()
+
+
+def _compression(path: Path, member: str, method: int) -> None:
+    _rewrite(path, member, 10, 8, "<H", method)
+
+
+def test_a_member_compressed_with_an_unknown_method_is_named_in_french(tmp_path):
+    zip_path = _zip(tmp_path / "paquet.zip", {**MINI, "mini/data/a.csv": b"a\n1\n"})
+    _compression(zip_path, "mini/data/a.csv", 97)  # WavPack: zipfile raises NotImplementedError in English
+    [problem] = open_pack(zip_path, tmp_path / "cache").problems
+    assert problem.message.format_source() == ("« mini/data/a.csv » est illisible dans le paquet : il est compressé "
+                                               "avec une méthode que le jeu ne sait pas lire.")
+    single = _zip(tmp_path / "seul.zip", {"scenario.yaml": MINI["mini/scenario.yaml"]})
+    _compression(single, "scenario.yaml", 97)  # read for its id before anything is extracted
+    [problem] = open_pack(single, tmp_path / "cache").problems
+    assert problem.message.format_source() == "Ce paquet utilise une méthode de compression que le jeu ne sait pas lire."
+    assert _written(tmp_path) == []
+
+
+@pytest.mark.parametrize(("error", "expected", "hint"), [
+    (OSError(errno.ENOSPC, "No space left on device"), "Le paquet n'a pas pu être extrait : le disque est plein.",
+     "Libérez de la place sur le disque du dossier {cache}, puis relancez le jeu."),
+    (PermissionError(errno.EACCES, "Permission denied", "/lecture-seule"),
+     "Le paquet n'a pas pu être lu ou extrait : accès refusé à /lecture-seule.",
+     "Vérifiez que vous avez le droit de lire le paquet et d'écrire dans le dossier {cache}."),
+    (OSError(errno.ENAMETOOLONG, "File name too long"),
+     "Le paquet n'a pas pu être extrait : un chemin y est trop long pour ce système.",
+     "Raccourcissez les noms des dossiers et des fichiers du scénario, puis recréez le paquet."),
+    (FileExistsError(errno.EEXIST, "File exists"),
+     "Le paquet n'a pas pu être extrait : deux de ses fichiers ou dossiers portent le même nom pour ce système.", REBUILD),
+], ids=["disk-full", "denied", "too-long", "same-name"])
+def test_a_disk_error_while_extracting_is_said_in_french(tmp_path, monkeypatch, error, expected, hint):
+    cache = tmp_path / "cache"
+
+    def failing(zf, members, layout, tmp, limits):
+        raise error
+
+    monkeypatch.setattr(packs, "_extract", failing)
+    [problem] = open_pack(_zip(tmp_path / "paquet.zip", MINI), cache).problems
+    assert problem.message.format_source() == expected
+    assert problem.hint.format_source() == hint.format(cache=cache)
 
 
 def test_the_bad_member_paths_get_the_hint_to_rebuild_the_pack(tmp_path):
@@ -196,7 +256,7 @@ def test_an_interrupted_extraction_leaves_no_half_pack(tmp_path, monkeypatch):
 
     monkeypatch.setattr(packs, "_extract", disk_full)
     pack = open_pack(zip_path, cache)
-    assert pack.problems[0].message.format_source() == "Le paquet n'a pas pu être lu ou extrait (No space left on device)."
+    assert pack.problems[0].message.format_source() == "Le paquet n'a pas pu être extrait : le disque est plein."
     assert list(cache.iterdir()) == []
     monkeypatch.undo()
     assert [p.parent.name for p in open_pack(zip_path, cache).files] == ["mini"]
