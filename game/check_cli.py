@@ -1,13 +1,18 @@
 """``explorateurs check [PATH…] [--format json]``: every problem of the scenarios, for trainers and tools.
 
+A PATH is a scenario folder, a ``scenario.yaml``, a ``.zip`` pack or a folder of them; a bare name
+that is no path here is looked for among the shipped scenarios and the user's (``explorateurs new
+essai`` then ``explorateurs check essai``).
+
 Each problem has ``file:line:col``, a message in the active language and, when there is one, a
 hint. Errors make a scenario unplayable (the game refuses it); warnings (a step no path reaches, a
 competency claimed but never assessed, a fact without a source…) leave it playable. The exit code
-is 0 only when every scenario is clean: 1 with any error or warning, 2 when no scenario is found.
+is 0 only when every scenario is clean: 1 with any error or warning, 2 when a path given does not
+exist or no scenario is found.
 
 ``--format json`` prints one JSON document on stdout: a list of ``{file, line, column, severity,
 code, message, hint}`` (``line``/``column``/``hint`` are null when unknown; ``severity`` is
-``erreur`` or ``avertissement``; ``code`` is a stable rule id, see :data:`CODES`).
+``error`` or ``warning`` whatever the language; ``code`` is a stable rule id, see :data:`CODES`).
 """
 
 from __future__ import annotations
@@ -15,10 +20,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from game.core.problems import ERROR, Problem
 from game.i18n import Translator
+
+if TYPE_CHECKING:
+    from game.storage.scenarios import LoadedScenario
 
 #: The rule ids a problem may carry, and what each one checks.
 CODES = {
@@ -35,6 +43,7 @@ CODES = {
     "publish-reference": "a publish step whose reference metadata miss full marks",
     "reuse-reference": "a reuser's question the reference path cannot answer",
     "unassessed-competency": "a competency the scenario claims but no graded item assesses",
+    "insufficient-evidence": "a claimed competency a run without mistakes meets in fewer graded items than the framework's min_evidence",
     "unsourced-fact": "a text citing a legal text or an authority without a source",
     "missing-translation": "a text a catalog locales/<lang>/LC_MESSAGES/scenario.po leaves untranslated (or fuzzy)",
     "stale-translation": "a catalog entry whose source text is no longer in the scenario",
@@ -51,31 +60,63 @@ def _json_item(p: Problem, tr: Translator) -> dict[str, Any]:
             "hint": tr.render(p.hint) if p.hint is not None else None}
 
 
+def _sentence(text: str) -> str:
+    """``text`` ending like a sentence, so that the hint after it reads as a new one."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".?!…" else text + "."
+
+
 def _text_line(p: Problem, tr: Translator) -> str:
     text = tr.render(p.message)
+    if p.hint is not None:
+        text = _sentence(text) + " " + tr.render(p.hint)
     if p.severity != ERROR:
         text = tr.gettext("avertissement : {message}").format(message=text)
-    line = f"{p.where}: {text}" if p.where else text
-    if p.hint is not None:
-        line += " " + tr.render(p.hint)
-    return line
+    return f"{p.where}: {text}" if p.where else text
+
+
+def _resolve(path: Path) -> Path | None:
+    """``path`` when it exists; a bare name is also looked for among the shipped scenarios and the
+    user's (``explorateurs new essai && explorateurs check essai``); None: nowhere."""
+    from game.storage.scenarios import SCENARIO_FILE, default_scenario_dirs
+
+    if path.exists():
+        return path
+    if len(path.parts) == 1:
+        for folder in default_scenario_dirs():
+            if (folder / path.name / SCENARIO_FILE).is_file():
+                return folder / path.name
+    return None
 
 
 def run(paths: list[Path], tr: Translator, fmt: str = "text", out: TextIO | None = None, err: TextIO | None = None) -> int:
     from game.storage.scenarios import default_scenario_dirs, load_all
 
     out, err = out or sys.stdout, err or sys.stderr
-    loaded = load_all(paths or default_scenario_dirs())  # shipped + <data_dir>/scenarios
+    found = [(p, _resolve(p)) for p in paths]
+    missing = [p for p, where in found if where is None]
+    for path in missing:
+        print(tr.gettext("Chemin introuvable : {path}").format(path=path), file=err)
+    given = [where for _p, where in found if where is not None]
+    loaded = load_all(given if paths else default_scenario_dirs())  # shipped + <data_dir>/scenarios
     if fmt == "json":
         items = [_json_item(p, tr) for item in loaded for p in sorted(item.problems + item.warnings, key=lambda p: (p.line, p.col))]
         print(json.dumps(items, ensure_ascii=False, indent=2), file=out)
-    if not loaded:
+    else:
+        _report(loaded, tr, out, err)
+    if not loaded and not missing:
         print(tr.gettext("Aucun scénario trouvé."), file=err)
+    if not loaded or missing:
         return 2
+    return 1 if any(not item.clean for item in loaded) else 0
+
+
+def _report(loaded: list[LoadedScenario], tr: Translator, out: TextIO, err: TextIO) -> None:
+    """Each problem as ``file:line:col: message hint``, then the counts."""
+    if not loaded:
+        return
     bad = sum(not item.valid for item in loaded)
     warned = sum(item.valid and not item.clean for item in loaded)
-    if fmt == "json":
-        return 1 if bad or warned else 0
     for item in loaded:
         if item.clean:
             print(tr.gettext("OK      {path}").format(path=item.shown or item.path), file=out)
@@ -90,4 +131,3 @@ def run(paths: list[Path], tr: Translator, fmt: str = "text", out: TextIO | None
               .format(warned=warned, total=total), file=err)
     if not bad and not warned:
         print(tr.gettext("{total} scénario(s) valide(s).").format(total=total), file=out)
-    return 1 if bad or warned else 0

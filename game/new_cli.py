@@ -67,6 +67,53 @@ def name_problem(name: str, tr: Translator) -> str | None:
     return None
 
 
+def _ids_in(folder: Path) -> set[str]:
+    """Ids of the scenarios in ``folder``: its sub-folders with a scenario file, and the top
+    folders of the ``.zip`` packs it holds (read, never extracted)."""
+    import zipfile
+
+    from game.storage.scenarios import SCENARIO_FILE
+
+    ids: set[str] = set()
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return ids
+    for entry in entries:
+        if (entry / SCENARIO_FILE).is_file():
+            ids.add(entry.name)
+        elif entry.suffix.lower() == ".zip" and entry.is_file():
+            try:
+                with zipfile.ZipFile(entry) as z:
+                    ids |= {n.split("/")[0] for n in z.namelist() if n.count("/") == 1 and n.endswith("/" + SCENARIO_FILE)}
+            except (OSError, zipfile.BadZipFile):
+                continue  # check reports a broken pack
+    return ids
+
+
+def name_taken(name: str, tr: Translator) -> str | None:
+    """Why ``name`` is already used: by a shipped scenario, or one of the user scenarios folder (the
+    game reads both and keeps only the first of two scenarios with the same id). None: it is free."""
+    from game.storage.scenarios import builtin_scenarios_dir
+
+    if name in _ids_in(builtin_scenarios_dir()):
+        return tr.gettext("Le nom « {name} » est déjà celui d'un scénario fourni : choisissez-en un autre.").format(name=name)
+    folder = default_dest()
+    if name in _ids_in(folder):
+        return tr.gettext("Le nom « {name} » est déjà celui d'un de vos scénarios, dans {folder} : choisissez-en un "
+                          "autre.").format(name=name, folder=folder)
+    return None
+
+
+def guide_path(tr: Translator) -> Path:
+    """The installed authoring guide, in the active language when it exists."""
+    from game.storage.scenarios import builtin_scenarios_dir
+
+    folder = builtin_scenarios_dir().resolve()
+    translated = folder / f"README.{tr.language}.md"
+    return translated if tr.language != "fr" and translated.is_file() else folder / "README.md"
+
+
 def _write_copy(target: Path, name: str, schema: str) -> None:
     """Copy the template into ``target`` (a new folder). Files only, written afresh: an installed
     template may be read-only, the copy must not be."""
@@ -86,8 +133,9 @@ def _write_copy(target: Path, name: str, schema: str) -> None:
 
 def new_scenario(name: str, dest_dir: Path | None, tr: Translator) -> int:
     """``explorateurs new NOM [--dir DOSSIER]``: 0 when created, 1 when the folder exists or cannot
-    be written, 2 when the name is not a valid scenario id."""
-    problem = name_problem(name, tr)
+    be written, 2 when the name is not a valid scenario id or is already a scenario's (shipped, or
+    in the user scenarios folder)."""
+    problem = name_problem(name, tr) or name_taken(name, tr)
     if problem is not None:
         print(problem, file=sys.stderr)
         return 2
@@ -116,5 +164,5 @@ def new_scenario(name: str, dest_dir: Path | None, tr: Translator) -> int:
     print(tr.gettext("1. Modifiez {file} (dans VS Code avec l'extension YAML : complétion et aide en français).").format(file=file))
     print(tr.gettext("2. Vérifiez-le : explorateurs check {path}").format(path=target))
     print(tr.gettext("3. Jouez-le, rechargé à chaque enregistrement : explorateurs play --watch {file}").format(file=file))
-    print(tr.gettext("Le guide de rédaction : scenarios/README.md"))
+    print(tr.gettext("Le guide de rédaction : {path}").format(path=guide_path(tr)))
     return 0

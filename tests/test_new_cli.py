@@ -10,7 +10,7 @@ import pytest
 from game import new_cli
 from game.cli import main
 from game.core.build import STEP_BUILDERS
-from game.i18n import activate
+from game.i18n import Translator, activate
 from game.storage.scenarios import builtin_scenarios_dir, load_scenario, schema_path
 
 
@@ -110,3 +110,43 @@ def test_render_template_keeps_the_comment_column():
     text = "# yaml-language-server: $schema=../scenario.schema.json\nid: modele                # commentaire\n"
     out = new_cli.render_template(text, "budget", "/jeu/scenarios/scenario.schema.json")
     assert out == "# yaml-language-server: $schema=/jeu/scenarios/scenario.schema.json\nid: budget                # commentaire\n"
+
+
+def test_a_shipped_scenario_s_name_is_refused_before_anything_is_written(data_dir, tmp_path, capsys):
+    assert main(["new", "prenoms", "--dir", str(tmp_path)]) == 2
+    assert "Le nom « prenoms » est déjà celui d'un scénario fourni : choisissez-en un autre." in capsys.readouterr().err
+    assert [p for p in tmp_path.iterdir() if p != data_dir] == []
+
+
+def test_a_name_already_in_the_user_scenarios_folder_is_refused_even_in_a_zip(data_dir, tmp_path, capsys):
+    import zipfile
+
+    from game.storage.paths import user_scenarios_dir
+
+    user = user_scenarios_dir()
+    (user / "budget").mkdir()
+    (user / "budget" / "scenario.yaml").write_text("id: budget\n", encoding="utf-8")
+    with zipfile.ZipFile(user / "paquet.zip", "w") as z:
+        z.writestr("elections/scenario.yaml", "id: elections\n")
+    for name in ("budget", "elections"):
+        assert main(["new", name, "--dir", str(tmp_path / "ailleurs")]) == 2
+        err = capsys.readouterr().err
+        assert f"Le nom « {name} » est déjà celui d'un de vos scénarios, dans {user} : choisissez-en un autre." in err
+    assert not (tmp_path / "ailleurs").exists()
+    assert main(["new", "paquet", "--dir", str(tmp_path / "ailleurs")]) == 0  # the zip's own name is no scenario id
+
+
+def test_the_authoring_guide_is_named_by_its_installed_path(tmp_path, capsys):
+    assert main(["new", "guide", "--dir", str(tmp_path)]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    guide = builtin_scenarios_dir().resolve() / "README.md"
+    assert last == f"Le guide de rédaction : {guide}"
+    assert guide.is_file()
+    assert new_cli.guide_path(Translator("en")) == builtin_scenarios_dir().resolve() / "README.en.md"
+
+
+def test_new_then_check_by_name_passes(data_dir, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "essai"]) == 0
+    assert main(["check", "essai"]) == 0  # the user scenarios folder, not ./essai
+    assert f"OK      {data_dir / 'scenarios' / 'essai' / 'scenario.yaml'}" in capsys.readouterr().out

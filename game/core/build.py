@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .messages import N_, msg
-from .problems import PathPart, Problem, did_you_mean
+from .problems import PathPart, Problem, suggestion
 from .scenario import (
     DEFAULT_FRAMEWORK,
     Bin,
@@ -54,6 +54,7 @@ class _Checker:
         self.clean_steps = [s["id"] for s in doc["steps"] if s.get("kind") == "clean"]
         self.data_steps = [s["id"] for s in doc["steps"] if s.get("kind") in ("clean", "publish")]
         self.competencies = competencies
+        self.competency_ids = sorted(competencies or ())  # listed in this order when none is close
 
     def add(self, path: Path, message: Any, hint: Any = None, code: str = "content") -> None:
         self.problems.append(Problem(path, message, hint, code=code))
@@ -61,7 +62,7 @@ class _Checker:
     def ref(self, path: Path, value: str, known: Iterable[str], what: str, code: str = "unknown-reference") -> None:
         known = list(known)
         if value not in known:
-            self.add(path, msg(what, value=value), did_you_mean(value, known), code)
+            self.add(path, msg(what, value=value), suggestion(value, known), code)
 
     def sources_of(self, item: Doc, path: Path) -> tuple[str, ...]:
         refs = tuple(item.get("sources", ()))
@@ -76,7 +77,7 @@ class _Checker:
         comps = tuple(item["competencies"])
         if self.competencies is not None:
             for i, c in enumerate(comps):
-                self.ref(path + ("competencies", i), c, self.competencies,
+                self.ref(path + ("competencies", i), c, self.competency_ids,
                          N_("Compétence inconnue du référentiel : « {value} »."))
         return comps
 
@@ -103,7 +104,7 @@ class _Checker:
         evidence = tuple(item.get("evidence", {}).items())
         if self.competencies is not None:
             for name, comp in evidence:
-                self.ref(path + ("evidence", name), comp, self.competencies,
+                self.ref(path + ("evidence", name), comp, self.competency_ids,
                          N_("Compétence inconnue du référentiel : « {value} »."))
         return evidence
 

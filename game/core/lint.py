@@ -8,14 +8,17 @@ registry ``load_scenario`` runs; a new rule registers there under its code.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from .facts import FACT_PATTERN as FACT_PATTERN  # noqa: F401 - re-exported
+from .facts import citation
 from .messages import N_, msg
 from .problems import ERROR, WARNING, PathPart, Problem
 from .scenario import (
     DEFAULT_EVIDENCE,
+    GRADE_SCORE,
     PUBLISH_EVIDENCE,
     CleanStep,
     DialogueStep,
@@ -24,6 +27,7 @@ from .scenario import (
     ReuseStep,
     Scenario,
     SortStep,
+    Step,
 )
 from .texts import missing_translations
 
@@ -34,14 +38,17 @@ DocPath = tuple[PathPart, ...]
 class LintContext:
     """What the rules look at: the scenario, and what storage knows from its files.
 
-    ``assessed`` gives, for clean and publish steps, the competencies their criteria evidence on
-    the reference path (they depend on the data file); without it a generous estimate is used.
-    ``translations`` is ``{lang: {source text: translation}}`` from the scenario's catalogs.
+    ``assessed`` gives, for clean and publish steps, the competency of each criterion they score on
+    the reference path (one entry per criterion: they depend on the data file); without it a
+    generous estimate is used. ``translations`` is ``{lang: {source text: translation}}`` from the
+    scenario's catalogs. ``min_evidence`` is the framework's: how many graded items a competency
+    needs before the debrief gives it a level (0: not checked).
     """
 
     scenario: Scenario
-    assessed: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    assessed: Mapping[str, Collection[str]] = field(default_factory=dict)
     translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    min_evidence: int = 0
 
 
 # -- paths between steps -------------------------------------------------------------------------
@@ -110,24 +117,9 @@ def loops(ctx: LintContext) -> list[Problem]:
 
 # -- competencies --------------------------------------------------------------------------------
 
-def assessed_competencies(scenario: Scenario, assessed: Mapping[str, frozenset[str]] | None = None) -> set[str]:
+def assessed_competencies(scenario: Scenario, assessed: Mapping[str, Collection[str]] | None = None) -> set[str]:
     """Competencies carried by at least one graded item (what the debrief can give a level to)."""
-    assessed = assessed or {}
-    out: set[str] = set()
-    for step in scenario.steps:
-        if isinstance(step, DialogueStep) and any(c.grade for c in step.choices):
-            out.update(step.competencies)
-        elif isinstance(step, QuizStep):
-            out.update(c for q in step.questions for c in q.competencies)
-        elif isinstance(step, SortStep):
-            out.update(c for card in step.cards for c in card.competencies)
-        elif isinstance(step, ReuseStep):
-            out.update(c for ch in step.challenges for c in ch.competencies)
-        elif isinstance(step, CleanStep):
-            out.update(assessed.get(step.id, set(DEFAULT_EVIDENCE.values()) | {v for _k, v in step.evidence} | {"B3"}))
-        elif isinstance(step, PublishStep):
-            out.update(assessed.get(step.id, {step.competency_for(c) for c in PUBLISH_EVIDENCE}))
-    return out
+    return {c for step in scenario.steps for c in step_evidence(step, assessed or {}, unknown=1)}
 
 
 def unassessed_competencies(ctx: LintContext) -> list[Problem]:
@@ -138,19 +130,104 @@ def unassessed_competencies(ctx: LintContext) -> list[Problem]:
             for i, c in enumerate(ctx.scenario.competencies) if c not in found]
 
 
+def _estimate(step: CleanStep | PublishStep) -> set[str]:
+    """What a data step may evidence when storage could not measure it."""
+    if isinstance(step, CleanStep):
+        return set(DEFAULT_EVIDENCE.values()) | {v for _k, v in step.evidence} | {"B3"}
+    return {step.competency_for(c) for c in PUBLISH_EVIDENCE}
+
+
+def step_evidence(step: Step, assessed: Mapping[str, Collection[str]], unknown: int = 0) -> Counter[str]:
+    """How many graded items of ``step`` evidence each competency when played once; a data step
+    storage could not measure counts ``unknown`` for each competency it may evidence."""
+    out: Counter[str] = Counter()
+    if isinstance(step, DialogueStep) and any(c.grade for c in step.choices):
+        out.update(step.competencies)  # one choice is made, one graded item
+    elif isinstance(step, QuizStep):
+        out.update(c for q in step.questions for c in q.competencies)
+    elif isinstance(step, SortStep):
+        out.update(c for card in step.cards for c in card.competencies)
+    elif isinstance(step, ReuseStep):
+        out.update(c for ch in step.challenges for c in ch.competencies)
+    elif isinstance(step, CleanStep | PublishStep):
+        if step.id in assessed:
+            out.update(assessed[step.id])
+        else:
+            out.update({c: unknown for c in _estimate(step)})
+    return out
+
+
+def _reference_next(scenario: Scenario, index: int) -> list[str | None]:
+    """Where a learner who makes no mistake may go after step ``index``: a graded dialogue's best
+    choices, any choice of an ungraded one; a publication with the reference metadata has no
+    consequence."""
+    step = scenario.steps[index]
+    out = links(scenario, index)
+    if isinstance(step, DialogueStep) and step.choices:
+        grades = [GRADE_SCORE[c.grade] for c in step.choices if c.grade]
+        return [t for (t, _p), c in zip(out, step.choices, strict=False)
+                if not grades or (c.grade and GRADE_SCORE[c.grade] == max(grades))]
+    return [out[0][0]]
+
+
+def reference_evidence(scenario: Scenario, assessed: Mapping[str, Collection[str]] | None = None,
+                       unknown: int = 0) -> Counter[str]:
+    """The most graded items a run without mistakes can gather for each competency (per
+    competency, over every path such a run may take)."""
+    assessed = assessed or {}
+    known = {s.id for s in scenario.steps}
+    memo: dict[str, Counter[str]] = {}
+
+    def best(step_id: str, visiting: frozenset[str]) -> Counter[str]:
+        if step_id in memo:
+            return memo[step_id]
+        i = scenario.index(step_id)
+        after: Counter[str] = Counter()
+        for target in _reference_next(scenario, i):
+            if target in known and target not in visiting:  # a loop is an error of its own
+                after |= best(target, visiting | {step_id})  # | keeps the larger count of each
+        memo[step_id] = step_evidence(scenario.steps[i], assessed, unknown) + after
+        return memo[step_id]
+
+    return best(scenario.steps[0].id, frozenset()) if scenario.steps else Counter()
+
+
+_THIN = {
+    0: N_("Un parcours sans faute ne rencontre aucun élément noté pour la compétence {competency} (seules des "
+          "étapes hors de ce parcours l'évaluent), or le référentiel en demande au moins {min} : le bilan "
+          "affichera toujours « pas assez d'éléments » pour elle."),
+    1: N_("Un parcours sans faute ne rencontre qu'un seul élément noté pour la compétence {competency}, or le "
+          "référentiel en demande au moins {min} : le bilan affichera toujours « pas assez d'éléments » pour elle."),
+    2: N_("Un parcours sans faute ne rencontre que {count} éléments notés pour la compétence {competency}, or "
+          "le référentiel en demande au moins {min} : le bilan affichera toujours « pas assez d'éléments » pour elle."),
+}
+
+
+def thin_evidence(ctx: LintContext) -> list[Problem]:
+    """A claimed competency a run without mistakes cannot give enough graded items to get a level
+    (the ones no reachable item assesses are ``unassessed-competency`` or ``unreachable-step``)."""
+    need = ctx.min_evidence
+    if need <= 0:
+        return []
+    reached = reachable(ctx.scenario)  # a competency only an unreachable step assesses: see unreachable-step
+    found = {c for s in ctx.scenario.steps if s.id in reached for c in step_evidence(s, ctx.assessed, unknown=1)}
+    counts = reference_evidence(ctx.scenario, ctx.assessed, unknown=need)
+    out = []
+    for i, c in enumerate(ctx.scenario.competencies):
+        count = counts[c]
+        if c not in found or count >= need:
+            continue
+        missing = need - count
+        hint = (msg(N_("Ajoutez au moins un élément noté pour {competency} (question, carte, choix noté…) sur le "
+                       "chemin d'un parcours sans faute."), competency=c) if missing == 1 else
+                msg(N_("Ajoutez au moins {n} éléments notés pour {competency} (questions, cartes, choix notés…) sur "
+                       "le chemin d'un parcours sans faute."), n=missing, competency=c))
+        out.append(Problem(("competencies", i), msg(_THIN[min(count, 2)], competency=c, count=count, min=need), hint,
+                           code="insufficient-evidence", severity=WARNING))
+    return out
+
+
 # -- factual statements --------------------------------------------------------------------------
-
-#: A text states a checkable fact when it cites a legal text or a public authority: a law, decree,
-#: order, an article of a code (« article L312-1-1 », « L311-5 »), the RGPD/CRPA, an opinion of the
-#: CADA or the CNIL (French and English wording). Figures and dates alone are not caught: most are
-#: the story's own (a fictional commune's population).
-FACT_PATTERN = re.compile(
-    r"\b(?:lois?|décrets?|arrêtés?|ordonnances?|circulaires?|directives?|jurisprudence|RGPD|CRPA|GDPR|CADA|CNIL"
-    r"|Conseil d'[ÉE]tat|laws?|decrees?|regulations?|statutes?)\b"
-    r"|\barticles?\s+(?:[LRD]\.?\s?)?\d+(?:-\d+)*|\b[LRD]\.?\s?\d{3,4}(?:-\d+)+|\bavis\s+n\s?°\s?\d+"
-    r"|\bcode\s+(?:des|de\s+la|du|de\s+l'|général)\b",
-    re.IGNORECASE)
-
 
 def _sourceable(scenario: Scenario) -> Iterator[tuple[DocPath, tuple[str, ...], list[tuple[str, str]]]]:
     """Each item that may carry ``sources:``: its path, its sources, its (field, text) pairs."""
@@ -180,10 +257,10 @@ def unsourced_facts(ctx: LintContext) -> list[Problem]:
         if sources:
             continue
         for name, text in texts:
-            m = FACT_PATTERN.search(text)
-            if m:
+            cited = citation(text)
+            if cited:
                 where: DocPath = path + tuple(int(x) if x.isdigit() else x for x in name.split("/"))
-                out.append(Problem(where, msg(N_("Ce texte cite « {cited} » sans indiquer de source."), cited=m.group(0).strip()),
+                out.append(Problem(where, msg(N_("Ce texte cite « {cited} » sans indiquer de source."), cited=cited),
                                    msg(N_("Ajoutez sources: [identifiant] à cet élément, avec une source déclarée dans la liste sources du scénario.")),
                                    code="unsourced-fact", severity=WARNING))
                 break  # one report per item: one sources list fixes them all
@@ -197,6 +274,7 @@ LINT_RULES: dict[str, LintRule] = {
     "unreachable-step": unreachable_steps,
     "loop": loops,
     "unassessed-competency": unassessed_competencies,
+    "insufficient-evidence": thin_evidence,
     "unsourced-fact": unsourced_facts,
     "missing-translation": missing_translations,  # game.core.texts: reads LintContext.translations
 }

@@ -12,7 +12,11 @@ PathPart = str | int
 
 #: How serious a problem is. An error makes the scenario unplayable (the game refuses it); a warning
 #: is reported by ``explorateurs check`` (which then fails) but the game still plays the scenario.
-ERROR, WARNING = "erreur", "avertissement"
+#: Stable machine values (``check --format json`` prints them as they are, in every language).
+ERROR, WARNING = "error", "warning"
+
+#: A list of the possible ids is given as a hint when no id is close and there are at most this many.
+LISTED_IDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,17 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> Message | None:
     if not close:
         return None
     return msg(N_("Vouliez-vous dire « {suggestion} » ?"), suggestion=close[0])
+
+
+def suggestion(word: str, candidates: Iterable[str]) -> Message | None:
+    """``did_you_mean``, else the possible ids when there are few (« E5 » among A1…D2), else None."""
+    known = list(dict.fromkeys(str(c) for c in candidates))
+    close = did_you_mean(word, known)
+    if close is not None:
+        return close
+    if not known or len(known) > LISTED_IDS:
+        return None
+    return msg(N_("Identifiants possibles : {ids}."), ids=", ".join(known))
 
 
 def path_text(path: tuple[PathPart, ...]) -> str:

@@ -152,7 +152,7 @@ def missing_translations(ctx: LintContext) -> list[Problem]:
                 continue
             seen.add(t.text)
             out.append(Problem(
-                t.path, msg(N_("Texte sans traduction en {language} ({lang}) : « {text} »"),
+                t.path, msg(N_("Texte sans traduction en {language} ({lang}) : « {text} »."),
                             language=LANGUAGE_NAMES.get(lang, lang), lang=lang, text=short(t.text)),
                 msg(N_("Ajoutez la traduction dans {catalog} (par exemple avec Poedit), puis relancez explorateurs check."),
                     catalog=catalog_path(lang)),

@@ -205,7 +205,7 @@ def reference_problems(desk: PublishWork, today: date) -> list[Message]:
         elif crit == "publication":
             for c in p.checks:
                 if not c.ok and c.id not in ("personal-data", "licence"):
-                    out.append(msg(N_("Avec les métadonnées de référence, une vérification échoue : {message}"),
+                    out.append(msg(N_("Avec les métadonnées de référence, une vérification échoue. {message}"),
                                    message=c.message.format_source()))
         elif crit == "personal-data":
             out.append(msg(N_("Les métadonnées de référence publient encore des données personnelles : {columns}. "

@@ -206,14 +206,14 @@ def check_reuse_step(scenario: Scenario, step: ReuseStep, folder: Path, index: i
         v = verdict(final, ch)
         if v.expected is None and v.reason is not None:
             out.append(Problem(base + ("challenges", i, "reference"), msg(
-                N_("Sur le fichier publié par le parcours de référence, la question « {id} » n'a pas de réponse : {reason}"),
+                N_("Sur le fichier publié par le parcours de référence, la question « {id} » n'a pas de réponse. {reason}"),
                 id=ch.id, reason=v.reason.format_source())))
     return out
 
 
-def step_competencies(scenario: Scenario, step: CleanStep | PublishStep, folder: Path) -> frozenset[str] | None:
-    """The competencies a clean or publish step's criteria evidence on the reference path (None:
-    the data cannot say; the step's own check reports why)."""
+def step_competencies(scenario: Scenario, step: CleanStep | PublishStep, folder: Path) -> tuple[str, ...] | None:
+    """The competency of each criterion a clean or publish step scores on the reference path (one
+    entry per criterion; None: the data cannot say, the step's own check reports why)."""
     from game.play.publish import PublishWork
 
     source = scenario.step(step.source) if isinstance(step, PublishStep) else step
@@ -221,6 +221,6 @@ def step_competencies(scenario: Scenario, step: CleanStep | PublishStep, folder:
     if work is None:
         return None
     if isinstance(step, CleanStep):
-        return frozenset(comp for _name, _score, _detail, comp in work.criteria())
+        return tuple(comp for _name, _score, _detail, comp in work.criteria())
     names = ["licence", "documentation", "publication"] + (["personal-data"] if PublishWork(step, work).personal else [])
-    return frozenset(step.competency_for(n) for n in names)
+    return tuple(step.competency_for(n) for n in names)

@@ -28,8 +28,12 @@ DEFAULT_FRAMEWORK = "competences-donnees"  # game.core.scenario.DEFAULT_FRAMEWOR
 
 SCENARIO_FILE = "scenario.yaml"
 
-#: Unknown keys (not a typo of a known one) that ask for a timer or an image: the format has neither, on purpose.
-_TIMER_KEY = re.compile(r"tim(?:er|e)|chrono|minut(?:eur|erie)|d[ée]lai|delay|temps|countdown|deadline", re.IGNORECASE)
+#: Unknown keys that ask for a timer (whatever known key they look like) or an image (unless a typo of
+#: a known key): the format has neither, on purpose.
+_TIMER_WORDS = frozenset({"timer", "timers", "time", "times", "timeout", "timing", "temps", "delai", "delais",
+                          "delay", "countdown", "deadline", "rebours", "stopwatch", "clock", "horloge"})
+_TIMER_PARTS = ("chrono", "minut", "timer", "rebours", "countdown", "timelimit", "timeout", "dureemax",
+                "dureelimit", "maxduree", "durationmax", "maxduration", "durationlimit", "tempsmax", "tempslimit")
 _IMAGE_KEY = re.compile(r"image|img|picture|photo|illustration|ic[oô]ne?|logo|figure", re.IGNORECASE)
 
 _TYPE_FR = {"string": N_("un texte"), "integer": N_("un nombre entier"), "number": N_("un nombre"),
@@ -87,6 +91,16 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def is_timer_key(key: str) -> bool:
+    """``timer``, ``minuteur``, ``time_limit``, ``compte-a-rebours``, ``durée_max``, ``timeLimit``…"""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    words = [w.lower() for w in re.split(r"[\W_]+|(?<=[a-z])(?=[A-Z])", plain) if w]
+    joined = "".join(words)
+    return bool(_TIMER_WORDS.intersection(words)) or any(part in joined for part in _TIMER_PARTS)
+
+
 def _schema_problem(err: jsonschema.ValidationError, root: Any) -> Problem:
     path = tuple(err.absolute_path)
     v = err.validator
@@ -95,7 +109,7 @@ def _schema_problem(err: jsonschema.ValidationError, root: Any) -> Problem:
         extras = [k for k in err.instance if k not in allowed] if isinstance(err.instance, dict) else []
         key = extras[0] if extras else "?"
         close = did_you_mean(key, allowed)
-        if close is None and _TIMER_KEY.search(key):
+        if is_timer_key(key):  # « timer » is no typo of « title »: it asks for what the game refuses
             return Problem(path + (key,), msg(N_("Clé inconnue : « {key} ». Le jeu n'a aucune minuterie : aucune étape n'est limitée dans le temps."), key=key),
                            msg(N_("C'est voulu : chacun lit et répond à son rythme (accessibilité, critère WCAG 2.2.1 « Réglage du délai »). Retirez cette clé.")),
                            at_key=True, code="timer")
@@ -121,8 +135,9 @@ def _schema_problem(err: jsonschema.ValidationError, root: Any) -> Problem:
         return Problem(path, msg(N_("Valeur « {value} » non permise. Valeurs possibles : {allowed}."), value=err.instance, allowed=shown),
                        did_you_mean(str(err.instance), [str(a) for a in allowed]))
     if v == "pattern":
-        desc = err.schema.get("description", "")
-        return Problem(path, msg(N_("Valeur « {value} » mal formée. {rule}"), value=err.instance, rule=desc))
+        desc = err.schema.get("description", "").strip()
+        rule = desc if not desc or desc[-1] in ".?!…" else desc + "."  # a sentence: the hint may follow
+        return Problem(path, msg(N_("Valeur « {value} » mal formée. {rule}"), value=err.instance, rule=rule))
     if v in ("minItems", "minLength"):
         return Problem(path, msg(N_("Cette valeur ne doit pas être vide.")))
     if v in ("maximum", "minimum", "maxLength"):
@@ -204,7 +219,8 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
         from .translations import read_translations
 
         translations, warnings = read_translations(path.parent, scenario, display)  # never stops the game
-        found = locate(lint_scenario(scenario, path.parent, translations), doc, display)
+        min_evidence = fw.thresholds.min_evidence if fw else 0
+        found = locate(lint_scenario(scenario, path.parent, translations, min_evidence), doc, display)
         problems += [p for p in found if p.severity == ERROR]
         warnings += [p for p in found if p.severity != ERROR]
     return LoadedScenario(path, folder_id, None if problems else scenario, tuple(sorted(problems, key=_sort_key)), translations,

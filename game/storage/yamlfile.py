@@ -11,17 +11,7 @@ import yaml
 from game.core.messages import N_, msg
 from game.core.problems import PathPart, Problem
 
-# libyaml's usual complaints, in French (the English original stays in the hint).
-_SYNTAX_FR = {
-    "mapping values are not allowed here": N_("deux-points inattendu (mettez le texte entre guillemets s'il contient « : »)"),
-    "found character '\\t' that cannot start any token": N_("tabulation interdite : indentez avec des espaces"),
-    "could not find expected ':'": N_("deux-points attendu après une clé"),
-    "did not find expected key": N_("clé attendue : vérifiez l'indentation"),
-    "did not find expected '-' indicator": N_("tiret de liste attendu : vérifiez l'indentation"),
-    "found undefined alias": N_("alias non défini"),
-    "found unexpected end of stream": N_("fin de fichier inattendue (guillemet non fermé ?)"),
-    "found unknown escape character": N_("caractère d'échappement inconnu après une barre oblique inverse"),
-}
+from .yamlerrors import explain
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +25,9 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        return None, [Problem((), msg(N_("Le fichier n'est pas encodé en UTF-8 (octet invalide à la position {pos})."), pos=e.start), file=display)]
+        return None, [Problem((), msg(N_("Le fichier n'est pas encodé en UTF-8 (octet invalide à la position {pos})."), pos=e.start),
+                              msg(N_("Enregistrez-le en UTF-8 (dans VS Code : cliquez sur l'encodage dans la barre d'état, puis « Enregistrer avec l'encodage »).")),
+                              file=display)]
     except OSError as e:
         return None, [Problem((), msg(N_("Impossible de lire le fichier : {reason}."), reason=e.strerror or str(e)), file=display)]
     return parse_yaml(text, display)
@@ -48,17 +40,10 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDoc | None, list[Problem]]:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as e:
-        problem = (e.problem or "").strip()
-        # an unclosed quote or bracket is reported at the end of the file: point at where it opened
-        mark = (e.context_mark if problem == "found unexpected end of stream" and e.context_mark
-                else e.problem_mark or e.context_mark)
-        reason = _SYNTAX_FR.get(problem)
-        message = (msg(N_("Erreur de syntaxe YAML : {reason}."), reason=reason) if reason
-                   else msg(N_("Erreur de syntaxe YAML ({detail})."), detail=problem or str(e)))
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return None, [Problem((), message, file=display, line=line, col=col)]
+        return None, [_syntax_problem(e, text, display)]
     except yaml.YAMLError as e:
-        return None, [Problem((), msg(N_("Erreur de syntaxe YAML ({detail})."), detail=str(e)), file=display)]
+        why = explain(str(e), "", "")
+        return None, [Problem((), why.message, why.hint, file=display)]
     finally:
         loader.dispose()
     try:
@@ -66,6 +51,21 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDoc | None, list[Problem]]:
     except RecursionError:  # an alias that contains itself
         return None, [Problem((), msg(N_("Le fichier contient un alias YAML qui se contient lui-même.")), file=display)]
     return YamlDoc(data, root), problems
+
+
+def _syntax_problem(e: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
+    """A located French problem for a parser error (where the unclosed construct began, when that
+    is where the fix goes)."""
+    problem_mark, char, before = e.problem_mark, "", ""
+    if problem_mark is not None:
+        lines = text.split("\n")
+        if problem_mark.line < len(lines):
+            before = lines[problem_mark.line][:problem_mark.column]
+            char = lines[problem_mark.line][problem_mark.column:problem_mark.column + 1]
+    why = explain(e.problem or "", e.context or "", char, inline=bool(before.strip()))
+    mark = (e.context_mark if why.at_start and e.context_mark else problem_mark or e.context_mark)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return Problem((), why.message, why.hint, file=display, line=line, col=col)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -78,7 +78,8 @@ def _duplicate_keys(node: yaml.Node | None, path: tuple[PathPart, ...]):
         for k, v in node.value:
             key = k.value if isinstance(k, yaml.ScalarNode) else "?"
             if key in seen:
-                yield Problem(path + (key,), msg(N_("La clé « {key} » apparaît deux fois : seule la dernière serait gardée."), key=key)), k
+                yield Problem(path + (key,), msg(N_("La clé « {key} » apparaît deux fois : seule la dernière serait gardée."), key=key),
+                              msg(N_("Gardez-en une seule ; si la seconde appartient à un autre élément, vérifiez son indentation."))), k
             seen.add(key)
             yield from _duplicate_keys(v, path + (key,))
     elif isinstance(node, yaml.SequenceNode):

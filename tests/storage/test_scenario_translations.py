@@ -67,7 +67,7 @@ def test_a_broken_scenario_stops_the_extraction_with_a_located_french_message(tm
     r, pot = pybabel_extract(tmp_path, folder)
     assert r.returncode != 0  # scripts/i18n.sh (set -e) stops before pybabel update could empty a catalog
     assert "Traceback" not in r.stderr
-    assert "casse/scenario.yaml:3:1: Erreur de syntaxe YAML" in r.stderr
+    assert "casse/scenario.yaml:2:8: Erreur de syntaxe YAML" in r.stderr  # where the bracket opens
     assert "Les textes de ce scénario ne peuvent pas être extraits" in r.stderr
 
 
@@ -91,7 +91,7 @@ def test_check_reports_the_untranslated_text_where_it_is_written_with_a_hint(cap
     out = capsys.readouterr().out
     line = next(x for x in out.splitlines() if "Texte sans traduction" in x)
     assert line == ("tests/fixtures/traductions/traduction-manquante/scenario.yaml:27:15: "
-                    "avertissement : Texte sans traduction en anglais (en) : « Deuxième réplique. » "
+                    "avertissement : Texte sans traduction en anglais (en) : « Deuxième réplique. ». "
                     "Ajoutez la traduction dans locales/en/LC_MESSAGES/scenario.po (par exemple avec Poedit), "
                     "puis relancez explorateurs check.")
     assert out.count("Texte sans traduction") == 1

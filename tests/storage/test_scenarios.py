@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "scenarios"
 
 EXPECTED = {
-    "syntaxe": ("5:10", "Erreur de syntaxe YAML : fin de fichier inattendue (guillemet non fermé ?)."),
+    "syntaxe": ("5:10", "Erreur de syntaxe YAML : un guillemet ouvert ici n'est jamais refermé. Refermez-le à la fin "
+                "du texte."),
     "mauvais-type": ("12:11", "Valeur « dialog » non permise. Valeurs possibles : dialogue, quiz, sort, clean, publish, reuse, debrief. Vouliez-vous dire « dialogue » ?"),
     "cle-mal-ecrite": ("17:5", "Clé inconnue : « lignes ». Vouliez-vous dire « lines » ?"),
     "code-non-quote": ("15:13", "Cette valeur doit être un texte : écrivez-la entre guillemets (\"01\"), sinon YAML la transforme."),

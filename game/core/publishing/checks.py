@@ -88,7 +88,10 @@ def _schema(errors: int, accepted: int) -> Check:
                             "publication.")))
     if errors > accepted:
         return Check("schema", False, False,
-                     msg(N_("Le fichier publié ne respecte plus son schéma ({count} erreurs) : les réutilisateurs "
+                     msg(N_("Le fichier publié ne respecte plus son schéma (une erreur) : les réutilisateurs "
+                            "et les outils qui attendent ce schéma ne pourront pas le lire correctement.")
+                         if errors == 1 else
+                         N_("Le fichier publié ne respecte plus son schéma ({count} erreurs) : les réutilisateurs "
                             "et les outils qui attendent ce schéma ne pourront pas le lire correctement."),
                          count=errors),
                      msg(N_("Pour corriger : remettez les colonnes obligatoires du schéma que vous avez retirées ; "

@@ -80,3 +80,10 @@ def test_the_odbl_is_allowed():
 
 def test_passing_checks_have_nothing_to_fix():
     assert {c.hint.format_source() for c in checks().values()} == {"Rien à corriger."}
+
+
+@pytest.mark.parametrize(("errors", "said"), [(1, "(une erreur)"), (3, "(3 erreurs)")])
+def test_a_file_that_no_longer_follows_its_schema_says_how_many_errors_in_good_french(errors, said):
+    check = checks(schema_errors=errors)["schema"]
+    assert not check.ok and said in check.message.format_source()
+    assert "(1 erreurs)" not in check.message.format_source()
