@@ -17,8 +17,6 @@ from game.core.framework import Framework, build_framework
 from game.core.messages import N_, msg
 from game.core.problems import ERROR, Problem, did_you_mean
 
-from .yamlfile import locate, raw_scalar, read_yaml
-
 if TYPE_CHECKING:  # imported lazily: jsonschema costs ~70 ms at start-up, the scenario model ~20 ms
     import jsonschema
 
@@ -102,6 +100,8 @@ def is_timer_key(key: str) -> bool:
 
 
 def _schema_problem(err: jsonschema.ValidationError, root: Any) -> Problem:
+    from .yamlfile import raw_scalar  # PyYAML: 10 ms the title screen does not need
+
     path = tuple(err.absolute_path)
     v = err.validator
     if v == "additionalProperties":
@@ -152,6 +152,8 @@ def _sort_key(p: Problem) -> tuple[int, int]:
 
 
 def load_framework(framework_id: str = DEFAULT_FRAMEWORK, root: Path | None = None) -> tuple[Framework | None, list[Problem]]:
+    from .yamlfile import locate, read_yaml  # PyYAML: 10 ms the title screen does not need
+
     folder = (root or builtin_scenarios_dir()) / "frameworks"
     path = folder / f"{framework_id}.yaml"
     display = _display(path)
@@ -175,6 +177,8 @@ def load_translations(folder: Path) -> dict[str, dict[str, str]]:
 
 def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = None) -> LoadedScenario:
     """Read and check one ``scenario.yaml`` (or its folder)."""
+    from .yamlfile import locate, read_yaml  # PyYAML: 10 ms the title screen does not need
+
     if path.is_dir():
         path = path / SCENARIO_FILE
     folder_id = path.resolve().parent.name  # « check . » inside the folder names it too
