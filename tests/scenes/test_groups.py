@@ -12,13 +12,19 @@ def _statements(d):
     return d.store.statements(learner_id=d.services.learner.id)
 
 
+def new_profile(d, pseudonym, code=None):
+    """From the title screen: « Commencer », a pseudonym, the workshop code if given, « Créer le profil »."""
+    d.activate_button("Commencer")
+    d.fill_text(pseudonym)
+    if code is not None:
+        d.fill_text(code, index=1)
+    d.activate_button("Créer le profil")
+
+
 def test_a_learner_joins_the_workshop_by_typing_its_code(tmp_path):
     d = Driver(tmp_path / "d")
     try:
-        d.activate_button("Commencer")
-        d.fill_text("Camille")
-        d.fill_text("  rennes 2026 ", index=1)  # as typed from the whiteboard
-        d.activate_button("Créer le profil")
+        new_profile(d, "Camille", "  rennes 2026 ")  # as typed from the whiteboard
         assert d.services.learner.group == "RENNES-2026"
         open_first(d)
         stmts = _statements(d)
@@ -32,10 +38,7 @@ def test_a_learner_joins_the_workshop_by_typing_its_code(tmp_path):
 def test_a_code_with_forbidden_characters_is_refused_and_nothing_is_created(tmp_path):
     d = Driver(tmp_path / "d")
     try:
-        d.activate_button("Commencer")
-        d.fill_text("Camille")
-        d.fill_text("atelier#3", index=1)
-        d.activate_button("Créer le profil")
+        new_profile(d, "Camille", "atelier#3")
         assert "ne peut contenir que des lettres, des chiffres et des tirets" in d.screen_text()
         assert d.store.learners() == []
         assert d.focused.value == "atelier#3"  # focus back on the code to correct it
@@ -46,9 +49,7 @@ def test_a_code_with_forbidden_characters_is_refused_and_nothing_is_created(tmp_
 def test_without_a_code_statements_carry_no_group(tmp_path):
     d = Driver(tmp_path / "d")
     try:
-        d.activate_button("Commencer")
-        d.fill_text("Sam")
-        d.activate_button("Créer le profil")
+        new_profile(d, "Sam")
         open_first(d)
         stmts = _statements(d)
         assert stmts and not any(GROUP_EXT in s["context"]["extensions"] for s in stmts)
@@ -59,9 +60,7 @@ def test_without_a_code_statements_carry_no_group(tmp_path):
 def test_a_shared_workshop_machine_puts_every_profile_in_its_group_for_the_session(tmp_path):
     first = Driver(tmp_path / "d")
     try:  # a profile made at home, before the workshop
-        first.activate_button("Commencer")
-        first.fill_text("Dominique")
-        first.activate_button("Créer le profil")
+        new_profile(first, "Dominique")
     finally:
         first.close()
     d = Driver(tmp_path / "d", group="K7M-4QX")
@@ -88,10 +87,7 @@ def test_a_shared_workshop_machine_puts_every_profile_in_its_group_for_the_sessi
 def test_a_learner_joins_changes_and_leaves_a_workshop_from_the_library(tmp_path):
     d = Driver(tmp_path / "d")
     try:
-        d.activate_button("Commencer")
-        d.fill_text("Camille")
-        d.fill_text("ATELIER-1", index=1)
-        d.activate_button("Créer le profil")
+        new_profile(d, "Camille", "ATELIER-1")
         assert "Profil : Camille — atelier ATELIER-1" in d.screen_text()
         d.activate_button("Atelier : rejoindre ou quitter")
         assert "Vos résultats vont à l'atelier ATELIER-1" in d.screen_text()
