@@ -34,6 +34,10 @@ if TYPE_CHECKING:  # the play session and the scenario model load with the first
 _log = logging.getLogger(__name__)
 
 
+#: The levels scenarios declare, in the order a newcomer takes them (unknown levels come in the middle).
+_LEVELS = {"débutant": 0, "debutant": 0, "intermédiaire": 1, "intermediaire": 1, "avancé": 2, "avance": 2}
+
+
 class StoreRecorder:
     """Records a session's actions; the first one also creates the attempt (same transaction)."""
 
@@ -146,7 +150,13 @@ class Services:
 
     # library --------------------------------------------------------------------
     def library(self) -> list[LibraryEntry]:
-        return [self._entry(key, item) for key, item in sorted(self.loaded.items(), key=lambda kv: (not kv[1].valid, kv[0]))]
+        """Playable scenarios first, from the beginners' to the advanced, shortest first; broken ones last."""
+        def order(kv: tuple[str, LoadedScenario]) -> tuple[Any, ...]:
+            sc = kv[1].scenario
+            rank = _LEVELS.get(sc.level.strip().casefold(), 1) if sc is not None and kv[1].valid else 9
+            return (rank, sc.duration if sc is not None else 0, kv[0])
+
+        return [self._entry(key, item) for key, item in sorted(self.loaded.items(), key=order)]
 
     def _entry(self, key: str, item: LoadedScenario) -> LibraryEntry:
         sc = item.scenario
@@ -363,11 +373,19 @@ def _logging() -> None:
 
 
 def _script(value: str | None) -> list[str] | None:
+    """The steps of ``--script``: comma-separated (``move:600,300`` keeps its comma), or ``@file``."""
     if not value:
         return None
     if value.startswith("@"):
         return Path(value[1:]).read_text(encoding="utf-8").splitlines()
-    return [s.strip() for s in value.split(",") if s.strip()]
+    steps: list[str] = []
+    for piece in (s.strip() for s in value.split(",")):
+        if steps and piece.lstrip("-").isdigit() and steps[-1].split(":", 1)[0] in ("click", "move", "resize") \
+                and steps[-1].count(",") == 0:
+            steps[-1] += "," + piece
+        elif piece:
+            steps.append(piece)
+    return steps
 
 
 def run(args: argparse.Namespace, language: str | None = None) -> int:
@@ -397,6 +415,19 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
         except pv.PreviewError as e:
             print(e.text(), file=sys.stderr)
             return 2
+    try:  # a wrong step is the user's typo: say it before any window opens
+        from game.engine.script import ScriptError, parse_script
+
+        script = _script(args.script)
+        if script is not None:
+            import warnings
+
+            with warnings.catch_warnings():  # key names are known before pygame.init (checked for all keys used)
+                warnings.simplefilter("ignore")
+                parse_script(script)
+    except (ScriptError, OSError) as e:
+        print(_("Script invalide : {reason}").format(reason=e), file=sys.stderr)
+        return 2
     _logging()
     size = (1280, 720)
     if args.size:
@@ -428,7 +459,7 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
     error = ErrorText(_("Une erreur inattendue est survenue. Votre progression déjà enregistrée est conservée."),
                       _("Appuyez sur Échap pour revenir à l'écran précédent."))
     try:
-        loop(stack, window, script=_script(args.script), screenshot=args.screenshot, max_frames=args.max_frames,
+        loop(stack, window, script=script, screenshot=args.screenshot, max_frames=args.max_frames,
              error_text=error, fonts=fonts, on_update=on_update)
     finally:
         if isinstance(services, Services):

@@ -70,6 +70,22 @@ class FormScene(Scene):
         target = next((w for w in self.form.focus.focusables if wanted and getattr(w, "action", None) == wanted), None)
         if target is not None:
             self.form.focus.focus(target)
+        self.show_notice()
+
+    @staticmethod
+    def notice(label: Label) -> Label:
+        """Mark ``label`` as the answer to what the learner just did (an error, « Rapport enregistré »):
+        after a rebuild it is scrolled into view with the focused widget, even at 200 % text."""
+        label.notice = True  # type: ignore[attr-defined]
+        return label
+
+    def show_notice(self) -> None:
+        note = next((w for w in self.form.widgets if getattr(w, "notice", False)), None) if self.form else None
+        if note is not None:
+            self.form.panel.ensure_visible(note)
+            focused = self.form.focus.focused
+            if focused is not None:  # the focused widget wins when both do not fit
+                self.form.panel.ensure_visible(focused)
 
     def show_all(self, predicate) -> None:
         """Scroll so that every widget matching ``predicate`` shows (the first one wins when they do not all fit)."""
@@ -145,6 +161,7 @@ class StepScene(FormScene):
     def rebuild(self, focus_action: str | None = None) -> None:
         super().rebuild(focus_action)
         self.reveal()
+        self.show_notice()
 
     def is_answer(self, widget: Widget) -> bool:
         """Whether ``widget`` is one of the answers offered (all kept in view together)."""

@@ -134,7 +134,7 @@ class DebriefScene(StepScene):
         out.append(self.button(_("Enregistrer mon rapport (à garder ou à donner pour mon plan de formation)"), "report"))
         saved = getattr(self, "report_note", None)
         if saved is not None:
-            out.append(Label(saved[0], tone="error" if saved[1] else "text", role="small"))
+            out.append(self.notice(Label(saved[0], tone="error" if saved[1] else "text", role="small")))
         out.append(Label(_("Page suivante ou molette : lire tout le bilan."), role="small", tone="muted"))
         out.append(Label(_("Ce qui s'est bien passé"), role="heading", bold=True))
         out += [Label("• " + t) for t in v.went_well] or [Label(_("Rien encore : chaque erreur est une occasion d'apprendre."))]

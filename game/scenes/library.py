@@ -51,15 +51,18 @@ class LibraryScene(FormScene):
         out: list[Widget] = [self.heading(_("Bibliothèque des scénarios"))]
         if learner is not None:
             group = getattr(self.services, "fixed_group", None) or learner.group
-            out.append(Label(_("Profil : {name} — atelier {code}").format(name=learner.pseudonym, code=group) if group
-                             else _("Profil : {name}").format(name=learner.pseudonym), tone="muted"))
+            # who plays, and for which workshop: kept in view (a learner checks it after joining one)
+            out.append(self.notice(Label(_("Profil : {name} — atelier {code}").format(name=learner.pseudonym, code=group)
+                                         if group else _("Profil : {name}").format(name=learner.pseudonym), tone="muted")))
         sync = getattr(self.services, "sync_status", lambda: None)()  # only when an LRS is configured
         if sync is not None:
             out.append(Label(render(sync), role="small", tone="muted"))
         if self.entries:
             out.append(Label(_("Choisissez un scénario avec les flèches, puis Entrée pour le jouer ou le reprendre.")))
             items = ["\n".join(entry_lines(e)) for e in self.entries]
-            self.list = ListBox(items, "open", visible_rows=min(5, len(items)))
+            # at large text sizes fewer rows, so the profile line and the buttons stay in view
+            rows = 5 if self.services.text_scale < 1.5 else 3 if self.services.text_scale < 1.75 else 2
+            self.list = ListBox(items, "open", visible_rows=min(rows, len(items)))
             out.append(self.list)
         else:
             self.list = None

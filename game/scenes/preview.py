@@ -22,7 +22,7 @@ def problem_line(problem: Any) -> str:
     text = render(problem.message)
     if problem.hint is not None:
         text += " " + render(problem.hint)
-    return f"{problem.where} : {text}" if problem.where else text
+    return _("{where} : {text}").format(where=problem.where, text=text) if problem.where else text
 
 
 class PreviewScene(FormScene):

@@ -45,7 +45,7 @@ class ProfilesScene(FormScene):
                                                                      "donné un)"), action="create")
             out.append(self.group_input)
         if self.error:
-            out.append(Label(self.error, tone="error"))
+            out.append(self.notice(Label(self.error, tone="error")))
         out.append(self.button(_("Créer le profil"), "create"))
         return out
 

@@ -34,7 +34,7 @@ class WorkshopScene(FormScene):
             self.input = TextInput(self.draft, 20, label=_("Code de l'atelier"), action="join")
             out.append(self.input)
             if self.error:
-                out.append(Label(self.error, tone="error"))
+                out.append(self.notice(Label(self.error, tone="error")))
             out.append(self.button(_("Rejoindre cet atelier"), "join"))
             if current:
                 out.append(self.button(_("Quitter l'atelier {code}").format(code=current), "leave", primary=False))

@@ -106,3 +106,23 @@ def test_a_learner_joins_changes_and_leaves_a_workshop_from_the_library(tmp_path
         assert d.store.learners()[0].group is None
     finally:
         d.close()
+
+
+def test_at_200_percent_the_refusal_and_the_workshop_line_are_in_view(tmp_path):
+    from game.ui.widgets import Label
+
+    def in_view(d, text):
+        label = next(w for w in d.widgets if isinstance(w, Label) and text in w.text)
+        panel = d.scene.form.panel.rect
+        return panel.top <= label.rect.top and label.rect.bottom <= panel.bottom
+
+    d = Driver(tmp_path / "d", scale=2.0)
+    try:
+        new_profile(d, "Camille", "ab")
+        assert in_view(d, "doit faire de 3 à 20 caractères")
+        d.fill_text("k7m 4qx", index=1)
+        d.activate_button("Créer le profil")
+        assert in_view(d, "Profil : Camille — atelier K7M-4QX")
+        assert d.scene.entries[0].key == "premiers-pas"  # the beginners' scenarios first
+    finally:
+        d.close()

@@ -1,0 +1,15 @@
+"""``--script``: coordinates keep their comma, and a typo is refused in French before a window opens."""
+
+from game.app import _script
+from game.cli import main
+
+
+def test_coordinates_keep_their_comma_in_a_comma_separated_script():
+    assert _script("move:600,300,key:TAB,click:10,20,wait:3,resize:1024,768") == [
+        "move:600,300", "key:TAB", "click:10,20", "wait:3", "resize:1024,768"]
+
+
+def test_a_wrong_step_is_refused_before_the_window_opens(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("EXPLORATEURS_DATA_DIR", str(tmp_path))
+    assert main(["--script", "key:TAB,touche:X"]) == 2
+    assert "Script invalide : Pas de script inconnu : 'touche:X'" in capsys.readouterr().err
