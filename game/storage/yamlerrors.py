@@ -53,7 +53,8 @@ def explain(problem: str, context: str, char: str, inline: bool = False) -> Expl
             return _e(N_("Erreur de syntaxe YAML : du texte suit une valeur déjà refermée (par un guillemet, un "
                          "crochet ou une accolade)."),
                       N_("Mettez tout le texte entre les guillemets, ou retirez ce qui suit ; pour un guillemet à "
-                         "l'intérieur du texte, utilisez les guillemets français « »."))
+                         "l'intérieur du texte, utilisez les guillemets français « ». Si rien ne cloche sur cette "
+                         "ligne, cherchez plus haut un guillemet ouvert qui n'a pas été refermé."))
         if char == "-":
             return _e(N_("Erreur de syntaxe YAML : un élément de liste n'est pas aligné sur les autres."),
                       N_("Alignez les tirets « - » d'une même liste sur la même colonne."))
