@@ -102,7 +102,7 @@ def test_the_copy_is_writable_even_from_a_read_only_template(tmp_path, monkeypat
     monkeypatch.setattr(new_cli, "template_dir", lambda: template)
     assert main(["new", "copie", "--dir", str(tmp_path / "dest")]) == 0
     files = [p for p in (tmp_path / "dest" / "copie").rglob("*") if p.is_file()]
-    assert len(files) == 3
+    assert len(files) == 4  # scenario.yaml, babel.cfg, data/README.md, the CSV
     assert all(p.stat().st_mode & stat.S_IWUSR for p in files)
 
 
@@ -150,3 +150,21 @@ def test_new_then_check_by_name_passes(data_dir, tmp_path, monkeypatch, capsys):
     assert main(["new", "essai"]) == 0
     assert main(["check", "essai"]) == 0  # the user scenarios folder, not ./essai
     assert f"OK      {data_dir / 'scenarios' / 'essai' / 'scenario.yaml'}" in capsys.readouterr().out
+
+
+def test_the_guide_s_translation_commands_work_as_written_in_a_new_scenario(tmp_path, capsys):
+    import subprocess
+    import sys
+
+    assert main(["new", "essai", "--dir", str(tmp_path)]) == 0
+    folder = tmp_path / "essai"
+    bin_dir = Path(sys.executable).parent
+    for cmd in (["pybabel", "extract", "-F", "babel.cfg", "-o", "scenario.pot", "."],
+                ["pybabel", "init", "-D", "scenario", "-l", "en", "-i", "scenario.pot", "-d", "locales"]):
+        done = subprocess.run([str(bin_dir / cmd[0]), *cmd[1:]], cwd=folder, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    po = (folder / "locales" / "en" / "LC_MESSAGES" / "scenario.po").read_text(encoding="utf-8")
+    assert "#: scenario.yaml:" in po
+    capsys.readouterr()
+    assert main(["check", str(folder)]) == 1  # the catalogue is empty: every text is reported untranslated
+    assert "Texte sans traduction en anglais (en)" in capsys.readouterr().out
