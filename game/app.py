@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.core.messages import N_, Message, msg
 from game.i18n import _, activate, active, render
-from game.play.services import LearnerInfo, LibraryEntry, ServiceError
+from game.play.services import LearnerInfo, LibraryEntry, ServiceError, library_key
 from game.storage.lrs import LrsClient, LrsSettings, Sender
 from game.storage.paths import data_dir
 from game.storage.scenarios import (
@@ -32,10 +32,6 @@ if TYPE_CHECKING:  # the play session and the scenario model load with the first
     from game.play.session import PlaySession
 
 _log = logging.getLogger(__name__)
-
-
-#: The levels scenarios declare, in the order a newcomer takes them (unknown levels come in the middle).
-_LEVELS = {"débutant": 0, "debutant": 0, "intermédiaire": 1, "intermediaire": 1, "avancé": 2, "avance": 2}
 
 
 class StoreRecorder:
@@ -150,13 +146,8 @@ class Services:
 
     # library --------------------------------------------------------------------
     def library(self) -> list[LibraryEntry]:
-        """Playable scenarios first, from the beginners' to the advanced, shortest first; broken ones last."""
-        def order(kv: tuple[str, LoadedScenario]) -> tuple[Any, ...]:
-            sc = kv[1].scenario
-            rank = _LEVELS.get(sc.level.strip().casefold(), 1) if sc is not None and kv[1].valid else 9
-            return (rank, sc.duration if sc is not None else 0, kv[0])
-
-        return [self._entry(key, item) for key, item in sorted(self.loaded.items(), key=order)]
+        items = sorted(self.loaded.items(), key=lambda kv: library_key(kv[0], kv[1].scenario if kv[1].valid else None))
+        return [self._entry(key, item) for key, item in items]
 
     def _entry(self, key: str, item: LoadedScenario) -> LibraryEntry:
         sc = item.scenario

@@ -86,6 +86,8 @@ def to_clean_step(scenario: Scenario, library_index: int, shots: dict[str, str] 
     return out
 
 
-def library_index(scenario_id: str, folder_ids: list[str]) -> int:
-    """Where the library lists a valid scenario: in the order of the folder names."""
-    return sorted(folder_ids).index(scenario_id)
+def library_index(scenario_id: str, scenarios: list[Scenario]) -> int:
+    """Where the library lists a valid scenario among ``scenarios`` (all valid), as the game sorts it."""
+    from game.play.services import library_key
+
+    return [s.id for s in sorted(scenarios, key=lambda s: library_key(s.id, s))].index(scenario_id)

@@ -14,15 +14,20 @@ import pytest
 
 from game.core.scenario import DialogueStep, QuizStep
 from game.demo import library_index
-from game.storage.scenarios import builtin_scenarios_dir, discover, load_scenario
+from game.storage.scenarios import builtin_scenarios_dir, load_all, load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def shipped():
+    """The shipped scenarios, as the library lists them (see ``game.demo.library_index``)."""
+    return [x.scenario for x in load_all([builtin_scenarios_dir()])]
 
 
 def script_to_first_quiz_answer() -> list[str]:
     """Keys a learner presses from the title screen to the first quiz answer of « Premiers pas »."""
     scenario = load_scenario(builtin_scenarios_dir() / "premiers-pas").scenario
-    index = library_index("premiers-pas", [p.parent.name for p in discover([builtin_scenarios_dir()])])
+    index = library_index("premiers-pas", shipped())
     keys = ["key:RETURN", "wait:10", "text:Camille", "key:RETURN", "wait:10"] + ["key:DOWN"] * index
     keys += ["key:RETURN", "wait:10"]
     for step in scenario.steps:

@@ -8,9 +8,14 @@ from pathlib import Path
 import pytest
 
 from game.demo import library_index, playthrough, to_clean_step
-from game.storage.scenarios import builtin_scenarios_dir, discover, load_scenario
+from game.storage.scenarios import builtin_scenarios_dir, load_all, load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def shipped():
+    """The shipped scenarios, as the library lists them (see ``game.demo.library_index``)."""
+    return [x.scenario for x in load_all([builtin_scenarios_dir()])]
 SCREENS = ["title", "settings", "profiles", "library", "dialogue", "quiz", "sort", "debrief", "library-done"]
 
 pytestmark = pytest.mark.skipif(not os.environ.get("DISPLAY"), reason="needs an X server (pytest --xvfb-backend=xvfb)")
@@ -34,7 +39,7 @@ def run_game(tmp_path, script, *extra):
 def test_every_screen_opens_in_a_real_window(tmp_path):
     scenario = load_scenario(builtin_scenarios_dir() / "premiers-pas").scenario
     shots = {name: str(tmp_path / f"{name}.png") for name in SCREENS}
-    index = library_index("premiers-pas", [p.parent.name for p in discover([builtin_scenarios_dir()])])
+    index = library_index("premiers-pas", shipped())
     r = run_game(tmp_path, playthrough(scenario, shots=shots, library_index=index))
     assert r.returncode == 0, r.stderr[-3000:]
     log = (tmp_path / "d" / "explorateurs.log").read_text(encoding="utf-8")
@@ -60,7 +65,7 @@ def test_unreadable_save_file_shows_a_french_notice_not_a_crash(tmp_path):
 @pytest.mark.parametrize("scenario_id", ["prenoms", "subventions"])
 def test_cleaning_workshop_and_palette_open_in_a_real_window(tmp_path, scenario_id):
     scenario = load_scenario(builtin_scenarios_dir() / scenario_id).scenario
-    index = library_index(scenario_id, [p.parent.name for p in discover([builtin_scenarios_dir()])])
+    index = library_index(scenario_id, shipped())
     shots = {"clean": str(tmp_path / "clean.png"), "palette": str(tmp_path / "palette.png")}
     r = run_game(tmp_path, to_clean_step(scenario, index, shots))
     assert r.returncode == 0, r.stderr[-3000:]

@@ -15,6 +15,18 @@ if TYPE_CHECKING:  # types only: the title screen shows before the scenario mode
     from .session import PlaySession
 
 
+#: The levels scenarios declare, in the order a newcomer takes them (an unknown level comes in the middle).
+LEVELS = {"débutant": 0, "debutant": 0, "intermédiaire": 1, "intermediaire": 1, "avancé": 2, "avance": 2}
+
+
+def library_key(key: str, scenario: Scenario | None) -> tuple[int, int, str]:
+    """Where the library lists a scenario: playable ones from the beginners' to the advanced, shortest
+    first, then by folder name; a broken one (``None``) last."""
+    if scenario is None:
+        return (9, 0, key)
+    return (LEVELS.get(scenario.level.strip().casefold(), 1), scenario.duration, key)
+
+
 @dataclass(frozen=True, slots=True)
 class LearnerInfo:
     id: int
