@@ -12,14 +12,15 @@ import tempfile
 from pathlib import Path
 
 from game.demo import library_index, playthrough, to_clean_step
-from game.storage.scenarios import builtin_scenarios_dir, discover, load_scenario
+from game.storage.scenarios import builtin_scenarios_dir, load_all, load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 
 
-def _folders() -> list[str]:
-    return [p.parent.name for p in discover([builtin_scenarios_dir()])]
+def _folders() -> list:
+    """The shipped scenarios, as the library lists them."""
+    return [x.scenario for x in load_all([builtin_scenarios_dir()])]
 
 
 def shoot(shots: dict[str, str], *options: str, stop_at: str | None = None) -> None:

@@ -131,7 +131,8 @@ class DebriefScene(StepScene):
             out.append(Label(v.intro))
         out.append(Label(v.score, role="heading", bold=True))
         out.append(self.button(_("Retour à la bibliothèque"), "continue"))
-        out.append(self.button(_("Enregistrer mon rapport (à garder ou à donner pour mon plan de formation)"), "report"))
+        out.append(self.button(_("Enregistrer mon rapport (à garder ou à donner pour mon plan de formation)"), "report",
+                               primary=False))
         saved = getattr(self, "report_note", None)
         if saved is not None:
             out.append(self.notice(Label(saved[0], tone="error" if saved[1] else "text", role="small")))
