@@ -134,9 +134,13 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
         print(tr.gettext("Le rapport n'a pas pu être écrit dans {path} ({reason}). Choisissez un autre dossier avec -o.")
               .format(path=args.output, reason=e.strerror or str(e)), file=sys.stderr)
         return 1
-    print(tr.ngettext("{n} participant·e, {kept} relevés de l'atelier (sur {s} lus).",
-                      "{n} participant·es, {kept} relevés de l'atelier (sur {s} lus).", people)
-          .format(n=people, kept=built.statements, s=len(found.statements)))
+    if args.learner:
+        print(tr.ngettext("{learner} : {kept} relevé (sur {s} lus).", "{learner} : {kept} relevés (sur {s} lus).",
+                          built.statements).format(learner=args.learner, kept=built.statements, s=len(found.statements)))
+    else:
+        print(tr.ngettext("{n} participant·e, {kept} relevés de l'atelier (sur {s} lus).",
+                          "{n} participant·es, {kept} relevés de l'atelier (sur {s} lus).", people)
+              .format(n=people, kept=built.statements, s=len(found.statements)))
     print(tr.gettext("Rapport : {html}\nTableau pour Excel : {csv}").format(html=html_path, csv=csv_path))
     return 1 if found.problems else 0
 

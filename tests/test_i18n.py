@@ -87,3 +87,11 @@ def test_catalogs_compile_without_errors(tmp_path):
     r = subprocess.run([str(Path(sys.executable).parent / "pybabel"), "compile", "-D", "explorateurs", "-d", str(tmp_path / "locales")],
                        capture_output=True, text=True)
     assert r.returncode == 0 and "error" not in r.stderr.lower(), r.stderr
+
+
+def test_french_plural_is_singular_at_zero_and_one_and_english_follows_its_catalogue():
+    from game.i18n import Translator
+
+    fr, en = Translator("fr"), Translator("en")
+    assert [fr.ngettext("{n} élément", "{n} éléments", n) for n in (0, 1, 2)] == ["{n} élément", "{n} élément", "{n} éléments"]
+    assert [en.ngettext("{n} relevé", "{n} relevés", n) for n in (0, 1, 2)] == ["{n} records", "{n} record", "{n} records"]

@@ -51,8 +51,8 @@ def test_two_desks_export_and_the_trainer_imports_end_to_end(tmp_path):
                         str(files["poste1"]), str(files["poste2"])], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     n1, n2 = counts["poste1"], counts["poste2"]
-    assert r.stdout.splitlines() == [f"{files['poste1']} : {n1} relevés ajoutés, 0 déjà présents, 0 refusés",
-                                     f"{files['poste2']} : {n2} relevés ajoutés, 0 déjà présents, 0 refusés"]
+    assert r.stdout.splitlines() == [f"{files['poste1']} : {n1} relevés ajoutés, 0 déjà présent, 0 refusé",
+                                     f"{files['poste2']} : {n2} relevés ajoutés, 0 déjà présent, 0 refusé"]
     with Store(trainer) as store:
         names = {s["actor"]["account"]["name"] for s in store.imported()}
         assert names == {"Poste1", "Poste2"} and len(store.imported()) == n1 + n2
@@ -60,7 +60,7 @@ def test_two_desks_export_and_the_trainer_imports_end_to_end(tmp_path):
     again = subprocess.run([sys.executable, "-m", "game", "records", "import", str(files["poste1"]), "--data-dir",
                             str(trainer)], cwd=ROOT, capture_output=True, text=True)
     assert again.returncode == 0
-    assert again.stdout == f"{files['poste1']} : 0 relevés ajoutés, {n1} déjà présents, 0 refusés\n"
+    assert again.stdout == f"{files['poste1']} : 0 relevé ajouté, {n1} déjà présents, 0 refusé\n"
 
 
 def test_export_to_stdout_is_utf8_jsonl(tmp_path, data_dir, capsysbinary):
@@ -89,7 +89,7 @@ def test_refused_lines_are_listed_and_the_exit_code_is_1(tmp_path, data_dir, cap
     # main() puts --data-dir in the environment for the rest of the process: name the trainer's each time
     assert main(["records", "import", str(broken), "--data-dir", str(data_dir)]) == 1
     out, err = capsys.readouterr()
-    assert out == f"{broken} : {len(lines)} relevés ajoutés, 0 déjà présents, 2 refusés\n"
+    assert out == f"{broken} : {len(lines)} relevés ajoutés, 0 déjà présent, 2 refusés\n"
     errors = err.splitlines()
     assert errors[0].startswith(f"{broken}:2: JSON illisible, colonne 2 (")
     assert errors[1].startswith(f"{broken}:4: relevé xAPI invalide : ") and "id: not a UUID" in errors[1]
@@ -97,7 +97,7 @@ def test_refused_lines_are_listed_and_the_exit_code_is_1(tmp_path, data_dir, cap
 
     assert main(["records", "import", str(good), str(tmp_path / "absent.jsonl"), "--data-dir", str(data_dir)]) == 1
     out, err = capsys.readouterr()
-    assert out == f"{good} : 0 relevés ajoutés, {len(lines)} déjà présents, 0 refusés\n"
+    assert out == f"{good} : 0 relevé ajouté, {len(lines)} déjà présents, 0 refusé\n"
     assert err.startswith(f"Impossible de lire le fichier « {tmp_path / 'absent.jsonl'} » (")
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from .assessment import ACQUIRED, IN_PROGRESS, INSUFFICIENT, MASTERED, TO_DISCOVER, level_for
 from .framework import Framework, Resource
 from .report_attempts import Attempt, attempts, group_of, in_group, learner_of
+from .report_attempts import _when as when_of
 from .scenario import Scenario
 
 #: Status of a learner on a scenario.
@@ -110,7 +111,7 @@ class Need:
 class Report:
     framework: Framework
     generated_at: str  # ISO 8601
-    group: str | None
+    group: str | None  # the workshop code; in the learner's own report, their latest one
     learner: str | None  # the learner's own report
     scenarios: tuple[ScenarioInfo, ...]
     participants: tuple[Participant, ...]  # sorted by pseudonym
@@ -156,6 +157,8 @@ def build_report(statements: Iterable[Mapping[str, Any]], framework: Framework, 
         if group is not None and shown is None:
             shown = group_of(s)
         kept.append(s)
+    if learner is not None and group is None:  # the learner's own report names their latest workshop
+        shown = _latest_group(kept)
     tries, ignored = attempts(kept, known)
     infos = _scenarios(tries, known)
     learners = sorted({a.learner for a in tries}, key=lambda x: (x.casefold(), x))
@@ -177,6 +180,12 @@ def build_report(statements: Iterable[Mapping[str, Any]], framework: Framework, 
     summaries = tuple(_summary(c, [x for x in cells if x.competency == c]) for c in comps)
     return Report(framework, generated_at, shown or group, learner, infos, participants, comps, tuple(cells), summaries,
                   _errors(tries, comps), _needs(framework, comps, cells), len(kept) - ignored, ignored)
+
+
+def _latest_group(stmts: list[Mapping[str, Any]]) -> str | None:
+    """The workshop code (``group`` extension) of the most recent statement that carries one."""
+    dated = [(when_of(s), i, code) for i, s in enumerate(stmts) if (code := group_of(s)) is not None]
+    return max(dated)[2] if dated else None
 
 
 def _scenarios(tries: list[Attempt], known: Mapping[str, Scenario]) -> tuple[ScenarioInfo, ...]:

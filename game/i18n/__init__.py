@@ -44,7 +44,9 @@ class Translator:
         return self._t.gettext(text)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self._t.ngettext(singular, plural, n)
+        if isinstance(self._t, _gettext.GNUTranslations):  # the catalogue's own plural rule
+            return self._t.ngettext(singular, plural, n)
+        return singular if abs(n) < 2 else plural  # French, the source language: « 0 élément », « 1,5 élément »
 
     def render(self, message: Message) -> str:
         """Translate a core message and fill its named placeholders in the active language."""

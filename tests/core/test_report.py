@@ -178,6 +178,18 @@ def test_the_learners_own_report_keeps_only_their_statements(fw):
     assert r.statements == 2
 
 
+def test_the_learners_own_report_names_their_latest_workshop(fw):
+    old = Desk("Ana", group="RENNES-3").begin().question("q", "1", "Q ?", "x", True)
+    new = Desk("Ana", group="K7M-4QX").begin()  # a Desk made later plays later
+    alone = Desk("Ana", group=None).begin()
+    other = Desk("Bo", group="BREST").begin()
+    stmts = new.statements + old.statements + other.statements
+    assert report(stmts, fw, learner="Ana").group == "K7M-4QX"
+    assert report(old.statements + alone.statements, fw, learner="Ana").group == "RENNES-3"
+    assert report(alone.statements + other.statements, fw, learner="Ana").group is None  # Bo's code is not Ana's
+    assert report(stmts, fw).group is None  # the report of everyone names no workshop
+
+
 def test_no_statement_gives_a_report_where_nobody_took_part(fw):
     r = report([], fw, group="VIDE")
     assert (r.participants, r.scenarios, r.competencies, r.needs, r.errors, r.statements) == ((), (), (), (), (), 0)

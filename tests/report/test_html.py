@@ -146,6 +146,8 @@ def test_every_string_the_report_translates_is_found_by_the_extractor(report):
 
     from game.report import render_csv
 
+    from .test_personal import camille
+
     class Recording(Translator):
         def __init__(self):
             super().__init__("fr")
@@ -162,6 +164,8 @@ def test_every_string_the_report_translates_is_found_by_the_extractor(report):
     tr = Recording()
     render_html(report, tr)
     render_csv(report, tr)
+    # the learner's own report too: its sections, its chart, every kind of need
+    render_html(build_report(camille(), report.framework, learner="Camille", generated_at="2026-03-12T17:00:00Z"), tr)
     game = Path(__file__).resolve().parents[2] / "game"
     extracted = set()
     for path in [*(game / "report").glob("*.py"), game / "core" / "tableschema" / "kinds.py"]:
@@ -171,8 +175,8 @@ def test_every_string_the_report_translates_is_found_by_the_extractor(report):
     assert tr.asked - extracted == set()
 
 
-def test_one_persons_report_has_its_tables_without_charts_of_one(fw):
+def test_a_group_of_one_person_has_its_tables_without_charts_of_one(fw):
     d = Desk("Camille").begin().question("q", "1", "Q ?", "x", True)
-    page = render_html(build_report(d.statements, fw, learner="Camille", generated_at="2026-03-12T17:00:00Z"),
+    page = render_html(build_report(d.statements, fw, group="atelier", generated_at="2026-03-12T17:00:00Z"),
                        Translator("fr"))
     assert "<svg" not in page and page.count("<table") == 3  # participation, heat map, needs

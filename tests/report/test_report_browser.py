@@ -58,6 +58,18 @@ def test_the_group_report_loads_without_console_error_and_is_photographed(worksh
     shot.write_bytes(result.png)
 
 
+def test_the_learners_own_report_loads_without_console_error(tmp_path):
+    scenarios = {sid: load_scenario(ROOT / "scenarios" / sid).scenario for sid in ("prenoms", "subventions", "hackathon")}
+    stmts = workshop(list(scenarios.values()), ["Camille", "Sam"], group="K7M-4QX", seed=3)
+    mine = build_report(stmts, load_framework()[0], scenarios=scenarios, learner="Camille", generated_at="2026-03-12T17:00:00Z")
+    result = run(page(tmp_path, render_html(mine, Translator("fr")), "rapport-Camille.html"))
+    assert result.errors == []
+    assert "Rapport de Camille" in result.text and "Atelier K7M-4QX" in result.text
+    assert all(h in result.text for h in ("Mon avancement", "Mes compétences", "À travailler", "Mes erreurs les plus fréquentes"))
+    assert "participant" not in result.text.lower() and "Sam" not in result.text
+    (tmp_path / "rapport-Camille.png").write_bytes(result.png)
+
+
 def test_hostile_pseudonyms_and_titles_stay_text_in_the_browser(tmp_path):
     fw = load_framework()[0]
     scenario = load_scenario(ROOT / "scenarios" / "premiers-pas").scenario
