@@ -140,6 +140,14 @@ class Services:
             raise ServiceError(e.message) from e
         self.learner = LearnerInfo(self.learner.id, self.learner.pseudonym, group)
 
+    def _attempt_group(self, registration: str) -> str | None:
+        """An attempt stays in the workshop it started in (joining another one, or a desk's ``--group``,
+        applies to the scenarios started next): the group of its first statement."""
+        from game.core.report_attempts import group_of
+
+        first = self.store.statements(registration=registration)[:1]
+        return group_of(first[0]) if first else self._group()
+
     def _group(self) -> str | None:
         """The workshop of the next statements: the machine's ``--group`` (this session only), else the profile's."""
         return self.fixed_group or (self.learner.group if self.learner is not None else None)
@@ -205,7 +213,7 @@ class Services:
             rec = StoreRecorder(self.store, self.learner.id, sc, started=True, recorded=self._recorded)
             self.session = PlaySession(sc, self.learner.pseudonym, current.registration, rec,
                                        AttemptState.from_json(current.state), language=lang, datasets=self._datasets(),
-                                       publisher=self._publisher(item), group=self._group())
+                                       publisher=self._publisher(item), group=self._attempt_group(current.registration))
         else:
             rec = StoreRecorder(self.store, self.learner.id, sc, started=False, recorded=self._recorded)
             self.session = PlaySession(sc, self.learner.pseudonym, str(uuid.uuid4()), rec, language=lang,
@@ -416,8 +424,9 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
             with warnings.catch_warnings():  # key names are known before pygame.init (checked for all keys used)
                 warnings.simplefilter("ignore")
                 parse_script(script)
-    except (ScriptError, OSError) as e:
-        print(_("Script invalide : {reason}").format(reason=e), file=sys.stderr)
+    except (ScriptError, OSError, UnicodeDecodeError) as e:
+        reason = getattr(e, "strerror", None) or str(e)
+        print(_("Script invalide : {reason}").format(reason=reason), file=sys.stderr)
         return 2
     _logging()
     size = (1280, 720)

@@ -91,7 +91,7 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
     from game.core.ids import utc_timestamp
     from game.core.messages import Message
     from game.core.report import build_report
-    from game.core.report_attempts import group_of
+    from game.core.report_attempts import group_of, learner_of
     from game.storage.lrs import LrsSettings
     from game.storage.paths import database_path
     from game.storage.report_sources import gather
@@ -116,10 +116,24 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
 
     loaded = load_all([*default_scenario_dirs(), *args.scenarios])
     scenarios = {x.scenario.id: x.scenario for x in loaded if x.scenario is not None}
-    built = build_report(found.statements, framework, scenarios=scenarios, group=group, learner=args.learner,
+    learner = args.learner
+    if learner:  # pseudonyms are unique whatever the case on a desk: « camille » finds « Camille »
+        names = {n for n in map(learner_of, found.statements) if n}
+        learner = learner if learner in names else next((n for n in sorted(names) if n.casefold() == learner.casefold()),
+                                                        learner)
+    built = build_report(found.statements, framework, scenarios=scenarios, group=group, learner=learner,
                          generated_at=utc_timestamp())
     people = len(built.participants)
-    if people == 0:  # a mistyped code, or the wrong files: say what the sources do hold, write nothing
+    if people == 0:  # a mistyped code or pseudonym, or the wrong files: say what the sources hold, write nothing
+        if learner:
+            print(tr.gettext("Aucun relevé de {learner} dans les sources lues ({n} relevés lus) : vérifiez le pseudonyme "
+                             "et les fichiers. Aucun rapport écrit.").format(learner=learner, n=len(found.statements)),
+                  file=sys.stderr)
+            present = sorted({n for n in map(learner_of, found.statements) if n}, key=str.casefold)
+            if present:
+                print(tr.gettext("Pseudonymes présents dans ces sources : {names}").format(names=", ".join(present[:30])),
+                      file=sys.stderr)
+            return 1
         print(tr.gettext("Aucun relevé de cet atelier dans les sources lues ({n} relevés lus) : vérifiez le code et "
                          "les fichiers. Aucun rapport écrit.").format(n=len(found.statements)), file=sys.stderr)
         codes = sorted({c for c in map(group_of, found.statements) if c})
@@ -129,14 +143,14 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
         return 1
     try:
         html_path, csv_path = write_report(built, report_translator(tr.language, loaded), args.output,
-                                           "rapport-" + file_stem(group or args.learner))
+                                           "rapport-" + file_stem(group or learner))
     except OSError as e:
         print(tr.gettext("Le rapport n'a pas pu être écrit dans {path} ({reason}). Choisissez un autre dossier avec -o.")
               .format(path=args.output, reason=e.strerror or str(e)), file=sys.stderr)
         return 1
-    if args.learner:
+    if learner:
         print(tr.ngettext("{learner} : {kept} relevé (sur {s} lus).", "{learner} : {kept} relevés (sur {s} lus).",
-                          built.statements).format(learner=args.learner, kept=built.statements, s=len(found.statements)))
+                          built.statements).format(learner=learner, kept=built.statements, s=len(found.statements)))
     else:
         print(tr.ngettext("{n} participant·e, {kept} relevés de l'atelier (sur {s} lus).",
                           "{n} participant·es, {kept} relevés de l'atelier (sur {s} lus).", people)

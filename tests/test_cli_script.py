@@ -13,3 +13,12 @@ def test_a_wrong_step_is_refused_before_the_window_opens(tmp_path, monkeypatch, 
     monkeypatch.setenv("EXPLORATEURS_DATA_DIR", str(tmp_path))
     assert main(["--script", "key:TAB,touche:X"]) == 2
     assert "Script invalide : Pas de script inconnu : 'touche:X'" in capsys.readouterr().err
+
+
+def test_a_script_file_that_is_not_utf8_is_refused_in_french(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("EXPLORATEURS_DATA_DIR", str(tmp_path))
+    (tmp_path / "partie.txt").write_bytes(b"key:TAB\ntext:\xe9t\xe9\n")
+    assert main(["--script", f"@{tmp_path / 'partie.txt'}"]) == 2
+    assert "Script invalide" in capsys.readouterr().err
+    assert main(["--script", f"@{tmp_path / 'absent.txt'}"]) == 2
+    assert "Script invalide" in capsys.readouterr().err

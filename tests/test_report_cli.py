@@ -159,3 +159,46 @@ def test_a_trainer_may_choose_the_code_and_command_line_errors_are_in_french(cap
     with pytest.raises(SystemExit):
         main(["group", "new", "A-1", "B-2"])
     assert "erreur : arguments non reconnus : B-2" in capsys.readouterr().err
+
+
+def test_desk_paths_become_uris_sqlite_accepts_on_windows_too():
+    from game.storage.report_sources import uri_of
+
+    assert uri_of("//serveur/partage/poste 3/explorateurs.sqlite3", "mode=ro") == \
+        "file:////serveur/partage/poste%203/explorateurs.sqlite3?mode=ro"
+    assert uri_of("C:/Users/Élise/explorateurs.sqlite3", "mode=ro") == "file:///C:/Users/%C3%89lise/explorateurs.sqlite3?mode=ro"
+    assert uri_of("/media/clé/explorateurs.sqlite3", "mode=ro") == "file:/media/cl%C3%A9/explorateurs.sqlite3?mode=ro"
+
+
+def test_a_save_copied_while_the_game_was_open_gives_its_latest_records_and_nothing_is_written_beside(
+        tmp_path, scenarios):
+    import shutil
+
+    live = tmp_path / "poste" / "explorateurs.sqlite3"
+    live.parent.mkdir()
+    statements = workshop(scenarios[0], ["Lou", "Noa"], group="GRP-8")
+    store = Store(live)  # the game is running: its last changes are in the -wal file
+    try:
+        store.import_statements(statements, source="x")
+        copied = tmp_path / "cle usb" / "explorateurs.sqlite3"
+        copied.parent.mkdir()
+        for suffix in ("", "-wal"):
+            shutil.copyfile(str(live) + suffix, str(copied) + suffix)
+    finally:
+        store.close()
+    before = sorted(p.name for p in copied.parent.iterdir())
+    assert "explorateurs.sqlite3-wal" in before
+    assert main(["report", "--group", "GRP-8", "--store", str(copied), "-o", str(tmp_path)]) == 0
+    html = (tmp_path / "rapport-GRP-8.html").read_text(encoding="utf-8")
+    assert "Lou" in html and "Noa" in html
+    assert sorted(p.name for p in copied.parent.iterdir()) == before
+
+
+def test_a_learner_is_found_whatever_the_case_and_an_unknown_one_is_named(tmp_path, scenarios, capsys):
+    write_jsonl(workshop(scenarios[0], ["Camille", "Sam"], group="GRP-1"), tmp_path / "x.jsonl")
+    assert main(["report", "--learner", "camille", "--jsonl", str(tmp_path / "x.jsonl"), "-o", str(tmp_path)]) == 0
+    assert "Rapport de Camille" in (tmp_path / "rapport-Camille.html").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["report", "--learner", "Lou", "--jsonl", str(tmp_path / "x.jsonl"), "-o", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "Aucun relevé de Lou" in err and "Pseudonymes présents dans ces sources : Camille, Sam" in err

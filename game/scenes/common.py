@@ -80,7 +80,8 @@ class FormScene(Scene):
         return label
 
     def show_notice(self) -> None:
-        note = next((w for w in self.form.widgets if getattr(w, "notice", False)), None) if self.form else None
+        notes = [w for w in self.form.widgets if getattr(w, "notice", False)] if self.form else []
+        note = notes[-1] if notes else None  # the last one: an error under a standing line (the profile…)
         if note is not None:
             self.form.panel.ensure_visible(note)
             focused = self.form.focus.focused

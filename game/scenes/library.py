@@ -68,7 +68,7 @@ class LibraryScene(FormScene):
             self.list = None
             out.append(Label(_("Aucun scénario n'a été trouvé.")))
         if self.message:
-            out.append(Label(self.message, tone="error"))
+            out.append(self.notice(Label(self.message, tone="error")))
         out.append(self.button(_("Mon portail : ce que j'ai publié"), "portal", primary=False))
         out.append(self.button(_("Atelier : rejoindre ou quitter"), "workshop", primary=False))
         out.append(self.button(_("Paramètres"), "settings", primary=False))

@@ -30,7 +30,8 @@ class WorkshopScene(FormScene):
                              role="small", tone="muted"))
         else:
             out.append(Label(_("Le code vous est donné par votre formateur·rice (par exemple K7M-4QX). Il vaut pour les "
-                               "scénarios que vous ouvrirez ensuite."), role="small", tone="muted"))
+                               "scénarios que vous commencerez ensuite : un scénario en cours reste dans l'atelier où "
+                               "vous l'avez commencé."), role="small", tone="muted"))
             self.input = TextInput(self.draft, 20, label=_("Code de l'atelier"), action="join")
             out.append(self.input)
             if self.error:

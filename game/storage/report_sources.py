@@ -7,7 +7,10 @@ report is still built from the others, and the trainer is told which one was lef
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
+import tempfile
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,38 +64,62 @@ def _take(out: Gathered, items: Iterator[Item]) -> None:
             out.statements.append(item)
 
 
+def sqlite_uri(path: Path, query: str) -> str:
+    """``file:`` URI of ``path`` for SQLite, also for Windows drives and network shares
+    (``file:///C:/…``, ``file:////serveur/partage/…``): ``Path.as_uri`` gives an authority SQLite refuses."""
+    return uri_of(path.absolute().as_posix(), query)
+
+
+def uri_of(posix: str, query: str) -> str:
+    if posix.startswith("//"):  # \\serveur\partage\… on Windows
+        prefix = "file://"
+    elif len(posix) > 2 and posix[1] == ":":  # C:/…
+        prefix = "file:///"
+    else:
+        prefix = "file:"
+    return prefix + urllib.parse.quote(posix, safe="/:") + "?" + query
+
+
+def _read_bodies(db_path: Path, query: str) -> tuple[int, list[str]]:
+    db = sqlite3.connect(sqlite_uri(db_path, query), uri=True)
+    try:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            return version, []
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        bodies: list[str] = []
+        for table in ("statements", "imported_statements"):
+            if table in tables:
+                bodies += [r[0] for r in db.execute(f"SELECT body FROM {table} ORDER BY rowid")]
+        return version, bodies
+    finally:
+        db.close()
+
+
 def _from_store(path: Path) -> Iterator[Item]:
-    """A desk's save file, read only: its own statements and those it imported. The file is neither
-    migrated nor written (it may be a copy on a read-only USB stick)."""
+    """A desk's save file, read only: its own statements and those it imported. Nothing is written
+    beside it, and it is not migrated (it may be a copy on a read-only USB stick or share)."""
     if not path.is_file():
         yield "", msg(_NO_FILE, path=str(path))
         return
-    uri = path.resolve().as_uri()
-    bodies: list[str] = []
+    wal = path.with_name(path.name + "-wal")
     try:
-        wal = path.with_name(path.name + "-wal")
-        db = None
-        if wal.exists():  # the game is open on that desk (or was stopped): read its last changes too
-            try:
-                db = sqlite3.connect(f"{uri}?mode=ro", uri=True)
-                db.execute("PRAGMA user_version").fetchone()
-            except sqlite3.OperationalError:  # a folder we cannot write to: the main file as it is
-                db = None
-        if db is None:  # a closed save: read as it is, nothing created beside it
-            db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
-        try:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                yield "", msg(_TOO_NEW, path=str(path))
-                return
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            for table in ("statements", "imported_statements"):
-                if table in tables:
-                    bodies += [r[0] for r in db.execute(f"SELECT body FROM {table} ORDER BY rowid")]
-        finally:
-            db.close()
-    except sqlite3.Error as e:
-        yield "", msg(_NOT_A_SAVE, path=str(path), reason=str(e))
+        if wal.exists():
+            # the game is open on that desk, or was stopped: its last changes are still in the WAL
+            # file. Read a copy of both (SQLite would otherwise create a -shm file beside them, or,
+            # in a read-only folder, ignore the WAL).
+            with tempfile.TemporaryDirectory(prefix="explorateurs-rapport-") as tmp:
+                copy = Path(tmp) / "copie.sqlite3"
+                shutil.copyfile(path, copy)
+                shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+                version, bodies = _read_bodies(copy, "mode=ro")
+        else:
+            version, bodies = _read_bodies(path, "mode=ro&immutable=1")
+    except (sqlite3.Error, OSError) as e:
+        yield "", msg(_NOT_A_SAVE, path=str(path), reason=getattr(e, "strerror", None) or str(e))
+        return
+    if version > SCHEMA_VERSION:
+        yield "", msg(_TOO_NEW, path=str(path))
         return
     for body in bodies:
         try:

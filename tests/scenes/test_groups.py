@@ -126,3 +126,26 @@ def test_at_200_percent_the_refusal_and_the_workshop_line_are_in_view(tmp_path):
         assert d.scene.entries[0].key == "premiers-pas"  # the beginners' scenarios first
     finally:
         d.close()
+
+
+def test_a_scenario_in_progress_stays_in_the_workshop_it_started_in(tmp_path):
+    d = Driver(tmp_path / "d")
+    try:
+        new_profile(d, "Camille", "ATELIER-1")
+        open_first(d)
+        d.press("RETURN")  # a line read: recorded in ATELIER-1
+        d.press("ESCAPE")
+        d.activate_button("Atelier : rejoindre ou quitter")
+        assert "un scénario en cours reste dans l'atelier où vous l'avez commencé" in d.screen_text()
+        d.fill_text("ATELIER-2")
+        d.activate_button("Rejoindre cet atelier")
+        open_first(d)  # resumed
+        before = len(_statements(d))
+        for _ in range(40):  # read on, answer the first dialogue: new statements
+            d.press("RETURN")
+            if len(_statements(d)) > before:
+                break
+        stmts = _statements(d)
+        assert len(stmts) > before and {s["context"]["extensions"][GROUP_EXT] for s in stmts} == {"ATELIER-1"}
+    finally:
+        d.close()

@@ -33,6 +33,22 @@ def test_broken_scenarios_are_listed_as_invalid_with_their_first_problem(tmp_pat
         d.close()
 
 
+def test_at_200_percent_the_invalid_scenario_message_is_in_view(tmp_path):
+    d = Driver(tmp_path / "d", extra_dirs=[BROKEN], scale=2.0)
+    try:
+        start(d)
+        entries = d.scene.entries
+        d.tab_to(lambda w: isinstance(w, ListBox))
+        for _ in range(next(i for i, e in enumerate(entries) if e.key == "syntaxe")):
+            d.press("DOWN")
+        d.press("RETURN")
+        label = next(w for w in d.widgets if getattr(w, "text", "").startswith("Ce scénario est invalide"))
+        panel = d.scene.form.panel.rect
+        assert panel.top <= label.rect.top and label.rect.bottom <= panel.bottom
+    finally:
+        d.close()
+
+
 def test_english_is_selectable_in_settings_and_translates_the_scenario(tmp_path):
     d = Driver(tmp_path / "d")
     try:
