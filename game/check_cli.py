@@ -123,11 +123,18 @@ def _report(loaded: list[LoadedScenario], tr: Translator, out: TextIO, err: Text
             continue
         for p in sorted(item.problems + item.warnings, key=lambda p: (p.line, p.col)):
             print(_text_line(p, tr), file=out)
+        untranslated = sum(p.code == "missing-translation" for p in item.warnings)
+        if untranslated > 1:  # a fresh catalogue: one line per text above, the count here
+            print(tr.ngettext("{path} : {n} texte sans traduction (détail ci-dessus).",
+                              "{path} : {n} textes sans traduction (détail ci-dessus).", untranslated)
+                  .format(path=item.shown or item.path, n=untranslated), file=out)
     total = len(loaded)
     if bad:
-        print(tr.gettext("{bad} scénario(s) invalide(s) sur {total}.").format(bad=bad, total=total), file=err)
+        print(tr.ngettext("{bad} scénario invalide sur {total}.", "{bad} scénarios invalides sur {total}.", bad)
+              .format(bad=bad, total=total), file=err)
     if warned:
-        print(tr.gettext("{warned} scénario(s) jouable(s) mais avec des avertissements, sur {total}.")
+        print(tr.ngettext("{warned} scénario jouable mais avec des avertissements, sur {total}.",
+                          "{warned} scénarios jouables mais avec des avertissements, sur {total}.", warned)
               .format(warned=warned, total=total), file=err)
     if not bad and not warned:
-        print(tr.gettext("{total} scénario(s) valide(s).").format(total=total), file=out)
+        print(tr.ngettext("{total} scénario valide.", "{total} scénarios valides.", total).format(total=total), file=out)

@@ -222,7 +222,7 @@ def test_the_summary_counts_scenarios_playable_with_warnings(tmp_path, capsys):
     assert main(["check", str(tmp_path)]) == 1
     captured = capsys.readouterr()
     assert "OK      " in captured.out and "publication/scenario.yaml" in captured.out
-    assert "1 scénario(s) jouable(s) mais avec des avertissements, sur 2." in captured.err
+    assert "1 scénario jouable mais avec des avertissements, sur 2." in captured.err
 
 
 def test_a_path_that_does_not_exist_is_named_and_exits_2(tmp_path, capsys):

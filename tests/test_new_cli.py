@@ -167,4 +167,6 @@ def test_the_guide_s_translation_commands_work_as_written_in_a_new_scenario(tmp_
     assert "#: scenario.yaml:" in po
     capsys.readouterr()
     assert main(["check", str(folder)]) == 1  # the catalogue is empty: every text is reported untranslated
-    assert "Texte sans traduction en anglais (en)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Texte sans traduction en anglais (en)" in out
+    assert f"{folder / 'scenario.yaml'} : " in out and "textes sans traduction (détail ci-dessus)." in out
