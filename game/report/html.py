@@ -16,7 +16,18 @@ from game.core.report import (
 from game.i18n import Translator
 
 from . import names
-from .markup import data_table, e, generated_on, ignored_note, nav, page, resource_list, section, small
+from .markup import (
+    data_table,
+    e,
+    errors_section,
+    generated_on,
+    ignored_note,
+    nav,
+    page,
+    resource_list,
+    section,
+    small,
+)
 from .personal import render_personal
 from .style import INK, LEVEL_FILL, STATUS_FILL
 from .svg import Row, Series, legend, stacked_bars
@@ -140,21 +151,4 @@ def _needs(report: Report, tr: Translator) -> str:
 
 
 def _errors(report: Report, tr: Translator) -> str:
-    _ = tr.gettext
-    fw = report.framework
-    headers = [_("Type"), _("Erreur ou question"), _("Réponse donnée"), _("Réponse attendue"), _("Scénario"),
-               _("Apprenants")]
-    blocks = []
-    for c in report.competencies:
-        rows = []
-        for err in report.errors_for(c):
-            r = names.error_row(report, err, tr)
-            rows.append(f'<tr><td>{e(r.kind)}</td><th scope="row">{e(r.what)}</th><td>{e(r.answer or "—")}</td>'
-                        f'<td>{e(r.expected or "—")}</td><td>{e(r.where or "—")}</td>'
-                        f'<td class="n">{e(tr.number(len(err.learners)))}{small(", ".join(err.learners))}</td></tr>')
-        if rows:
-            heading = f"{c} — {names.competency_title(fw, c, tr)}"
-            caption = _("Erreurs les plus fréquentes — {competency}").format(competency=c)
-            blocks.append(f'<h3>{e(heading)}</h3>{data_table(caption, headers, rows)}')
-    none = _("Aucune erreur relevée.")
-    return section("erreurs", _("Erreurs les plus fréquentes"), "".join(blocks) or f'<p>{e(none)}</p>\n')
+    return errors_section(report, tr, personal=False)

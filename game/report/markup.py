@@ -94,3 +94,28 @@ def resource_list(resources: tuple[Resource, ...], tr: Translator) -> str:
     """Recommended resources (the framework's) as a list of links."""
     items = "".join(f'<li>{link(r.title.get(tr.language), r.url)}</li>' for r in resources)
     return f'<ul class="res">{items}</ul>'
+
+
+def errors_section(report: Report, tr: Translator, *, personal: bool) -> str:
+    """The most frequent errors per competency; the group report adds who made each one."""
+    _ = tr.gettext
+    fw = report.framework
+    headers = [_("Type"), _("Erreur ou question"), _("Ma réponse") if personal else _("Réponse donnée"),
+               _("Réponse attendue"), _("Scénario"), *([] if personal else [_("Apprenants")])]
+    blocks = []
+    for c in report.competencies:
+        rows = []
+        for err in report.errors_for(c):
+            r = names.error_row(report, err, tr)
+            who = "" if personal else \
+                f'<td class="n">{e(tr.number(len(err.learners)))}{small(", ".join(err.learners))}</td>'
+            rows.append(f'<tr><td>{e(r.kind)}</td><th scope="row">{e(r.what)}</th><td>{e(r.answer or "—")}</td>'
+                        f'<td>{e(r.expected or "—")}</td><td>{e(r.where or "—")}</td>{who}</tr>')
+        if rows:
+            heading = f"{c} — {names.competency_title(fw, c, tr)}"
+            caption = (_("Mes erreurs les plus fréquentes — {competency}") if personal
+                       else _("Erreurs les plus fréquentes — {competency}")).format(competency=c)
+            blocks.append(f'<h3>{e(heading)}</h3>{data_table(caption, headers, rows)}')
+    none = _("Aucune erreur relevée.")
+    title = _("Mes erreurs les plus fréquentes") if personal else _("Erreurs les plus fréquentes")
+    return section("erreurs", title, "".join(blocks) or f'<p>{e(none)}</p>\n')

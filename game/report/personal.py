@@ -18,7 +18,18 @@ from game.core.report import (
 from game.i18n import Translator
 
 from . import names
-from .markup import data_table, e, generated_on, ignored_note, nav, page, resource_list, section, small
+from .markup import (
+    data_table,
+    e,
+    errors_section,
+    generated_on,
+    ignored_note,
+    nav,
+    page,
+    resource_list,
+    section,
+    small,
+)
 from .style import LEVEL_FILL
 from .svg import Bar, Series, legend, score_bars
 
@@ -132,19 +143,4 @@ def _to_work_on(report: Report, tr: Translator) -> str:
 
 
 def _errors(report: Report, tr: Translator) -> str:
-    _ = tr.gettext
-    fw = report.framework
-    headers = [_("Type"), _("Erreur ou question"), _("Ma réponse"), _("Réponse attendue"), _("Scénario")]
-    blocks = []
-    for c in report.competencies:
-        rows = []
-        for err in report.errors_for(c):
-            r = names.error_row(report, err, tr)
-            rows.append(f'<tr><td>{e(r.kind)}</td><th scope="row">{e(r.what)}</th><td>{e(r.answer or DASH)}</td>'
-                        f'<td>{e(r.expected or DASH)}</td><td>{e(r.where or DASH)}</td></tr>')
-        if rows:
-            heading = f"{c} — {names.competency_title(fw, c, tr)}"
-            caption = _("Mes erreurs les plus fréquentes — {competency}").format(competency=c)
-            blocks.append(f'<h3>{e(heading)}</h3>{data_table(caption, headers, rows)}')
-    none = _("Aucune erreur relevée.")
-    return section("erreurs", _("Mes erreurs les plus fréquentes"), "".join(blocks) or f'<p>{e(none)}</p>\n')
+    return errors_section(report, tr, personal=True)
