@@ -38,7 +38,7 @@ def _argparse_in_french() -> None:
 
 def _parser() -> argparse.ArgumentParser:
     _argparse_in_french()
-    p = argparse.ArgumentParser(prog="explorateurs", description="Explorateurs des données — jeu sérieux sur l'ouverture des données publiques.")
+    p = argparse.ArgumentParser(prog="explorateurs", allow_abbrev=False, description="Explorateurs des données — jeu sérieux sur l'ouverture des données publiques.")
     p.add_argument("--data-dir", help="dossier des profils et de la progression (sinon EXPLORATEURS_DATA_DIR ou le dossier utilisateur)")
     p.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
     sub = p.add_subparsers(dest="command")

@@ -202,3 +202,11 @@ def test_a_learner_is_found_whatever_the_case_and_an_unknown_one_is_named(tmp_pa
     assert main(["report", "--learner", "Lou", "--jsonl", str(tmp_path / "x.jsonl"), "-o", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "Aucun relevé de Lou" in err and "Pseudonymes présents dans ces sources : Camille, Sam" in err
+
+
+def test_report_reads_the_lrs_named_on_the_command_line(tmp_path, capsys):
+    # « --lrs » beside « --lrs-endpoint »: no « ambiguous option » (abbreviations are off)
+    rc = main(["report", "--group", "GRP-1", "--lrs", "--lrs-endpoint", "http://127.0.0.1:9/xAPI/", "-o", str(tmp_path)])
+    assert rc == 1
+    err = capsys.readouterr().err
+    assert "ambigu" not in err and "n'a pas pu être interrogé" in err
