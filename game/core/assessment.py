@@ -59,9 +59,13 @@ class Assessment:
     resources: tuple[tuple[str, Resource], ...]
 
 
-def _ext(stmt: Mapping[str, Any], name: str) -> Any:
-    for key, value in stmt.get("context", {}).get("extensions", {}).items():
-        if key.endswith("/extensions/" + name):
+def extension(stmt: Mapping[str, Any], name: str) -> Any:
+    """The value of the context extension ``…/extensions/<name>``, or None (also for a statement of
+    an odd shape, as an imported file may hold)."""
+    ctx = stmt.get("context")
+    exts = ctx.get("extensions") if isinstance(ctx, Mapping) else None
+    for key, value in exts.items() if isinstance(exts, Mapping) else ():
+        if isinstance(key, str) and key.endswith("/extensions/" + name):
             return value
     return None
 
@@ -71,7 +75,7 @@ def _graded(stmts: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str], Ma
     items: dict[tuple[str, str, str], Mapping[str, Any]] = {}
     for s in stmts:
         scaled = s.get("result", {}).get("score", {}).get("scaled")
-        step = _ext(s, "step")
+        step = extension(s, "step")
         if scaled is None or step is None:
             continue
         obj = s.get("object", {}).get("id", "")
@@ -82,8 +86,8 @@ def _graded(stmts: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str], Ma
         kinds = {"questions": "question", "cards": "card", "challenges": "challenge", "criteria": "criterion"}
         if what in kinds and item:
             key = (step, kinds[what], item)
-        elif _ext(s, "choice-index") is not None:
-            key = (step, "choice", str(_ext(s, "choice-index")))
+        elif extension(s, "choice-index") is not None:
+            key = (step, "choice", str(extension(s, "choice-index")))
         else:
             continue  # a step or scenario result, not an item
         items[key] = s
@@ -149,7 +153,7 @@ def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framewor
         score = float(result["score"]["scaled"])
         scores.append(score)
         response = str(result.get("response", ""))
-        for comp in _ext(s, "competencies") or []:
+        for comp in extension(s, "competencies") or []:
             per_comp.setdefault(comp, []).append(Evidence(comp, score, step_id, kind, item_id, response, s.get("id", "")))
         item = _review(scenario, step_id, kind, item_id, response, score >= 1.0)
         if item is not None:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
-from .assessment import _graded, _review
+from .assessment import _graded, _review, extension
 from .ids import duration_seconds
 from .scenario import PUBLISH_EVIDENCE, Scenario
 from .statements import COMPLETED
@@ -48,7 +48,7 @@ class Attempt:
 
 
 def group_of(stmt: Mapping[str, Any]) -> str | None:
-    value = _ext(stmt, "group")
+    value = extension(stmt, "group")
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
@@ -56,7 +56,7 @@ def in_group(stmt: Mapping[str, Any], group: str) -> bool:
     """The statement's context names the group (extension ``…/extensions/group`` or a grouping
     activity ``…/groups/<CODE>``), compared without case."""
     want = group.strip().casefold()
-    value = _ext(stmt, "group")
+    value = extension(stmt, "group")
     if isinstance(value, str):
         return value.strip().casefold() == want
     grouping = _get(stmt, "context", "contextActivities", "grouping") or []
@@ -78,7 +78,7 @@ def attempts(stmts: list[Mapping[str, Any]], known: Mapping[str, Scenario]) -> t
     ignored = 0
     for s in sorted(stmts, key=_when):  # stable: statements of the same millisecond keep their order
         name = learner_of(s)
-        scenario = _ext(s, "scenario")
+        scenario = extension(s, "scenario")
         if name is None or not isinstance(scenario, str) or not scenario or not _usable(s):
             ignored += 1
             continue
@@ -92,13 +92,13 @@ def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario
     title, comps, kinds, steps = "", (), {}, {}
     done, step_seconds = None, 0.0
     for s in stmts:
-        step = _ext(s, "step")
+        step = extension(s, "step")
         name = _name(s)
         if step is None:  # a scenario statement: its name and the competencies it targets
             comps = comps or _competencies(s)
             title = title or name
-        if step is not None and _ext(s, "step-kind"):
-            kinds[str(step)] = str(_ext(s, "step-kind"))
+        if step is not None and extension(s, "step-kind"):
+            kinds[str(step)] = str(extension(s, "step-kind"))
             steps[str(step)] = steps.get(str(step)) or name
         if _get(s, "verb", "id") == COMPLETED:
             if step is None:
@@ -144,16 +144,8 @@ def _mistake(s: Mapping[str, Any], sid: str, step_id: str, kind: str, item: str,
     return Mistake("placement" if kind == "card" else "answer", sid, label, answer, expected, comps)
 
 
-def _ext(stmt: Mapping[str, Any], name: str) -> Any:
-    exts = _get(stmt, "context", "extensions")
-    for key, value in exts.items() if isinstance(exts, Mapping) else ():
-        if isinstance(key, str) and key.endswith("/extensions/" + name):
-            return value
-    return None
-
-
 def _competencies(stmt: Mapping[str, Any]) -> tuple[str, ...]:
-    value = _ext(stmt, "competencies")
+    value = extension(stmt, "competencies")
     return tuple(c for c in value if isinstance(c, str)) if isinstance(value, list) else ()
 
 
@@ -167,7 +159,7 @@ def _usable(s: Mapping[str, Any]) -> bool:
     if not (isinstance(ctx.get("extensions", {}), Mapping) and isinstance(obj.get("id", ""), str)
             and isinstance(score, Mapping)):
         return False
-    if any(not isinstance(_ext(s, k), str | None) for k in ("step", "scenario")):
+    if any(not isinstance(extension(s, k), str | None) for k in ("step", "scenario")):
         return False  # a step or scenario named by a list or a number: not a statement the game wrote
     scaled = score.get("scaled")
     return scaled is None or (isinstance(scaled, int | float) and not isinstance(scaled, bool) and math.isfinite(scaled))
