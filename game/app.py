@@ -145,7 +145,7 @@ class Services:
         applies to the scenarios started next): the group of its first statement."""
         from game.core.report_attempts import group_of
 
-        first = self.store.statements(registration=registration)[:1]
+        first = self.store.statements(registration=registration, limit=1)
         return group_of(first[0]) if first else self._group()
 
     def _group(self) -> str | None:

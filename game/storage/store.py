@@ -346,12 +346,15 @@ class Store:
                        str(r["scenario_version"]), str(r["started_at"]), r["finished_at"],
                        json.loads(r["state"]), None if r["score"] is None else float(r["score"]))
 
-    def statements(self, registration: str | None = None, learner_id: int | None = None) -> list[dict[str, Any]]:
-        """Stored statements in insertion order, optionally for one attempt and/or one learner."""
+    def statements(self, registration: str | None = None, learner_id: int | None = None,
+                   limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored statements in insertion order, optionally for one attempt and/or one learner, and
+        only the first ``limit`` of them."""
         wanted = {"registration": registration, "learner_id": learner_id}
         used = {k: v for k, v in wanted.items() if v is not None}
         where = " WHERE " + " AND ".join(f"{k} = ?" for k in used) if used else ""
-        rows = self._read(f"SELECT body FROM statements{where} ORDER BY rowid", list(used.values()))
+        first = f" LIMIT {int(limit)}" if limit is not None else ""
+        rows = self._read(f"SELECT body FROM statements{where} ORDER BY rowid{first}", list(used.values()))
         return [json.loads(r["body"]) for r in rows]
 
     def export_statements(self, *, include_imported: bool = False) -> Iterator[dict[str, Any]]:
