@@ -323,7 +323,8 @@ class Sender:
             except _Retry as exc:
                 self.failures += 1
                 delay = self.backoff(self.failures)
-                retry_at, auth, why, address = now + delay, exc.auth, exc.why, exc.address
+                # counted from the failure, not from the start of a request that may have taken a minute
+                retry_at, auth, why, address = self.clock() + delay, exc.auth, exc.why, exc.address
                 store.mark_retry([s["id"] for s in batch], str(exc), retry_at)
                 _log.warning("LRS %s : envoi impossible (%s), nouvel essai dans %.0f s",
                              self.client.endpoint, exc, delay)

@@ -223,6 +223,24 @@ def test_a_surprise_in_the_client_is_a_retry_too(store: Store, caplog: pytest.Lo
     assert len(caplog.records) == 1 and caplog.records[0].exc_info is None
 
 
+def test_the_backoff_counts_from_the_end_of_a_slow_failure(store: Store) -> None:
+    clock = Clock()
+
+    class Slow(LrsClient):
+        calls = 0
+
+        def post(self, statements: Any) -> PostResult:
+            self.calls += 1
+            clock.t += 60  # a server that dribbled until the deadline
+            raise LrsUnreachable("réponse trop lente")
+
+    client = Slow(LrsSettings("http://127.0.0.1:9/xAPI/"))
+    sender = Sender(store.path, client, clock=clock)
+    assert sender.step(store) == 5.0
+    assert sender.status().format_source() == "LRS injoignable, nouvel essai dans 5 s"
+    assert sender.step(store) == 5.0 and client.calls == 1  # a learner's action right after: still waiting
+
+
 def test_the_spec_s_answers_deliver(fake: FakeLrs, store: Store) -> None:
     """200 with the ids (in any order, any case), and 204 from an LRS that already had them."""
     fake.answers["/xAPI/statements"] = conforming(lambda ids: [i.upper() for i in reversed(ids)])
