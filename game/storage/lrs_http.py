@@ -9,7 +9,7 @@ urllib still does the work (proxies from ``http_proxy``…, TLS), with three cha
   passes the ``Authorization`` header to any host): only a redirect that keeps the method is
   followed, and with credentials only to the same host (or its https upgrade).
 
-``urllib.request`` and ``http.client`` are imported at the first request: the title screen does
+``urllib.request``, ``http.client`` and ``socket`` are imported at the first request: the title screen does
 not need them (20 ms).
 """
 
@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import functools
 import json
-import socket
 import threading
 import urllib.parse
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.core.messages import N_
+
+if TYPE_CHECKING:
+    import socket
 
 MAX_REDIRECTS = 5
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -247,6 +249,8 @@ class _Watch:
 
 
 def _shut(sock: socket.socket) -> None:
+    import socket
+
     try:
         sock.shutdown(socket.SHUT_RDWR)
     except OSError:

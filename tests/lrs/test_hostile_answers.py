@@ -304,3 +304,19 @@ def test_reading_is_bounded_in_time_with_the_client_s_timeout(fake: FakeLrs) -> 
     with pytest.raises(LrsUnreachable) as caught:  # what the report turns into a French problem
         in_thread(lambda: list(client.statements({})))
     assert str(caught.value) == "réponse trop lente"
+
+
+@pytest.mark.parametrize(("source", "target", "kept"), [
+    ("http://lrs.example/xAPI/statements", "http://lrs.example/v2/xAPI/statements", True),
+    ("http://lrs.example/xAPI/statements", "https://lrs.example/xAPI/statements", True),  # the usual upgrade
+    ("http://lrs.example:8080/xAPI/statements", "https://LRS.example:8443/xAPI/statements", True),
+    ("https://lrs.example/xAPI/statements", "https://lrs.example:443/xAPI/statements", True),
+    ("https://lrs.example/xAPI/statements", "http://lrs.example/xAPI/statements", False),  # back to clear text
+    ("http://lrs.example/xAPI/statements", "http://lrs.example:8080/xAPI/statements", False),  # another service
+    ("http://lrs.example/xAPI/statements", "https://lrs.example.evil/xAPI/statements", False),
+    ("http://lrs.example/xAPI/statements", "https://autre:mdp@lrs.example/xAPI/statements", False),
+])
+def test_credentials_go_only_to_the_same_host_or_its_https(source: str, target: str, kept: bool) -> None:
+    from game.storage.lrs_http import keeps_credentials
+
+    assert keeps_credentials(source, target) is kept
