@@ -19,7 +19,7 @@ from typing import Any
 from game.core.messages import N_, Message, msg
 from game.core.statements import DEFAULT_XAPI, XapiConfig, group_iri
 
-from .lrs import LrsClient, LrsSettings, LrsUnreachable
+from .lrs import LrsClient, LrsMoved, LrsSettings, LrsUnreachable
 from .records import RecordsError, read_jsonl
 from .store import SCHEMA_VERSION
 
@@ -27,6 +27,9 @@ _NO_FILE = N_("{path} : fichier introuvable.")
 _NOT_A_SAVE = N_("{path} n'est pas une sauvegarde lisible du jeu ({reason}) : ses relevés manquent au rapport.")
 _TOO_NEW = N_("{path} vient d'une version plus récente du jeu : mettez le jeu à jour pour lire ses relevés.")
 _LRS_DOWN = N_("Le LRS {endpoint} n'a pas pu être interrogé ({reason}) : ses relevés manquent au rapport.")
+_LRS_MOVED = N_("Le LRS {endpoint} renvoie vers {address} : si c'est sa nouvelle adresse, indiquez-la (option "
+                "--lrs-endpoint, variable EXPLORATEURS_LRS_ENDPOINT ou fichier lrs.json) ; ses relevés manquent "
+                "au rapport.")
 _LRS_OFF = N_("Aucun LRS n'est configuré (option --lrs-endpoint, variable EXPLORATEURS_LRS_ENDPOINT ou "
               "fichier lrs.json).")
 
@@ -147,5 +150,7 @@ def _from_lrs(settings: LrsSettings, group: str | None, learner: str | None, xap
         params["agent"] = {"objectType": "Agent", "account": {"homePage": xapi.homepage, "name": learner}}
     try:
         yield from LrsClient(settings).statements(params)
+    except LrsMoved as e:
+        yield "", msg(_LRS_MOVED, endpoint=settings.endpoint or "", address=e.address)
     except (LrsUnreachable, ValueError) as e:
         yield "", msg(_LRS_DOWN, endpoint=settings.endpoint or "", reason=str(e))
