@@ -240,6 +240,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from game.terminal import escaped_output
+
+    with escaped_output():  # a pseudonym or a scenario text never sends escape sequences to the terminal
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     args = parse_args(argv)
     if args.data_dir:
         os.environ["EXPLORATEURS_DATA_DIR"] = str(args.data_dir)

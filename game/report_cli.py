@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from game.i18n import Translator
+from game.terminal import visible
 
 
 def options(sub: Any) -> None:
@@ -166,22 +167,22 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
     if people == 0:  # a mistyped code or pseudonym, or the wrong files: say what the sources hold, write nothing
         if learner:
             print(tr.gettext("Aucun relevé de {learner} dans les sources lues ({n} relevés lus) : vérifiez le pseudonyme "
-                             "et les fichiers. Aucun rapport écrit.").format(learner=learner,
+                             "et les fichiers. Aucun rapport écrit.").format(learner=visible(learner),
                                                                             n=len(found.statements)), file=sys.stderr)
             present = sorted({n for n in map(learner_of, found.statements) if n}, key=str.casefold)
             if present:
                 print(tr.gettext("Pseudonymes présents dans ces sources : {names}")
-                      .format(names=", ".join(present[:30])), file=sys.stderr)
+                      .format(names=", ".join(map(visible, present[:30]))), file=sys.stderr)
             return 1
         print(tr.gettext("Aucun relevé de cet atelier dans les sources lues ({n} relevés lus) : vérifiez le code et "
                          "les fichiers. Aucun rapport écrit.").format(n=len(found.statements)), file=sys.stderr)
         if built.attendance is not None and built.attendance.named:
-            print(tr.gettext("Attendu·es mais absent·es : {names}").format(
-                names=", ".join(built.attendance.missing)), file=sys.stderr)
+            print(visible(tr.gettext("Attendu·es mais absent·es : {names}").format(
+                names=", ".join(built.attendance.missing))), file=sys.stderr)
         codes = sorted({c for c in map(group_of, found.statements) if c})
         if codes:
             print(tr.gettext("Codes d'atelier présents dans ces sources : {codes}")
-                  .format(codes=", ".join(codes[:20])), file=sys.stderr)
+                  .format(codes=", ".join(map(visible, codes[:20]))), file=sys.stderr)
         return 1
     try:
         html_path, csv_path = write_report(built, report_translator(tr.language, loaded), args.output,
@@ -192,7 +193,7 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
         return 1
     if learner:
         print(tr.ngettext("{learner} : {kept} relevé (sur {s} lus).", "{learner} : {kept} relevés (sur {s} lus).",
-                          built.statements).format(learner=learner, kept=built.statements, s=len(found.statements)))
+                          built.statements).format(learner=visible(learner), kept=built.statements, s=len(found.statements)))
     else:
         print(tr.ngettext("{n} participant·e, {kept} relevés de l'atelier (sur {s} lus).",
                           "{n} participant·es, {kept} relevés de l'atelier (sur {s} lus).", people)
@@ -201,7 +202,7 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
             from game.report.attendance import attendance_lines
 
             for line in attendance_lines(built, tr):
-                print(line)
+                print(visible(line))  # one line each, whatever a pseudonym holds
     print(tr.gettext("Rapport : {html}\nTableau pour Excel : {csv}").format(html=html_path, csv=csv_path))
     return 1 if found.problems else 0
 
