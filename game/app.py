@@ -179,24 +179,24 @@ class Services:
                             sc.competencies, status=status, score=score, step_index=index, step_count=len(sc.steps),
                             scenario=sc)
 
-    def resume_candidate(self) -> tuple[LearnerInfo, LibraryEntry] | None:
-        """The last learner's scenario in progress, offered first on the title screen."""
-        last = self.store.get_setting("last_learner")
-        learner = next((x for x in self.learners() if x.id == last), None)
+    def resume_for(self, learner_id: int) -> LibraryEntry | None:
+        """This learner's scenario in progress (the one started last), resumed once they said who plays."""
+        learner = next((x for x in self.learners() if x.id == learner_id), None)
         if learner is None:
             return None
         # only the scenario in progress is read here: the title screen shows before the whole library loads
-        paths = sorted(discover(self._dirs), key=lambda p: p.parent.name)
-        path = next((p for p in paths if self.store.current_attempt(learner.id, p.parent.name) is not None), None)
-        if path is None:
+        started = [(current.started_at, path) for path in sorted(discover(self._dirs), key=lambda p: p.parent.name)
+                   if (current := self.store.current_attempt(learner.id, path.parent.name)) is not None]
+        if not started:
             return None
+        path = max(started, key=lambda x: x[0])[1]
         item = self._loaded[path.parent.name] if self._loaded is not None else load_guarded(path)
         previous, self.learner = self.learner, learner
         try:
             entry = self._entry(path.parent.name, item)
         finally:
             self.learner = previous
-        return (learner, entry) if entry.status == "in-progress" else None
+        return entry if entry.status == "in-progress" else None
 
     def open_scenario(self, key: str) -> PlaySession:
         from game.play.session import PlaySession

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from game import report_cli
+from game import cli_args, report_cli
 from game.i18n import Translator, activate
 
 #: argparse's own messages, in French like every help text of the command line
@@ -39,8 +39,7 @@ def _argparse_in_french() -> None:
 def _parser() -> argparse.ArgumentParser:
     _argparse_in_french()
     p = argparse.ArgumentParser(prog="explorateurs", allow_abbrev=False, description="Explorateurs des données — jeu sérieux sur l'ouverture des données publiques.")
-    p.add_argument("--data-dir", help="dossier des profils et de la progression (sinon EXPLORATEURS_DATA_DIR ou le dossier utilisateur)")
-    p.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
+    _global_options(p)
     sub = p.add_subparsers(dest="command")
     play = sub.add_parser("play", help="jouer (commande par défaut)")
     _play_options(play)
@@ -63,8 +62,18 @@ def _parser() -> argparse.ArgumentParser:
     _export_options(sub.add_parser("export", help="copier le portail d'un·e apprenant·e (ou de tous) dans un dossier"))
     report_cli.options(sub)
     _records_options(sub.add_parser("records", help="exporter ou importer les relevés d'apprentissage (xAPI, JSONL) sans LRS"))
-    _play_options(p)
+    _play_options(p)  # « explorateurs --group X » plays
+    cli_args.share(p, _global_options)  # ... and « explorateurs --group X play » too (see game.cli_args)
     return p
+
+
+def _global_options(p: argparse.ArgumentParser) -> None:
+    """``--data-dir`` and ``--lang``, for every command (written before or after it)."""
+    if "--data-dir" not in p._option_string_actions:
+        p.add_argument("--data-dir", metavar="DOSSIER", help="dossier des profils et de la progression (sinon "
+                       "EXPLORATEURS_DATA_DIR ou le dossier utilisateur)")
+    if "--lang" not in p._option_string_actions:
+        p.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface et des messages")
 
 
 def _user_scenarios() -> str:
@@ -221,8 +230,24 @@ def check(paths: list[Path], tr: Translator, fmt: str = "text") -> int:
     return check_cli.run(paths, tr, fmt)
 
 
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line with each option merged from where it was written (before or after the
+    command); a contradiction or an option the command does not use exits with a French message."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    activate(cli_args.given_language(args) or os.environ.get("EXPLORATEURS_LANG") or "fr")
+    return cli_args.resolve(parser, args)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    from game.terminal import escaped_output
+
+    with escaped_output():  # a pseudonym or a scenario text never sends escape sequences to the terminal
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
+    args = parse_args(argv)
     if args.data_dir:
         os.environ["EXPLORATEURS_DATA_DIR"] = str(args.data_dir)
     lang = args.lang or os.environ.get("EXPLORATEURS_LANG") or ""

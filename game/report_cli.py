@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from game.i18n import Translator
+from game.terminal import visible
 
 
 def options(sub: Any) -> None:
@@ -34,6 +35,12 @@ def options(sub: Any) -> None:
     rep.add_argument("-o", "--output", metavar="DOSSIER", type=Path, default=Path("."),
                      help="dossier où écrire rapport-<code>.html et .csv (par défaut : le dossier courant)")
     rep.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="dossier des données du jeu")
+    expected = rep.add_mutually_exclusive_group()
+    expected.add_argument("--expected", metavar="PSEUDOS", help="pseudonymes attendus à l'atelier, séparés par des "
+                          "virgules (ex. « Camille,Léa,Yann »), ou @FICHIER (un par ligne) : le rapport nomme les "
+                          "absent·es (sans tenir compte des majuscules ni des accents)")
+    expected.add_argument("--expected-count", metavar="N", type=int, help="nombre de participant·es attendu·es : le "
+                          "rapport dit combien de postes manquent")
     grp = sub.add_parser("group", help="préparer un atelier : un code à donner aux apprenant·es")
     gsub = grp.add_subparsers(dest="group_command", required=True, metavar="{new}")
     gnew = gsub.add_parser("new", help="tirer un nouveau code d'atelier (ex. K7M-4QX), ou vérifier celui que vous "
@@ -86,6 +93,35 @@ def group_new(tr: Translator, chosen: str | None = None) -> int:
     return 0
 
 
+def expected_of(args: argparse.Namespace, tr: Translator) -> list[str] | int | None | str:
+    """The participants the trainer expects (names or a count), None when not given, or why it is refused."""
+    names, count = getattr(args, "expected", None), getattr(args, "expected_count", None)
+    if names is None and count is None:
+        return None
+    if args.learner:
+        return tr.gettext("--expected et --expected-count servent au rapport d'un atelier (--group), pas au rapport "
+                          "personnel (--learner).")
+    if count is not None:
+        if count < 1:
+            return tr.gettext("--expected-count attend un nombre de participant·es supérieur à zéro (reçu : {n}).") \
+                .format(n=count)
+        return count
+    if names.startswith("@"):
+        try:
+            with open(names[1:], encoding="utf-8-sig") as f:
+                text = f.read(1_000_000)
+        except (OSError, UnicodeDecodeError) as e:
+            return tr.gettext("La liste des participant·es attendu·es {path} est illisible ({reason}).").format(
+                path=names[1:], reason=getattr(e, "strerror", None) or str(e))
+        listed = [line.strip() for line in text.splitlines()]
+    else:
+        listed = [name.strip() for name in names.split(",")]
+    listed = [name for name in listed if name]
+    if not listed:
+        return tr.gettext("--expected attend des pseudonymes séparés par des virgules (ex. « Camille,Léa,Yann »).")
+    return listed
+
+
 def report(args: argparse.Namespace, tr: Translator) -> int:
     from game.core.groups import normalize_group
     from game.core.ids import utc_timestamp
@@ -100,6 +136,10 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
     group = normalize_group(args.group) if args.group else None
     if isinstance(group, Message):
         print(tr.render(group), file=sys.stderr)
+        return 2
+    expected = expected_of(args, tr)
+    if isinstance(expected, str):
+        print(expected, file=sys.stderr)
         return 2
     stores = list(args.store)
     if not stores and not args.jsonl and not args.lrs:  # this desk: its own statements and those it imported
@@ -122,24 +162,27 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
         learner = learner if learner in names else next((n for n in sorted(names) if n.casefold() == learner.casefold()),
                                                         learner)
     built = build_report(found.statements, framework, scenarios=scenarios, group=group, learner=learner,
-                         generated_at=utc_timestamp())
+                         generated_at=utc_timestamp(), expected=expected)
     people = len(built.participants)
     if people == 0:  # a mistyped code or pseudonym, or the wrong files: say what the sources hold, write nothing
         if learner:
             print(tr.gettext("Aucun relevé de {learner} dans les sources lues ({n} relevés lus) : vérifiez le pseudonyme "
-                             "et les fichiers. Aucun rapport écrit.").format(learner=learner, n=len(found.statements)),
-                  file=sys.stderr)
+                             "et les fichiers. Aucun rapport écrit.").format(learner=visible(learner),
+                                                                            n=len(found.statements)), file=sys.stderr)
             present = sorted({n for n in map(learner_of, found.statements) if n}, key=str.casefold)
             if present:
-                print(tr.gettext("Pseudonymes présents dans ces sources : {names}").format(names=", ".join(present[:30])),
-                      file=sys.stderr)
+                print(tr.gettext("Pseudonymes présents dans ces sources : {names}")
+                      .format(names=", ".join(map(visible, present[:30]))), file=sys.stderr)
             return 1
         print(tr.gettext("Aucun relevé de cet atelier dans les sources lues ({n} relevés lus) : vérifiez le code et "
                          "les fichiers. Aucun rapport écrit.").format(n=len(found.statements)), file=sys.stderr)
+        if built.attendance is not None and built.attendance.named:
+            print(visible(tr.gettext("Attendu·es mais absent·es : {names}").format(
+                names=", ".join(built.attendance.missing))), file=sys.stderr)
         codes = sorted({c for c in map(group_of, found.statements) if c})
         if codes:
-            print(tr.gettext("Codes d'atelier présents dans ces sources : {codes}").format(codes=", ".join(codes[:20])),
-                  file=sys.stderr)
+            print(tr.gettext("Codes d'atelier présents dans ces sources : {codes}")
+                  .format(codes=", ".join(map(visible, codes[:20]))), file=sys.stderr)
         return 1
     try:
         html_path, csv_path = write_report(built, report_translator(tr.language, loaded), args.output,
@@ -150,11 +193,16 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
         return 1
     if learner:
         print(tr.ngettext("{learner} : {kept} relevé (sur {s} lus).", "{learner} : {kept} relevés (sur {s} lus).",
-                          built.statements).format(learner=learner, kept=built.statements, s=len(found.statements)))
+                          built.statements).format(learner=visible(learner), kept=built.statements, s=len(found.statements)))
     else:
         print(tr.ngettext("{n} participant·e, {kept} relevés de l'atelier (sur {s} lus).",
                           "{n} participant·es, {kept} relevés de l'atelier (sur {s} lus).", people)
               .format(n=people, kept=built.statements, s=len(found.statements)))
+        if built.attendance is not None:
+            from game.report.attendance import attendance_lines
+
+            for line in attendance_lines(built, tr):
+                print(visible(line))  # one line each, whatever a pseudonym holds
     print(tr.gettext("Rapport : {html}\nTableau pour Excel : {csv}").format(html=html_path, csv=csv_path))
     return 1 if found.problems else 0
 

@@ -80,7 +80,8 @@ def test_hard_kill_then_resume_at_same_step_with_same_answers(tmp_path):
     pygame.init()
     d = Driver(data)
     try:
-        assert d.focused.label == "Reprendre « Premiers pas » — Camille, étape 3 sur 5"  # offered first
+        assert "Progression de Camille : « Premiers pas », étape 3 sur 5." in d.screen_text()
+        assert d.focused.label == "Continuer — Camille"  # offered first
         d.press("RETURN")
         session = d.services.session
         assert session.state.step_id == state["step_id"] == "quiz-loi"

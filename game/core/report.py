@@ -9,11 +9,12 @@ statement per item of every attempt (the debrief's rule, :mod:`game.core.assessm
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .assessment import ACQUIRED, IN_PROGRESS, INSUFFICIENT, MASTERED, TO_DISCOVER, level_for
+from .attendance import Attendance, attendance
 from .framework import Framework, Resource
 from .report_attempts import Attempt, attempts, group_of, in_group, learner_of
 from .report_attempts import _when as when_of
@@ -122,6 +123,7 @@ class Report:
     needs: tuple[Need, ...]  # most learners to train first
     statements: int  # distinct statements kept
     ignored: int  # statements without a learner or a scenario
+    attendance: Attendance | None = None  # who the trainer expected (``report --expected``), if they said
 
     def cell(self, learner: str, competency: str) -> Cell | None:
         return next((c for c in self.cells if c.learner == learner and c.competency == competency), None)
@@ -141,7 +143,9 @@ class Report:
 
 def build_report(statements: Iterable[Mapping[str, Any]], framework: Framework, *,
                  scenarios: Mapping[str, Scenario] | None = None, group: str | None = None,
-                 learner: str | None = None, generated_at: str) -> Report:
+                 learner: str | None = None, generated_at: str,
+                 expected: Sequence[str] | int | None = None) -> Report:
+    """``expected``: the pseudonyms (or the number of people) the trainer expected at the workshop."""
     known = dict(scenarios or {})
     kept: list[Mapping[str, Any]] = []
     seen: set[str] = set()
@@ -179,7 +183,8 @@ def build_report(statements: Iterable[Mapping[str, Any]], framework: Framework, 
                        sum(scores[c]) / len(scores[c]) if scores[c] else None, len(scores[c])) for c in comps]
     summaries = tuple(_summary(c, [x for x in cells if x.competency == c]) for c in comps)
     return Report(framework, generated_at, shown or group, learner, infos, participants, comps, tuple(cells), summaries,
-                  _errors(tries, comps), _needs(framework, comps, cells), len(kept) - ignored, ignored)
+                  _errors(tries, comps), _needs(framework, comps, cells), len(kept) - ignored, ignored,
+                  None if expected is None else attendance(learners, expected))
 
 
 def _latest_group(stmts: list[Mapping[str, Any]]) -> str | None:

@@ -16,6 +16,7 @@ from game.core.report import (
 from game.i18n import Translator
 
 from . import names
+from .attendance import attendance_lines
 from .markup import (
     data_table,
     e,
@@ -50,9 +51,16 @@ def render_html(report: Report, tr: Translator) -> str:
     else:
         links = [("participation", _("Participation et progression")), ("competences", _("Niveaux par compétence")),
                  ("besoins", _("Besoins de formation")), ("erreurs", _("Erreurs les plus fréquentes"))]
-        body = "".join([nav(links, tr), _participation(report, tr), _levels(report, tr), _needs(report, tr),
-                        _errors(report, tr)])
+        body = "".join([_attendance(report, tr), nav(links, tr), _participation(report, tr), _levels(report, tr),
+                        _needs(report, tr), _errors(report, tr)])
     return page(report, tr, meta, body)
+
+
+def _attendance(report: Report, tr: Translator) -> str:
+    """Who was expected and left no record, first thing on the page (``report --expected``)."""
+    lines = attendance_lines(report, tr)
+    missing = report.attendance is not None and (report.attendance.absent or report.attendance.unlisted)
+    return "".join(f'<p class="{"alert" if missing else "note"}">{e(line)}</p>\n' for line in lines)
 
 
 def _participation(report: Report, tr: Translator) -> str:
@@ -87,6 +95,10 @@ def _participation(report: Report, tr: Translator) -> str:
             cells.append(f'<td><span class="st st-{pr.status}">{e(status)}</span>{small(" · ".join(bits))}</td>')
         rows.append(f'<tr><th scope="row">{e(p.learner)}</th>{"".join(cells)}'
                     f'<td class="n">{e(tr.number(p.finished))}</td><td class="n">{e(names.duration(p.seconds, tr))}</td></tr>')
+    absent = _("absent·e : aucun relevé")
+    for name in report.attendance.missing if report.attendance is not None else ():
+        rows.append(f'<tr class="absent"><th scope="row">{e(name)}</th><td colspan="{len(infos) + 2}">'
+                    f'<span class="st st-non-commence">{e(absent)}</span></td></tr>')
     headers = [_("Pseudonyme"), *(tr.scenario(i.title) for i in infos), _("Scénarios terminés"), _("Temps passé")]
     table = data_table(_("Participants : avancement, score et temps passé par scénario"), headers, rows)
     if len(people) == 1:  # one person's report: the table says it all

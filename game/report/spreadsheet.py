@@ -14,6 +14,7 @@ from game.core.report import NOT_STARTED, Report
 from game.i18n import Translator
 
 from . import names
+from .attendance import attendance_lines
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -50,4 +51,13 @@ def render_csv(report: Report, tr: Translator) -> bytes:
             numbers = ["" if cell.score is None else _decimal(mark, cell.score * 100), str(cell.evidence),
                        str(p.finished), str(started), _decimal(mark, p.seconds / 60)]
             writer.writerow([neutralise(t) for t in text] + numbers)
+    a = report.attendance
+    if a is not None:  # a missing desk shows as a row (named), or the count in the « Niveau » column
+        absent = _("absent·e : aucun relevé")
+        for name in a.missing:
+            writer.writerow([neutralise(report.group or ""), neutralise(name), "", "", absent, "", "0", "0", "0",
+                             _decimal(mark, 0)])
+        if not a.named or a.unlisted:
+            for line in attendance_lines(report, tr)[-1:]:
+                writer.writerow([neutralise(report.group or ""), "", "", "", neutralise(line), "", "", "", "", ""])
     return (BOM + out.getvalue()).encode("utf-8")

@@ -48,6 +48,8 @@ a { color: $link; }
 a:focus-visible { outline: 3px solid $title; outline-offset: 2px; }
 nav ol { display: flex; flex-wrap: wrap; gap: 4px 24px; padding-left: 20px; margin: 12px 0; }
 .empty { font-size: 1.2rem; padding: 24px; background: $note; border-left: 4px solid $title; }
+.alert, .note { padding: 8px 12px; background: $note; border-left: 4px solid $title; }
+.alert { font-weight: 600; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; margin: 8px 0 16px; min-width: 50%; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }

@@ -1,4 +1,7 @@
-"""Choose or create a learner profile (a pseudonym, nothing else personal)."""
+"""Choose or create a learner profile (a pseudonym, nothing else personal).
+
+Reached from the title's « Continuer » (``resume=True``), choosing a profile resumes that person's
+scenario in progress; from the library, it only changes who plays."""
 
 from __future__ import annotations
 
@@ -27,7 +30,9 @@ class ProfilesScene(FormScene):
         learners = self.services.learners()
         out: list[Widget] = [self.heading(_("Qui joue ?"))]
         if learners:
-            out.append(Label(_("Choisissez votre profil dans la liste, puis appuyez sur Entrée.")))
+            out.append(Label(_("Choisissez votre profil dans la liste, puis appuyez sur Entrée : vous reprendrez là où "
+                               "vous en étiez.") if self.params.get("resume") else
+                             _("Choisissez votre profil dans la liste, puis appuyez sur Entrée.")))
             self.list = ListBox([p.pseudonym for p in learners], "pick", visible_rows=min(6, len(learners)))
             out.append(self.list)
         else:
@@ -53,7 +58,8 @@ class ProfilesScene(FormScene):
         if action == "pick" and self.list is not None:
             learner = self.services.learners()[self.list.selected]
             self.services.select_learner(learner.id)
-            return Replace("library")
+            entry = self.services.resume_for(learner.id) if self.params.get("resume") else None
+            return Replace("library", {"open": entry.key} if entry is not None else {})
         if action == "create":
             self.draft = self.input.value
             self.group_draft = self.group_input.value if self.group_input is not None else ""

@@ -60,8 +60,8 @@ def test_a_broken_file_is_ignored_and_its_content_not_logged(tmp_path: Path, cap
 
 
 def test_the_cli_accepts_the_lrs_flags_for_play() -> None:
-    parsed = cli._parser().parse_args(["play", "--lrs-endpoint", "http://h/xAPI/", "--lrs-user", "u",
-                                       "--lrs-password", SECRET])
+    parsed = cli.parse_args(["play", "--lrs-endpoint", "http://h/xAPI/", "--lrs-user", "u",
+                            "--lrs-password", SECRET])
     assert LrsSettings.load(parsed, env={}, file=Path("/nonexistent")) == LrsSettings("http://h/xAPI/", "u", SECRET)
 
 

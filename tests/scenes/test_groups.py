@@ -65,7 +65,7 @@ def test_a_shared_workshop_machine_puts_every_profile_in_its_group_for_the_sessi
         first.close()
     d = Driver(tmp_path / "d", group="K7M-4QX")
     try:
-        d.activate_button("Commencer")
+        d.activate_button("Changer de profil")  # the title names Dominique: someone else plays
         assert "Atelier : K7M-4QX" in d.screen_text()
         d.fill_text("Alex")
         d.activate_button("Créer le profil")

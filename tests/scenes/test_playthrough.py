@@ -117,7 +117,7 @@ def test_duplicate_pseudonym_is_refused_in_french(driver):
     assert any("existe déjà" in t or "déjà" in t for t in driver.texts())
 
 
-def test_title_offers_to_resume_the_last_scenario_in_progress(driver):
+def test_title_offers_to_resume_the_only_profile_s_scenario_in_progress(driver):
     start(driver)
     open_first(driver)
     play_step(driver)
@@ -129,7 +129,8 @@ def test_title_offers_to_resume_the_last_scenario_in_progress(driver):
 
     driver.stack = SceneStack(scene_factory(driver.services), (1280, 720))
     driver.stack.push("title", {})
-    assert driver.focused.label.startswith("Reprendre « Premiers pas » — Camille, étape 2 sur")
+    assert "Progression de Camille : « Premiers pas », étape 2 sur" in driver.screen_text()
+    assert driver.focused.label == "Continuer — Camille"
     driver.press("RETURN")
     assert type(driver.scene).__name__ == "DialogueScene"
     driver.press("ESCAPE")
