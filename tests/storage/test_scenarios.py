@@ -132,7 +132,7 @@ def test_odd_files_in_a_scenario_folder_are_problems_not_crashes(tmp_path, capsy
     (c / "scenario.yaml").write_text(text.replace("trim-space]", "trim-spaces]"), encoding="utf-8")
     assert main(["check", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert "alias/scenario.yaml: Le fichier contient un alias YAML qui se contient lui-même." in out
+    assert "alias/scenario.yaml:1:8: L'alias « *a » se contient lui-même : YAML le répéterait sans fin." in out
     assert "mini/scenario.yaml: avertissement : Traduction illisible" in out  # a warning: mini stays playable in French
     assert "Schéma illisible : « schema.json »" in out
 
