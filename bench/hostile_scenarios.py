@@ -63,7 +63,7 @@ def big_dataset_pack(folder: Path, megabytes: float = 14.7) -> Path:
     """The shipped ``prenoms`` scenario zipped with its dataset grown to ``megabytes`` (valid rows added)."""
     src = PRENOMS / "data" / "prenoms-rennes.csv"
     data = src.read_bytes()
-    row = "Rennes,35238,F,Camille,12,2016\n".encode()
+    row = b"Rennes,35238,F,Camille,12,2016\n"
     missing = int(megabytes * 1_000_000) - len(data)
     body = data if data.endswith(b"\n") else data + b"\n"
     body += row * max(0, missing // len(row))

@@ -65,8 +65,9 @@ class PortalPublisher:
     def publish(self, learner: str, dataset_id: str, *, table: Any, metadata: dict[str, Any],
                 summary: dict[str, Any], catalogue_header: Any, catalogue_row: Any, extra_files: Any) -> str:
         from game.storage.csvfile import quality_csv_text
+        from game.storage.folders import inside
 
-        extra = {name: (self.data_folder / src).read_bytes() for name, src in extra_files.items()}
+        extra = {name: inside(self.data_folder, src).read_bytes() for name, src in extra_files.items()}
         where = self.portal.publish(learner, dataset_id, csv_bytes=quality_csv_text(table, drop_extras=True).encode("utf-8"),
                                     metadata=metadata, summary=summary, catalogue_header=catalogue_header,
                                     catalogue_row=catalogue_row, extra_files=extra)

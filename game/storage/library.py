@@ -22,7 +22,7 @@ from game.core.problems import Problem
 
 from .pack_errors import os_problem
 from .packs import Pack, display, is_pack, open_pack
-from .scenarios import SCENARIO_FILE, LoadedScenario, load_guarded
+from .scenarios import SCENARIO_FILE, LoadedScenario, load_guarded, symlink_problem
 
 
 def sources(dirs: list[Path]) -> list[Path]:
@@ -30,6 +30,8 @@ def sources(dirs: list[Path]) -> list[Path]:
     found: list[Path] = []
     seen: set[Path] = set()
     for d in dirs:
+        if d.is_symlink():  # named by the user: followed; a link found inside it is not (see load_library)
+            d = d.resolve()
         if d.is_file():
             candidates = [d]
         elif (d / SCENARIO_FILE).is_file():
@@ -71,7 +73,11 @@ def load_library(dirs: list[Path], cache: Path | None = None) -> list[LoadedScen
     frameworks: dict[str, Framework | None] = {}
     loaded: list[LoadedScenario] = []
     for p in sources(dirs):
-        if is_pack(p):
+        link = p if p.is_symlink() and is_pack(p) else p.parent if p.parent.is_symlink() else None
+        if link is not None:  # a scenario folder or a pack that is a link, in a scenarios folder
+            problem = symlink_problem(link)
+            loaded.append(LoadedScenario(p, link.name, None, (problem,), shown=problem.file))
+        elif is_pack(p):
             loaded += _pack_entries(_open(p, cache), frameworks)
         else:
             loaded.append(load_guarded(p, frameworks))
