@@ -61,19 +61,37 @@ def schema_for(step: CleanStep, folder: Path, limits: ScenarioLimits = LIMITS) -
     return parse_schema(load_schema_descriptor(path))
 
 
+class DatasetTooBig(CsvReadError):
+    """A clean step's dataset past the limits (its size or its rows): refused before any work on it."""
+
+
 def dataset_file(folder: Path, name: str) -> Path:
     """``data/<name>`` in the scenario folder; raises :class:`OutsideFolder` when it would leave it."""
     return inside(folder, name, "data")
 
 
-def read_dataset(folder: Path, name: str, progress: Callable[[float], None] | None = None) -> CsvRead:
+def read_dataset(folder: Path, name: str, progress: Callable[[float], None] | None = None,
+                 limits: ScenarioLimits = LIMITS) -> CsvRead:
     """A clean step's dataset, refused (:class:`CsvReadError`, French message) when it would be read
-    from outside the scenario folder."""
+    from outside the scenario folder, or is past the limits: its size before it is read, its rows
+    before any work is done on them."""
     try:
         path = dataset_file(folder, name)
     except OutsideFolder as e:
         raise CsvReadError(e.message, name) from None
-    return read_csv(path, progress=progress)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_csv says why it cannot be read
+    if size > limits.dataset_bytes:
+        raise DatasetTooBig(msg(N_("Le fichier data/{value} pèse {size} Mo : un fichier de données de scénario est limité "
+                                  "à {limit} Mo."), value=name, size=megabytes(size), limit=megabytes(limits.dataset_bytes)),
+                           str(path))
+    read = read_csv(path, progress=progress, max_rows=limits.dataset_rows + 1)
+    if read.table.nrows > limits.dataset_rows:
+        raise DatasetTooBig(msg(N_("Le fichier data/{value} compte plus de {limit} lignes : un fichier de données de "
+                                  "scénario en a au plus {limit}."), value=name, limit=limits.dataset_rows), str(path))
+    return read
 
 
 class ScenarioDatasets:
@@ -120,6 +138,8 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
     else:
         try:
             table = read_dataset(folder, step.dataset).table
+        except DatasetTooBig as e:
+            return [Problem(base + ("dataset",), e.message, msg(LIGHTEN), code="limit")]
         except CsvReadError as e:
             return [Problem(base + ("dataset",), e.message)]
         final, _results, replay_problems = replay(table, step.reference)
