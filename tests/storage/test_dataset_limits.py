@@ -97,3 +97,14 @@ def test_the_game_refuses_to_open_a_dataset_past_the_limits(tmp_path):
     assert e.value.message.format_source() == ("Le fichier data/prenoms-rennes.csv compte plus de 10 lignes : un "
                                                "fichier de données de scénario en a au plus 10.")
     assert datasets.read_dataset(folder, "prenoms-rennes.csv", limits=ScenarioLimits(dataset_rows=11)).table.nrows == 11
+
+
+def test_a_local_schema_past_the_size_limit_is_refused_before_it_is_read(tmp_path, capsys):
+    folder = _prenoms(tmp_path)
+    with (folder / "schema.json").open("wb") as f:
+        f.truncate(LIMITS.schema_bytes + 1)
+    path = folder / "scenario.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("schema: scdl/prenoms", "schema: schema.json"), encoding="utf-8")
+    [problem] = _check(folder, capsys)
+    assert problem["code"] == "limit" and (problem["line"], problem["column"]) == (89, 13)
+    assert problem["message"] == "Le schéma « schema.json » pèse 1,1 Mo : la limite est de 1 Mo."
