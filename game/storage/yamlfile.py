@@ -14,7 +14,7 @@ from game.core.messages import N_, msg
 from game.core.problems import PathPart, Problem
 
 from .limits import LIMITS, ScenarioLimits
-from .yamlbounds import first_excess, too_big
+from .yamlbounds import first_excess, too_big, tree_excess
 from .yamlerrors import explain
 
 
@@ -48,12 +48,18 @@ def read_yaml(path: Path, display: str, limits: ScenarioLimits = LIMITS) -> tupl
 
 def parse_yaml(text: str, display: str, limits: ScenarioLimits = LIMITS) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse YAML text keeping node marks; on failure return a located French problem, never raise."""
-    refused = too_big(len(text), display, limits) or first_excess(text, display, limits)
+    # Without any « * » no node is shared: the document is a tree, bounded once composed (faster),
+    # as long as the text is too short to hold many more values than the limit (composing is not free).
+    scan = "*" in text or len(text) > limits.yaml_values
+    refused = too_big(len(text), display, limits) or (first_excess(text, display, limits) if scan else None)
     if refused is not None:
         return None, [refused]
     loader = yaml.CSafeLoader(text)
     try:
         root = loader.get_single_node()
+        refused = None if scan else tree_excess(root, display, limits)
+        if refused is not None:
+            return None, [refused]
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as e:
         return None, [_syntax_problem(e, text, display)]

@@ -9,11 +9,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 import yaml
 
 from game.cli import main
 from game.storage.library import load_library
-from game.storage.limits import LIMITS
+from game.storage.limits import LIMITS, ScenarioLimits
 from game.storage.yamlfile import _duplicate_keys, parse_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,3 +134,17 @@ def test_a_few_aliases_in_a_real_scenario_still_load(tmp_path):
     folder = _scenario(tmp_path, "mini", text)
     [item] = load_library([folder], tmp_path / "cache")
     assert item.valid, item.problems
+
+
+@pytest.mark.parametrize("text", [
+    "id: a\nl: [" + ",".join(["1"] * 150) + "]\n",
+    "id: a\nl:\n" + "".join(f"  - k{i}: {i}\n" for i in range(80)),
+    "id: a\nsteps: " + "[" * 12 + "]" * 12 + "\n",
+])
+def test_a_text_without_alias_is_bounded_at_the_same_place_as_by_its_events(text):
+    """A short text without « * » is composed then walked (faster); with one, its events are read:
+    the same problem either way."""
+    small = ScenarioLimits(yaml_values=100, yaml_depth=10)
+    _doc, [walked] = parse_yaml(text, "scenario.yaml", small)
+    _doc, [scanned] = parse_yaml(text + "# *\n", "scenario.yaml", small)
+    assert (walked.line, walked.col, walked.message) == (scanned.line, scanned.col, scanned.message)
