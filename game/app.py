@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the play session and the scenario model load with the first
     from game.core.framework import Framework
     from game.core.scenario import Scenario
     from game.play.session import PlaySession
+    from game.storage.library import LibraryLoad
 
 _log = logging.getLogger(__name__)
 
@@ -65,8 +66,9 @@ class PortalPublisher:
     def publish(self, learner: str, dataset_id: str, *, table: Any, metadata: dict[str, Any],
                 summary: dict[str, Any], catalogue_header: Any, catalogue_row: Any, extra_files: Any) -> str:
         from game.storage.csvfile import quality_csv_text
+        from game.storage.folders import inside
 
-        extra = {name: (self.data_folder / src).read_bytes() for name, src in extra_files.items()}
+        extra = {name: inside(self.data_folder, src).read_bytes() for name, src in extra_files.items()}
         where = self.portal.publish(learner, dataset_id, csv_bytes=quality_csv_text(table, drop_extras=True).encode("utf-8"),
                                     metadata=metadata, summary=summary, catalogue_header=catalogue_header,
                                     catalogue_row=catalogue_row, extra_files=extra)
@@ -94,16 +96,33 @@ class Services:
             fonts.set_scale(self.text_scale)
         self._dirs = scenario_dirs
         self._loaded: dict[str, LoadedScenario] | None = None
+        self._library_load: LibraryLoad | None = None  # the library being read on a worker thread
         self._framework: Framework | None = None
         self.learner: LearnerInfo | None = None
         self.session: PlaySession | None = None
 
     @property
     def loaded(self) -> dict[str, LoadedScenario]:
-        """The scenarios, read and checked on first use (not before the title screen shows)."""
+        """The scenarios, read and checked on first use (not before the title screen shows); the
+        library screen has them read on a worker thread first (see ``library_progress``)."""
         if self._loaded is None:
-            self._loaded = {s.folder_id: s for s in load_all(self._dirs)}
+            items = self._library_load.result() if self._library_load is not None else load_all(self._dirs)
+            self._loaded = {s.folder_id: s for s in items}
         return self._loaded
+
+    def library_progress(self) -> float | None:
+        """None once the library is read; until then the share read (0 to 1). The first call starts
+        reading it on a worker thread, so the window keeps drawing and answering meanwhile."""
+        if self._loaded is not None:
+            return None
+        if self._library_load is None:  # (zip and hashing modules: imported here, not before the title screen)
+            from game.storage.library import LibraryLoad
+
+            self._library_load = LibraryLoad(self._dirs).start()
+        if not self._library_load.done:
+            return self._library_load.progress
+        _ = self.loaded  # the worker's result (what stopped it is raised here, on the frame thread)
+        return None
 
     # profiles -------------------------------------------------------------------
     def learners(self) -> list[LearnerInfo]:
@@ -280,7 +299,10 @@ class Services:
         return self.sender.status() if self.sender is not None else None
 
     def close(self) -> None:
-        """At exit: stop the LRS sender (what is not sent stays in the outbox for next time)."""
+        """At exit: stop the LRS sender (what is not sent stays in the outbox for next time) and the
+        library's reading, if still going."""
+        if self._library_load is not None:
+            self._library_load.cancel()
         if self.sender is not None:
             self.sender.stop()
             self.sender = None

@@ -50,6 +50,8 @@ CODES = {
     "unreadable-translation": "a catalog that cannot be read (the scenario plays in its own language)",
     "pack": "a .zip scenario pack refused: path outside the pack, symlink, size or file-count limit, not a zip",
     "duplicate-id": "a scenario whose id another one found earlier already has (the shipped ones come first)",
+    "limit": "a file past the documented limits: scenario file size, nesting, YAML aliases or values; dataset size or rows; schema size",
+    "unsafe-path": "a path that would read outside the scenario folder (.., absolute, drive letter, UNC), or a symbolic link",
 }
 DEFAULT_CODE = "content"
 

@@ -161,7 +161,8 @@ def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequenc
     """Fait tourner le jeu jusqu'à la fermeture ; renvoie le nombre d'images dessinées.
 
     Avec `script`, chaque image avance d'exactement un pas de temps (partie déterministe, sans
-    attente réelle) et la partie s'arrête une image après le dernier pas. `screenshot` enregistre
+    attente réelle) et la partie s'arrête une image après le dernier pas ; tant que la scène du
+    dessus est `busy` (un travail sur un autre fil), le script l'attend en temps réel. `screenshot` enregistre
     la dernière image en PNG. `fade_ms=0` supprime le fondu (option « réduire les animations »).
     `on_update(dt)` est appelé à chaque pas après la scène (l'aperçu y surveille le fichier du
     scénario) ; s'il renvoie True, la pile a été reconstruite et l'écran d'erreur est refermé.
@@ -177,6 +178,8 @@ def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequenc
         if steps is not None:
             if wait > 0:
                 wait -= 1
+            elif getattr(stack.top, "busy", False) and runner.error is None:
+                clock.tick(fps)  # work on a worker thread: the script waits for it, in real time
             elif index < len(steps):
                 wait = _run_step(steps[index], runner)
                 index += 1

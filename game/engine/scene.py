@@ -50,9 +50,12 @@ class Scene:
     """Classe de base d'une scène : toutes les méthodes ont un comportement par défaut neutre.
 
     `opaque = False` laisse dessiner la scène du dessous (boîte de dialogue par-dessus un écran).
+    `busy` (vrai tant que la scène attend un travail fait sur un autre fil) fait attendre un
+    script avant son pas suivant, comme attendrait une personne ; la fenêtre continue d'être dessinée.
     """
 
     opaque: bool = True
+    busy: bool = False
 
     def layout(self, size: tuple[int, int]) -> None:
         """Recalcule la mise en page pour une fenêtre de taille `size` (appelé aussi au redimensionnement)."""

@@ -6,7 +6,7 @@ from game.core.messages import N_
 from game.engine.scene import Push, Replace, Transition
 from game.i18n import _, active, render
 from game.play.services import LibraryEntry
-from game.ui.widgets import Label, ListBox, Widget
+from game.ui.widgets import Label, ListBox, ProgressBar, Widget
 
 from .common import FormScene, percent
 
@@ -43,9 +43,23 @@ class LibraryScene(FormScene):
 
     def __init__(self, services, **params) -> None:
         self.message = ""
+        self.entries: list[LibraryEntry] = []
+        self.loading = False
         super().__init__(services, **params)
 
+    @property
+    def busy(self) -> bool:  # a scripted run waits for the library
+        return self.loading
+
     def widgets(self) -> list[Widget]:
+        progress = self.services.library_progress()
+        self.loading = progress is not None
+        if progress is not None:  # read on a worker thread: the window keeps answering (Échap)
+            self.list = None
+            self.bar = ProgressBar(progress, _("Lecture et vérification des scénarios…"))
+            return [self.heading(_("Bibliothèque des scénarios")), self.bar,
+                    Label(_("Les scénarios et leurs fichiers de données sont lus et vérifiés. Échap : revenir à "
+                            "l'écran d'accueil."), role="small", tone="muted")]
         self.entries = self.services.library()
         learner = self.services.learner
         out: list[Widget] = [self.heading(_("Bibliothèque des scénarios"))]
@@ -76,6 +90,12 @@ class LibraryScene(FormScene):
         return out
 
     def update(self, dt: float) -> Transition | None:
+        if self.loading:
+            progress = self.services.library_progress()
+            if progress is not None:
+                self.bar.value = progress
+                return None
+            self.rebuild()  # read: the list shows
         key = self.params.pop("open", None)  # « Reprendre » on the title screen: open it at once
         if key is not None and any(e.key == key and e.valid for e in self.entries):
             return Push(self.services.open_scenario(key).step.kind)

@@ -29,6 +29,10 @@ class LoadingScene(StepScene):
                 reason=type(e).__name__)
         self.done = True
 
+    @property
+    def busy(self) -> bool:  # a scripted run waits for the file
+        return not self.done
+
     def _progress(self, share: float) -> None:
         self.progress = 0.85 * share  # reading; the remaining share is the first validation
 

@@ -10,9 +10,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from game.core.csvquality import CsvReadError, Finding
+from game.core.csvquality import CsvRead, CsvReadError, Finding
 from game.core.history import replay
-from game.core.messages import N_, msg
+from game.core.messages import N_, Message, msg
 from game.core.problems import Problem, did_you_mean
 from game.core.scenario import CleanStep, PublishStep, ReuseStep, Scenario
 from game.core.table import Table
@@ -20,22 +20,78 @@ from game.core.tableschema import FRICTIONLESS_CODES, Schema, parse_schema, vali
 from game.core.tableschema.kinds import KINDS
 
 from .csvfile import read_csv
-from .schemas import SchemaNotFound, load_schema_descriptor, schema_path, shipped_schema_names
+from .folders import OutsideFolder, inside
+from .limits import LIMITS, ScenarioLimits, megabytes
+from .schemas import SchemaNotFound, load_schema_descriptor, schemas_dir, shipped_schema_names
+
+LIGHTEN = N_("Un extrait suffit pour un scénario : gardez les lignes qui montrent les défauts à corriger, et "
+             "allégez le fichier (les limites sont dans le guide des scénarios, section « Limites »).")
 
 
-def schema_ref(step: CleanStep, folder: Path) -> str | Path:
-    """A path inside the scenario folder (``…json``) or a shipped name (``scdl/prenoms``)."""
-    if not step.schema.endswith(".json"):
-        return step.schema
-    path = (folder / step.schema).resolve()
-    if not path.is_relative_to(folder.resolve()):
+class SchemaTooBig(ValueError):
+    """A scenario's own Table Schema file past :attr:`ScenarioLimits.schema_bytes` (not read)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.format_source())
+        self.message = message
+
+
+def schema_ref(step: CleanStep, folder: Path) -> Path:
+    """The step's schema file: a path inside the scenario folder (``…json``) or a shipped name
+    (``scdl/prenoms``). Raises :class:`OutsideFolder` for a path that would leave the folder,
+    :class:`SchemaNotFound` for a name that is neither."""
+    if step.schema.endswith(".json"):
+        return inside(folder, step.schema)
+    inside(schemas_dir(), step.schema)  # a shipped name: a plain name too, never « .. » nor an absolute path
+    shipped = schemas_dir() / step.schema / "schema.json"
+    if not shipped.is_file():
         raise SchemaNotFound(step.schema)
-    return path
+    return shipped
 
 
-def schema_for(step: CleanStep, folder: Path) -> Schema:
+def schema_for(step: CleanStep, folder: Path, limits: ScenarioLimits = LIMITS) -> Schema:
     """The step's schema: a path relative to the scenario folder (``…json``) or a shipped name."""
-    return parse_schema(load_schema_descriptor(schema_ref(step, folder)))
+    path = schema_ref(step, folder)
+    if not path.is_file():
+        raise SchemaNotFound(step.schema)
+    size = path.stat().st_size
+    if size > limits.schema_bytes:
+        raise SchemaTooBig(msg(N_("Le schéma « {value} » pèse {size} Mo : la limite est de {limit} Mo."), value=step.schema,
+                               size=megabytes(size), limit=megabytes(limits.schema_bytes)))
+    return parse_schema(load_schema_descriptor(path))
+
+
+class DatasetTooBig(CsvReadError):
+    """A clean step's dataset past the limits (its size or its rows): refused before any work on it."""
+
+
+def dataset_file(folder: Path, name: str) -> Path:
+    """``data/<name>`` in the scenario folder; raises :class:`OutsideFolder` when it would leave it."""
+    return inside(folder, name, "data")
+
+
+def read_dataset(folder: Path, name: str, progress: Callable[[float], None] | None = None,
+                 limits: ScenarioLimits = LIMITS) -> CsvRead:
+    """A clean step's dataset, refused (:class:`CsvReadError`, French message) when it would be read
+    from outside the scenario folder, or is past the limits: its size before it is read, its rows
+    before any work is done on them."""
+    try:
+        path = dataset_file(folder, name)
+    except OutsideFolder as e:
+        raise CsvReadError(e.message, name) from None
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_csv says why it cannot be read
+    if size > limits.dataset_bytes:
+        raise DatasetTooBig(msg(N_("Le fichier data/{value} pèse {size} Mo : un fichier de données de scénario est limité "
+                                  "à {limit} Mo."), value=name, size=megabytes(size), limit=megabytes(limits.dataset_bytes)),
+                           str(path))
+    read = read_csv(path, progress=progress, max_rows=limits.dataset_rows + 1)
+    if read.table.nrows > limits.dataset_rows:
+        raise DatasetTooBig(msg(N_("Le fichier data/{value} compte plus de {limit} lignes : un fichier de données de "
+                                  "scénario en a au plus {limit}."), value=name, limit=limits.dataset_rows), str(path))
+    return read
 
 
 class ScenarioDatasets:
@@ -47,7 +103,7 @@ class ScenarioDatasets:
     def open(self, scenario: Scenario, step: CleanStep,
              progress: Callable[[float], None] | None = None) -> tuple[Table, Schema, tuple[Finding, ...]]:
         folder = self.folders[scenario.id]
-        read = read_csv(folder / "data" / step.dataset, progress=progress)
+        read = read_dataset(folder, step.dataset, progress=progress)
         return read.table, schema_for(step, folder), read.findings
 
 
@@ -55,14 +111,20 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
     """Problems of one clean step, with document paths (``steps[i].dataset``…) for located messages."""
     base = ("steps", index)
     try:
-        schema_path(schema_ref(step, folder))
         schema = schema_for(step, folder)
+    except OutsideFolder as e:
+        return [Problem(base + ("schema",), e.message, e.hint, code="unsafe-path")]
     except SchemaNotFound:
         return [Problem(base + ("schema",), msg(N_("Schéma introuvable : « {value} »."), value=step.schema),
                         did_you_mean(step.schema, shipped_schema_names()), code="unknown-reference")]
-    except (OSError, ValueError, json.JSONDecodeError) as e:
+    except SchemaTooBig as e:
+        return [Problem(base + ("schema",), e.message, msg(LIGHTEN), code="limit")]
+    except (OSError, ValueError, json.JSONDecodeError, RecursionError) as e:
         return [Problem(base + ("schema",), msg(N_("Schéma illisible : « {value} » ({detail})."), value=step.schema, detail=str(e)))]
-    path = folder / "data" / step.dataset
+    try:
+        path = dataset_file(folder, step.dataset)
+    except OutsideFolder as e:
+        return [Problem(base + ("dataset",), e.message, e.hint, code="unsafe-path")]
     if not path.is_file():
         known = [p.name for p in (folder / "data").glob("*.csv")]
         return [Problem(base + ("dataset",), msg(N_("Fichier de données introuvable : data/{value}."), value=step.dataset),
@@ -75,7 +137,9 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
         final, report = work.table, work.report
     else:
         try:
-            table = read_csv(path).table
+            table = read_dataset(folder, step.dataset).table
+        except DatasetTooBig as e:
+            return [Problem(base + ("dataset",), e.message, msg(LIGHTEN), code="limit")]
         except CsvReadError as e:
             return [Problem(base + ("dataset",), e.message)]
         final, _results, replay_problems = replay(table, step.reference)
@@ -128,18 +192,18 @@ def _reference_work(clean: CleanStep, folder: Path) -> object | None:
     unchanged, so the publish and reuse steps built on it do not read and replay it again."""
     from game.play.clean import CleanWork
 
-    path = folder / "data" / clean.dataset
     try:
+        path = dataset_file(folder, clean.dataset)
         stat = path.stat()
-    except OSError:
+    except (OutsideFolder, OSError):
         return None
     key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, clean.schema, json.dumps(clean.reference, sort_keys=True))
     if key in _REFERENCE_WORKS:
         return _REFERENCE_WORKS[key]
     try:
         schema = schema_for(clean, folder)
-        table = read_csv(path).table
-    except (SchemaNotFound, CsvReadError, OSError, ValueError):
+        table = read_dataset(folder, clean.dataset).table
+    except (SchemaNotFound, CsvReadError, OSError, ValueError, RecursionError):
         return None
     work = CleanWork(clean, table, schema)
     result = None if work.restore({"ops": list(clean.reference)}) else work
@@ -165,6 +229,12 @@ def check_publish_step(scenario: Scenario, step: PublishStep, folder: Path, inde
             out.append(Problem(base + ("resources", i, "file"), msg(
                 N_("Le nom de fichier « {value} » est déjà pris sur le portail : renommez le fichier."), value=r.file)))
         seen.add(r.file)
+        if r.file:
+            try:
+                dataset_file(folder, r.file)
+            except OutsideFolder as e:
+                out.append(Problem(base + ("resources", i, "file"), e.message, e.hint, code="unsafe-path"))
+                continue
         if r.file and not (folder / "data" / r.file).is_file():
             known = [p.name for p in (folder / "data").glob("*") if p.is_file()]
             out.append(Problem(base + ("resources", i, "file"),

@@ -13,6 +13,8 @@ scenario under the same id would resume someone's attempt at a step that does no
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from game.core.problems import Problem
 
 from .pack_errors import os_problem
 from .packs import Pack, display, is_pack, open_pack
-from .scenarios import SCENARIO_FILE, LoadedScenario, load_guarded
+from .scenarios import SCENARIO_FILE, LoadedScenario, load_guarded, symlink_problem
 
 
 def sources(dirs: list[Path]) -> list[Path]:
@@ -30,6 +32,8 @@ def sources(dirs: list[Path]) -> list[Path]:
     found: list[Path] = []
     seen: set[Path] = set()
     for d in dirs:
+        if d.is_symlink():  # named by the user: followed; a link found inside it is not (see load_library)
+            d = d.resolve()
         if d.is_file():
             candidates = [d]
         elif (d / SCENARIO_FILE).is_file():
@@ -66,19 +70,80 @@ def scenario_files(dirs: list[Path], cache: Path | None = None) -> list[Path]:
     return out
 
 
-def load_library(dirs: list[Path], cache: Path | None = None) -> list[LoadedScenario]:
-    """Every scenario found, read and checked; a refused pack is an invalid entry with its problem."""
+def load_library(dirs: list[Path], cache: Path | None = None, *, progress: Callable[[float], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> list[LoadedScenario]:
+    """Every scenario found, read and checked; a refused pack is an invalid entry with its problem.
+
+    ``progress`` receives the share done (0 to 1) before each scenario; when ``cancelled()`` turns
+    true the scenarios read so far are returned (the game is closing)."""
     frameworks: dict[str, Framework | None] = {}
     loaded: list[LoadedScenario] = []
-    for p in sources(dirs):
-        if is_pack(p):
-            loaded += _pack_entries(_open(p, cache), frameworks)
+    found = sources(dirs)
+    for i, p in enumerate(found):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(i / len(found))
+        link = p if p.is_symlink() and is_pack(p) else p.parent if p.parent.is_symlink() else None
+        if link is not None:  # a scenario folder or a pack that is a link, in a scenarios folder
+            problem = symlink_problem(link)
+            loaded.append(LoadedScenario(p, link.name, None, (problem,), shown=problem.file))
+        elif is_pack(p):
+            share = None if progress is None else lambda done, i=i: progress((i + done) / len(found))
+            loaded += _pack_entries(_open(p, cache), frameworks, share, cancelled)
         else:
             loaded.append(load_guarded(p, frameworks))
+    if progress is not None:
+        progress(1.0)
     return _one_per_id(loaded)
 
 
-def _pack_entries(pack: Pack, frameworks: dict[str, Framework | None]) -> list[LoadedScenario]:
+class LibraryLoad:
+    """The library read on a worker thread: the window keeps drawing and answering while it loads
+    (a pack's datasets are read and its reference recipes replayed, which may take seconds)."""
+
+    def __init__(self, dirs: list[Path], cache: Path | None = None) -> None:
+        self.dirs, self.cache = dirs, cache
+        self.progress = 0.0
+        self._result: list[LoadedScenario] = []
+        self._error: BaseException | None = None
+        self._done = threading.Event()
+        self._cancelled = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="bibliotheque", daemon=True)
+
+    def start(self) -> LibraryLoad:
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self._result = load_library(self.dirs, self.cache, progress=self._progress, cancelled=self._cancelled.is_set)
+        except BaseException as e:  # noqa: BLE001 - handed to the main thread by result()
+            self._error = e
+        finally:
+            self._done.set()
+
+    def _progress(self, share: float) -> None:
+        self.progress = share
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def result(self) -> list[LoadedScenario]:
+        """The scenarios, once read (waits for the worker); re-raises what stopped it."""
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._result
+
+    def cancel(self) -> None:
+        """Stop after the scenario being read (the game is closing)."""
+        self._cancelled.set()
+
+
+def _pack_entries(pack: Pack, frameworks: dict[str, Framework | None], progress: Callable[[float], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> list[LoadedScenario]:
     shown = display(pack.zip)
     if pack.root is None:
         return [LoadedScenario(pack.zip, pack.zip.name, None, pack.problems, shown=shown)]
@@ -90,7 +155,11 @@ def _pack_entries(pack: Pack, frameworks: dict[str, Framework | None]) -> list[L
         return replace(p, file=shown + p.file[len(inside):].replace(os.sep, "/"))
 
     out = []
-    for f in pack.files:
+    for j, f in enumerate(pack.files):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(j / len(pack.files))
         item = load_guarded(f, frameworks)
         out.append(replace(item, problems=tuple(map(rehome, item.problems)), warnings=tuple(map(rehome, item.warnings)),
                            shown=f"{shown}/{f.relative_to(pack.root).as_posix()}"))

@@ -183,6 +183,9 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
         path = path / SCENARIO_FILE
     folder_id = path.resolve().parent.name  # « check . » inside the folder names it too
     display = _display(path)
+    linked = linked_files(path.parent)
+    if linked:  # nothing of the folder is read: a link may lead to any file of the machine
+        return LoadedScenario(path, folder_id, None, tuple(linked))
     doc, problems = read_yaml(path, display)
     problems = [p.coded("yaml") for p in problems]
     if doc is None:
@@ -229,6 +232,28 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
         warnings += [p for p in found if p.severity != ERROR]
     return LoadedScenario(path, folder_id, None if problems else scenario, tuple(sorted(problems, key=_sort_key)), translations,
                           tuple(sorted(warnings, key=_sort_key)))
+
+
+def linked_files(folder: Path) -> list[Problem]:
+    """A problem for each symbolic link inside a scenario folder (see :func:`.folders.symlinks`)."""
+    from .folders import symlinks
+
+    return [symlink_problem(p) for p in symlinks(folder)]
+
+
+def symlink_problem(path: Path) -> Problem:
+    return Problem((), msg(N_("« {name} » est un lien symbolique : un scénario ne contient que des fichiers et des dossiers "
+                              "ordinaires, et le jeu ne suit pas les liens."), name=path.name),
+                   msg(N_("Remplacez le lien par le fichier ou le dossier lui-même (copiez-le à sa place).")),
+                   file=_display_link(path), code="unsafe-path")
+
+
+def _display_link(path: Path) -> str:
+    """The link as found (not where it leads)."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def user_scenario_dirs() -> list[Path]:

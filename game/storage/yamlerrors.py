@@ -82,6 +82,10 @@ def explain(problem: str, context: str, char: str, inline: bool = False) -> Expl
         return _e(N_("Erreur de syntaxe YAML : le fichier s'arrête au milieu d'une valeur (guillemet, crochet ou "
                      "accolade non refermé ?)."),
                   N_("Refermez ce qui a été ouvert à l'endroit indiqué."), at_start=True)
+    if "maximum nesting depth" in p:  # libyaml's own bound (1,000 levels), met while reading ahead
+        return _e(N_("Le fichier imbrique des centaines de listes ou de dictionnaires les uns dans les autres : refusé à "
+                     "partir d'ici."),
+                  N_("Un scénario en compte moins de 10 : vérifiez les crochets et les accolades de cette ligne."))
     if p == "found unhashable key":
         return _e(N_("Erreur de syntaxe YAML : une clé ne peut pas être une liste ou un dictionnaire (elle commence "
                      "par un crochet ou une accolade)."),

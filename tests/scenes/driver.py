@@ -27,8 +27,10 @@ KEYS = {"TAB": pygame.K_TAB, "RETURN": pygame.K_RETURN, "SPACE": pygame.K_SPACE,
 
 class Driver:
     def __init__(self, data_dir: Path, extra_dirs: list[Path] | None = None, language: str | None = None,
-                 size: tuple[int, int] = (1280, 720), scale: float | None = None, group: str | None = None) -> None:
+                 size: tuple[int, int] = (1280, 720), scale: float | None = None, group: str | None = None,
+                 wait_busy: bool = True) -> None:
         activate(language or "fr")
+        self.wait_busy = wait_busy  # let frames pass while a screen waits on a worker thread, as a person would
         self.store = Store(data_dir)
         self.fonts = FontBook(1.0)
         self.services = Services(self.store, [builtin_scenarios_dir()] + list(extra_dirs or []),
@@ -62,7 +64,13 @@ class Driver:
         self.frame()
 
     def frame(self) -> None:
-        """One frame: the top scene updates (it may move on by itself), then everything draws."""
+        """One frame: the top scene updates (it may move on by itself), then everything draws. With
+        ``wait_busy``, frames go on passing while the top scene is busy (the library being read…)."""
+        self._one_frame()
+        if self.wait_busy:
+            self.wait_until(lambda: not getattr(self.stack.top, "busy", False), then=self._one_frame)
+
+    def _one_frame(self) -> None:
         if self.stack.top is not None:
             self.stack.apply(self.stack.top.update(1 / 60))
         self.draw()
@@ -72,7 +80,7 @@ class Driver:
             self.stack.apply(self.stack.top.handle(intent))
         self.draw()
 
-    def wait_until(self, predicate, timeout: float = 20.0) -> None:
+    def wait_until(self, predicate, timeout: float = 20.0, then=None) -> None:
         """Let frames pass (work on a worker thread, such as reading a big file) until ``predicate()``."""
         import time
 
@@ -80,7 +88,7 @@ class Driver:
         while not predicate():
             assert time.monotonic() < deadline, f"still waiting on:\n{self.screen_text()}"
             time.sleep(0.01)
-            self.frame()
+            (then or self.frame)()
 
     def draw(self) -> None:
         if self.stack.top is not None:

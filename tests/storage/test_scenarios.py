@@ -132,7 +132,7 @@ def test_odd_files_in_a_scenario_folder_are_problems_not_crashes(tmp_path, capsy
     (c / "scenario.yaml").write_text(text.replace("trim-space]", "trim-spaces]"), encoding="utf-8")
     assert main(["check", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert "alias/scenario.yaml: Le fichier contient un alias YAML qui se contient lui-même." in out
+    assert "alias/scenario.yaml:1:8: L'alias « *a » se contient lui-même : YAML le répéterait sans fin." in out
     assert "mini/scenario.yaml: avertissement : Traduction illisible" in out  # a warning: mini stays playable in French
     assert "Schéma illisible : « schema.json »" in out
 
@@ -145,7 +145,8 @@ def test_a_schema_path_cannot_leave_the_scenario_folder(tmp_path, capsys):
     text = (c / "scenario.yaml").read_text(encoding="utf-8").replace("scdl/prenoms", "../../../../etc/passwd.json")
     (c / "scenario.yaml").write_text(text.replace("trim-space]", "trim-spaces]"), encoding="utf-8")
     main(["check", str(c)])
-    assert "Schéma introuvable : « ../../../../etc/passwd.json »." in capsys.readouterr().out
+    assert ("nettoyage-insoluble/scenario.yaml:15:13: Le chemin « ../../../../etc/passwd.json » remonte hors du dossier "
+            "du scénario (« .. ») : refusé.") in capsys.readouterr().out
 
 
 def test_the_default_framework_is_named_the_same_in_storage_and_in_the_model():
