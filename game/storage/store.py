@@ -21,7 +21,6 @@ from game.core.statements import validate_statement
 from game.storage.paths import DB_FILENAME, database_path
 
 MAX_PSEUDONYM = 64
-SQLITE_MAGIC = b"SQLite format 3\x00"
 Synchronous = Literal["NORMAL", "FULL", "EXTRA"]
 
 
@@ -164,20 +163,21 @@ class Store:
         where = str(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            first = b""
-            if self.path.exists():
-                with self.path.open("rb") as file:
-                    first = file.read(len(SQLITE_MAGIC))
         except OSError as exc:
             raise StoreError(msg(_CANNOT_OPEN, path=where, reason=exc.strerror or str(exc))) from exc
-        if first and first != SQLITE_MAGIC:  # not SQLite at all: do not even let SQLite open it
-            raise StoreError(msg(_UNREADABLE, path=where))
+        # The file is never opened by any other handle than SQLite's, not even to peek at its first
+        # bytes: closing a descriptor drops every POSIX lock the process holds on the file (those of
+        # the game's connection too, when the LRS sender opens its own Store), and another process
+        # would then believe it is alone, checkpoint and delete the -wal under the running game.
         try:
             db = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
         except sqlite3.Error as exc:
             raise StoreError(msg(_CANNOT_OPEN, path=where, reason=str(exc))) from exc
         db.row_factory = sqlite3.Row
         try:
+            # SQLite reads the header first and refuses a file without its magic string ("file is
+            # not a database") before writing anything: a file that is not a save stays untouched
+            db.execute("PRAGMA schema_version").fetchone()
             db.execute("PRAGMA foreign_keys=ON")
             db.execute("PRAGMA journal_mode=WAL").fetchone()
             db.execute(f"PRAGMA synchronous={synchronous}")
