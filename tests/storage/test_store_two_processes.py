@@ -97,3 +97,38 @@ def test_a_command_run_during_play_loses_no_acknowledged_action(tmp_path: Path, 
     assert lost == 0, f"{lost} of {ACTIONS} acknowledged actions lost"
     assert stored == list(range(ACTIONS))
     assert attempt is not None and attempt.state == {"done": ACTIONS - 1}
+
+
+def test_a_report_read_while_the_game_checkpoints_gets_every_statement(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """``report`` on a desk whose game is open: the game may checkpoint its -wal at any moment (it
+    does every ~4 MB). Copying the save then its -wal byte by byte would miss what moved between the
+    two copies; SQLite's own locks give one consistent view."""
+    from game.storage import report_sources
+
+    db = tmp_path / "explorateurs.sqlite3"
+    game = Store(db)
+    try:
+        learner = game.add_learner("Camille")
+        game.start_attempt(learner.id, "s", "1", REG, {}, [])
+        for i in range(ACTIONS):
+            game.record(REG, {"done": i}, [{"id": f"00000000-0000-4000-8000-{i:012d}", "n": i}])
+        copy = report_sources.shutil.copyfile
+
+        def copy_then_checkpoint(src: object, dst: object) -> object:
+            done = copy(src, dst)  # type: ignore[arg-type]
+            if Path(str(src)) == db:  # the game checkpoints between the two copies
+                game._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            return done
+
+        monkeypatch.setattr(report_sources.shutil, "copyfile", copy_then_checkpoint)
+        beside = sorted(p.name for p in tmp_path.iterdir())
+        found = report_sources.gather(stores=[db])
+        assert sorted(p.name for p in tmp_path.iterdir()) == beside  # nothing created nor deleted beside the save
+        game.record(REG, {"done": ACTIONS}, [{"id": f"00000000-0000-4000-8000-{ACTIONS:012d}", "n": ACTIONS}])
+    finally:
+        game.close()
+    assert found.problems == []
+    assert [s["n"] for s in found.statements] == list(range(ACTIONS))
+    with Store(db) as store:
+        assert len(store.statements(REG)) == ACTIONS + 1
