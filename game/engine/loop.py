@@ -57,14 +57,40 @@ class _ErrorScreen:
         surface.blit(hint, ((w - hint.get_width()) // 2, y + title.get_height() + gap))
 
 
+class _Banner:
+    """Bandeau d'avertissement en bas de l'écran, par-dessus la scène (qui reste utilisable) :
+    texte sombre sur fond ambre clair, bordure foncée, contraste élevé ; il grandit avec le texte."""
+
+    BG = (255, 236, 179)
+    FG = (31, 35, 40)
+    EDGE = (138, 90, 0)
+
+    def __init__(self, fonts: FontBook | None) -> None:
+        self._fonts = fonts
+
+    def draw(self, surface: pygame.Surface, text: str) -> None:
+        fonts = self._fonts or FontBook(1.0)
+        self._fonts = fonts
+        w, h = surface.get_size()
+        pad = fonts.spacing(10)
+        img = fonts.render(text, "body", bold=True, color=self.FG, width=max(40, w - 2 * pad))
+        top = max(0, h - img.get_height() - 2 * pad)
+        surface.fill(self.BG, pygame.Rect(0, top, w, h - top))
+        surface.fill(self.EDGE, pygame.Rect(0, top, w, max(2, fonts.spacing(3))))
+        surface.blit(img, (pad, top + pad))
+
+
 class Runner:
     """État d'une exécution de la boucle (séparé de `run` pour rester lisible et testable)."""
 
     def __init__(self, stack: SceneStack, window: GameWindow, *, fps: int, fade_ms: int,
                  error_text: ErrorText, fonts: FontBook | None,
-                 on_update: Callable[[float], bool] | None = None) -> None:
+                 on_update: Callable[[float], bool] | None = None,
+                 banner: Callable[[], str | None] | None = None) -> None:
         self.stack = stack
         self.on_update = on_update
+        self.banner = banner
+        self._banner = _Banner(fonts)
         self.window = window
         self.step = 1.0 / fps
         self.fade_ms = fade_ms
@@ -127,6 +153,9 @@ class Runner:
         surface = self.window.surface
         if self.error is None:
             self.guard("draw", self.stack.draw, surface)
+        text = self.guard("le bandeau", self.banner) if self.banner is not None and self.error is None else None
+        if text and self.error is None:
+            self._banner.draw(surface, text)
         if self.error is not None:
             self.error.draw(surface)
         elif self._fade_from is not None and self._fade_left > 0:
@@ -157,7 +186,7 @@ def save_screenshot(surface: pygame.Surface, path: str | Path) -> None:
 def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequence[str] | None = None,
         screenshot: str | Path | None = None, max_frames: int | None = None, fade_ms: int = 120,
         error_text: ErrorText | None = None, fonts: FontBook | None = None,
-        on_update: Callable[[float], bool] | None = None) -> int:
+        on_update: Callable[[float], bool] | None = None, banner: Callable[[], str | None] | None = None) -> int:
     """Fait tourner le jeu jusqu'à la fermeture ; renvoie le nombre d'images dessinées.
 
     Avec `script`, chaque image avance d'exactement un pas de temps (partie déterministe, sans
@@ -165,10 +194,12 @@ def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequenc
     la dernière image en PNG. `fade_ms=0` supprime le fondu (option « réduire les animations »).
     `on_update(dt)` est appelé à chaque pas après la scène (l'aperçu y surveille le fichier du
     scénario) ; s'il renvoie True, la pile a été reconstruite et l'écran d'erreur est refermé.
+    `banner()` donne à chaque image un avertissement à montrer en bas de l'écran (ou None) : la
+    scène reste affichée et utilisable dessous (ex. « progression pas encore enregistrée »).
     """
     steps = parse_script(list(script)) if script is not None else None
     runner = Runner(stack, window, fps=fps, fade_ms=fade_ms,
-                    error_text=error_text or ErrorText(), fonts=fonts, on_update=on_update)
+                    error_text=error_text or ErrorText(), fonts=fonts, on_update=on_update, banner=banner)
     runner.guard("la mise en page", stack.layout, window.size)
     runner.quit = not len(stack)
     clock = pygame.time.Clock()

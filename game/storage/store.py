@@ -25,11 +25,13 @@ Synchronous = Literal["NORMAL", "FULL", "EXTRA"]
 
 
 class StoreError(Exception):
-    """A problem with the save file, described in French for the learner (``message``)."""
+    """A problem with the save file, described in French for the learner (``message``); ``reason``
+    is its French cause alone when SQLite gave one (« le disque est plein »…), for a short notice."""
 
-    def __init__(self, message: Message) -> None:
+    def __init__(self, message: Message, reason: str | None = None) -> None:
         super().__init__(message.format_source())
         self.message = message
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,20 @@ _TOO_NEW = N_("Le fichier de sauvegarde « {path} » vient d'une version plus r�
 _WRITE_FAILED = N_("La progression n'a pas pu être enregistrée ({reason}). Ce qui était déjà sauvegardé "
                    "est intact ; réessayez ou demandez de l'aide.")
 _READ_FAILED = N_("La sauvegarde n'a pas pu être lue ({reason}).")
+_FULL = N_("le disque est plein")
+_BUSY = N_("la sauvegarde est occupée par un autre programme")
+#: SQLite's primary result codes, as a learner can understand them (SQLite's own text is English)
+_SQLITE_REASONS = {
+    sqlite3.SQLITE_FULL: _FULL,
+    sqlite3.SQLITE_READONLY: N_("le fichier de sauvegarde ou son dossier est en lecture seule"),
+    sqlite3.SQLITE_BUSY: _BUSY,
+    sqlite3.SQLITE_LOCKED: _BUSY,
+    sqlite3.SQLITE_IOERR: N_("le disque a signalé une erreur de lecture ou d'écriture"),
+    sqlite3.SQLITE_CANTOPEN: N_("le fichier ne peut pas être ouvert"),
+    sqlite3.SQLITE_PERM: N_("accès refusé"),
+    sqlite3.SQLITE_CORRUPT: N_("la sauvegarde est endommagée"),
+    sqlite3.SQLITE_NOTADB: N_("la sauvegarde est endommagée"),
+}
 _NOT_AN_OBJECT = N_("ce n'est pas un relevé (un objet JSON est attendu)")
 _NO_ID = N_("relevé sans identifiant (« id »)")
 _INVALID = N_("relevé xAPI invalide : {problems}")
@@ -139,6 +155,13 @@ class ImportResult:
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def sqlite_reason(exc: sqlite3.Error) -> str:
+    """Why SQLite failed, in French when it is a cause a learner can act on (full disk…)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    found = _SQLITE_REASONS.get(code & 0xFF) if isinstance(code, int) else None
+    return found or str(exc)
 
 
 class Store:
@@ -172,7 +195,7 @@ class Store:
         try:
             db = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
         except sqlite3.Error as exc:
-            raise StoreError(msg(_CANNOT_OPEN, path=where, reason=str(exc))) from exc
+            raise StoreError(msg(_CANNOT_OPEN, path=where, reason=sqlite_reason(exc)), sqlite_reason(exc)) from exc
         db.row_factory = sqlite3.Row
         try:
             # SQLite reads the header first and refuses a file without its magic string ("file is
@@ -189,7 +212,8 @@ class Store:
         except sqlite3.Error as exc:
             db.close()
             if isinstance(exc, sqlite3.OperationalError):  # locked, read-only…: the file may be fine
-                raise StoreError(msg(_CANNOT_OPEN, path=where, reason=str(exc))) from exc
+                reason = sqlite_reason(exc)
+                raise StoreError(msg(_CANNOT_OPEN, path=where, reason=reason), reason) from exc
             raise StoreError(msg(_UNREADABLE, path=where)) from exc  # not a database, malformed…
         if found > SCHEMA_VERSION:
             db.close()
@@ -207,13 +231,14 @@ class Store:
             with _transaction(self._db) as db:
                 yield db
         except sqlite3.Error as exc:
-            raise StoreError(msg(_WRITE_FAILED, reason=str(exc))) from exc
+            reason = sqlite_reason(exc)
+            raise StoreError(msg(_WRITE_FAILED, reason=reason), reason) from exc
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
             return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(msg(_READ_FAILED, reason=str(exc))) from exc
+            raise StoreError(msg(_READ_FAILED, reason=sqlite_reason(exc)), sqlite_reason(exc)) from exc
 
     def add_learner(self, pseudonym: str, group: str | None = None) -> Learner:
         """A new profile. The pseudonym is trimmed; empty, too long or taken (any case) is refused.
@@ -366,7 +391,7 @@ class Store:
                 while rows := cursor.fetchmany(500):
                     yield from (json.loads(r["body"]) for r in rows)
             except sqlite3.Error as exc:
-                raise StoreError(msg(_READ_FAILED, reason=str(exc))) from exc
+                raise StoreError(msg(_READ_FAILED, reason=sqlite_reason(exc)), sqlite_reason(exc)) from exc
 
     def import_statements(self, statements: Iterable[Mapping[str, Any] | tuple[int, Mapping[str, Any] | Message]],
                           source: str) -> ImportResult:
