@@ -170,7 +170,10 @@ def _parse(raw: bytes) -> dict[str, Any] | Message | None:
         return msg(_TOO_DEEP, depth=MAX_DEPTH)
     if not isinstance(value, dict):
         return msg(_NOT_AN_OBJECT)
-    return msg(_TOO_DEEP, depth=MAX_DEPTH) if _deeper_than(value, MAX_DEPTH) else value
+    # with fewer brackets than the limit a line cannot nest deeper: real statements skip the walk
+    if text.count("{") + text.count("[") > MAX_DEPTH and _deeper_than(value, MAX_DEPTH):
+        return msg(_TOO_DEEP, depth=MAX_DEPTH)
+    return value
 
 
 def _deeper_than(value: Any, limit: int) -> bool:
