@@ -58,7 +58,7 @@ class _ErrorScreen:
 
 
 class _Banner:
-    """Bandeau d'avertissement en bas de l'écran, par-dessus la scène (qui reste utilisable) :
+    """Bandeau d'avertissement en bas de l'écran, sous la scène (qui reste utilisable au-dessus) :
     texte sombre sur fond ambre clair, bordure foncée, contraste élevé ; il grandit avec le texte."""
 
     BG = (255, 236, 179)
@@ -68,16 +68,29 @@ class _Banner:
     def __init__(self, fonts: FontBook | None) -> None:
         self._fonts = fonts
 
-    def draw(self, surface: pygame.Surface, text: str) -> None:
-        fonts = self._fonts or FontBook(1.0)
-        self._fonts = fonts
+    @property
+    def fonts(self) -> FontBook:
+        if self._fonts is None:
+            self._fonts = FontBook(1.0)
+        return self._fonts
+
+    def height(self, width: int, height: int, text: str | None) -> int:
+        """La hauteur du bandeau (0 sans texte), au plus la moitié de la fenêtre."""
+        if not text:
+            return 0
+        pad = self.fonts.spacing(10)
+        return min(height // 2, self.fonts.measure(text, "body", max(40, width - 2 * pad), bold=True)[1] + 2 * pad)
+
+    def draw(self, surface: pygame.Surface, text: str, height: int) -> None:
         w, h = surface.get_size()
-        pad = fonts.spacing(10)
-        img = fonts.render(text, "body", bold=True, color=self.FG, width=max(40, w - 2 * pad))
-        top = max(0, h - img.get_height() - 2 * pad)
-        surface.fill(self.BG, pygame.Rect(0, top, w, h - top))
-        surface.fill(self.EDGE, pygame.Rect(0, top, w, max(2, fonts.spacing(3))))
+        pad = self.fonts.spacing(10)
+        img = self.fonts.render(text, "body", bold=True, color=self.FG, width=max(40, w - 2 * pad))
+        top = h - height
+        surface.fill(self.BG, pygame.Rect(0, top, w, height))
+        surface.fill(self.EDGE, pygame.Rect(0, top, w, max(2, self.fonts.spacing(3))))
+        surface.set_clip(pygame.Rect(0, top, w, height))
         surface.blit(img, (pad, top + pad))
+        surface.set_clip(None)
 
 
 class Runner:
@@ -91,6 +104,7 @@ class Runner:
         self.on_update = on_update
         self.banner = banner
         self._banner = _Banner(fonts)
+        self._banner_h = 0  # the scenes are laid out in the window minus the banner
         self.window = window
         self.step = 1.0 / fps
         self.fade_ms = fade_ms
@@ -125,10 +139,10 @@ class Runner:
         if intent.kind == I.QUIT:
             self.quit = True
         elif intent.kind == I.RESIZE:
-            self.guard("la mise en page", self.stack.layout, self.window.size)
+            self.guard("la mise en page", self.stack.layout, self.scene_size())
         elif intent.kind == I.FULLSCREEN:
             self.window.toggle_fullscreen()
-            self.guard("la mise en page", self.stack.layout, self.window.size)
+            self.guard("la mise en page", self.stack.layout, self.scene_size())
         elif self.error is not None:
             if intent.kind == I.BACK or (intent.kind == I.ACTIVATE and not intent.from_space):
                 self.dismiss_error()
@@ -139,6 +153,11 @@ class Runner:
         self.error = None
         if len(self.stack) > 1:
             self.guard("la reprise", self.stack.pop, None)
+
+    def scene_size(self) -> tuple[int, int]:
+        """Where the scenes draw: the window, minus the banner at its bottom when one shows."""
+        w, h = self.window.size
+        return (w, h - self._banner_h)
 
     # --- image -----------------------------------------------------------------------------
     def update(self, dt: float) -> None:
@@ -151,11 +170,16 @@ class Runner:
 
     def draw(self) -> None:
         surface = self.window.surface
-        if self.error is None:
-            self.guard("draw", self.stack.draw, surface)
         text = self.guard("le bandeau", self.banner) if self.banner is not None and self.error is None else None
-        if text and self.error is None:
-            self._banner.draw(surface, text)
+        height = self._banner.height(*surface.get_size(), text)
+        if height != self._banner_h:  # a banner comes, goes or grows: the scene moves up above it
+            self._banner_h = height
+            self.guard("la mise en page", self.stack.layout, self.scene_size())
+        if self.error is None:
+            w, h = surface.get_size()
+            self.guard("draw", self.stack.draw, surface.subsurface((0, 0, w, h - height)) if height else surface)
+        if text and height and self.error is None:
+            self._banner.draw(surface, text, height)
         if self.error is not None:
             self.error.draw(surface)
         elif self._fade_from is not None and self._fade_left > 0:
