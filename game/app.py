@@ -16,6 +16,7 @@ from game.i18n import _, activate, active, render
 from game.play.services import LearnerInfo, LibraryEntry, ServiceError, library_key
 from game.storage.lrs import LrsClient, LrsSettings, Sender
 from game.storage.paths import data_dir
+from game.storage.pending_saves import PendingSaves
 from game.storage.scenarios import (
     LoadedScenario,
     default_scenario_dirs,
@@ -36,24 +37,42 @@ _log = logging.getLogger(__name__)
 
 
 class StoreRecorder:
-    """Records a session's actions; the first one also creates the attempt (same transaction)."""
+    """Records a session's actions; the first one also creates the attempt (same transaction).
+
+    With ``saves`` (the game's), a write the store refuses (disk full…) waits in memory and is tried
+    again: the session goes on and the learner keeps their answer. Without it, the error is raised.
+    """
 
     def __init__(self, store: Store, learner_id: int, scenario: Scenario, started: bool,
-                 recorded: Callable[[], None] | None = None) -> None:
+                 recorded: Callable[[], None] | None = None, saves: PendingSaves | None = None) -> None:
         self.store, self.learner_id, self.scenario, self.started = store, learner_id, scenario, started
         self.recorded = recorded  # wakes the LRS sender: statements leave now, not at its next poll
+        self.saves = saves
 
     def record(self, registration: str, state: dict[str, Any], statements: list[dict[str, Any]], *,
                finished_score: float | None = None) -> None:
-        if not self.started:
-            self.store.start_attempt(self.learner_id, self.scenario.id, self.scenario.version, registration, state, statements)
-            self.started = True
-            if finished_score is not None:
-                self.store.record(registration, state, [], finished_score=finished_score)
-        else:
-            self.store.record(registration, state, statements, finished_score=finished_score)
-        if self.recorded is not None and statements:
-            self.recorded()
+        starts, self.started = not self.started, True  # the first write creates the attempt, whenever it lands
+        sc, learner_id = self.scenario, self.learner_id
+
+        def write(store: Store) -> None:
+            if starts:
+                store.start_attempt(learner_id, sc.id, sc.version, registration, state, statements)
+                if finished_score is not None:
+                    store.record(registration, state, [], finished_score=finished_score)
+            else:
+                store.record(registration, state, statements, finished_score=finished_score)
+
+        done = self.recorded if statements else None
+        if self.saves is not None:
+            self.saves.submit(write, registration, statements, done)
+            return
+        try:
+            write(self.store)
+        except Exception:
+            self.started = not starts  # nothing was written: the next action creates the attempt
+            raise
+        if done is not None:
+            done()
 
 
 class PortalPublisher:
@@ -81,6 +100,8 @@ class Services:
     def __init__(self, store: Store, scenario_dirs: list[Path], *, theme: Any = None, fonts: Any = None,
                  language: str | None = None, lrs: LrsSettings | None = None, group: str | None = None) -> None:
         self.store = store
+        self.saves = PendingSaves(store)  # actions the save refused for now (disk full…), tried again
+        self._unsaved: dict[tuple[int, str], PlaySession] = {}  # sessions left while their actions wait
         self.fixed_group = group  # ``--group``: a shared workshop machine, every profile joins this workshop
         self.sender: Sender | None = None
         if lrs is not None and lrs.enabled:  # statements leave the outbox on a background thread
@@ -143,7 +164,15 @@ class Services:
 
     def select_learner(self, learner_id: int) -> None:
         self.learner = next(x for x in self.learners() if x.id == learner_id)
-        self.store.set_setting("last_learner", learner_id)
+        self._remember("last_learner", learner_id)
+
+    def _remember(self, key: str, value: Any) -> None:
+        """A preference (last profile, language, text size): when the save refuses it, the game
+        goes on with it for this session (the notice of waiting actions says why saving fails)."""
+        try:
+            self.store.set_setting(key, value)
+        except StoreError as e:
+            _log.warning("réglage %s non enregistré : %s", key, e)
 
     def join_group(self, code: str) -> None:
         """The current profile joins the workshop ``code`` (empty: leaves it) for the scenarios opened next."""
@@ -227,14 +256,21 @@ class Services:
         assert sc is not None
         active().use_scenario(item.translations, sc.language)
         lang = "en-GB" if self.language == "en" else "fr-FR"
+        self.saves.flush()
+        kept = self._unsaved.pop((self.learner.id, sc.id), None)
+        if kept is not None and self.saves.has(kept.registration):  # its last actions are only in memory
+            self.session = kept
+            return kept
         current = self.store.current_attempt(self.learner.id, sc.id)
         if current is not None:
-            rec = StoreRecorder(self.store, self.learner.id, sc, started=True, recorded=self._recorded)
+            rec = StoreRecorder(self.store, self.learner.id, sc, started=True, recorded=self._recorded,
+                                saves=self.saves)
             self.session = PlaySession(sc, self.learner.pseudonym, current.registration, rec,
                                        AttemptState.from_json(current.state), language=lang, datasets=self._datasets(),
                                        publisher=self._publisher(item), group=self._attempt_group(current.registration))
         else:
-            rec = StoreRecorder(self.store, self.learner.id, sc, started=False, recorded=self._recorded)
+            rec = StoreRecorder(self.store, self.learner.id, sc, started=False, recorded=self._recorded,
+                                saves=self.saves)
             self.session = PlaySession(sc, self.learner.pseudonym, str(uuid.uuid4()), rec, language=lang,
                                        datasets=self._datasets(), publisher=self._publisher(item),
                                        group=self._group())
@@ -292,17 +328,30 @@ class Services:
         return csv_path, recipe_path
 
     def close_scenario(self) -> None:
-        self.session = None
+        session, self.session = self.session, None
+        if session is not None and self.learner is not None and self.saves.has(session.registration):
+            self._unsaved[(self.learner.id, session.scenario.id)] = session  # reopened as it is, not as saved
+
+    def save_notice(self) -> str | None:
+        """While actions wait in memory because the save refuses them: why, in French, and what happens."""
+        problem = self.saves.problem
+        if problem is None:
+            return None
+        reason = render(msg(problem.reason)) if problem.reason else render(problem.message)
+        return _("Progression pas encore enregistrée : {reason}. Vos réponses sont gardées en mémoire et le jeu "
+                 "réessaie tout seul ; ne le fermez pas et prévenez votre formateur·rice.").format(reason=reason)
 
     def sync_status(self) -> Message | None:
         """The discreet LRS line (« Relevés : à jour »…), or None when no LRS is configured."""
         return self.sender.status() if self.sender is not None else None
 
     def close(self) -> None:
-        """At exit: stop the LRS sender (what is not sent stays in the outbox for next time) and the
-        library's reading, if still going."""
+        """At exit: write what still waits, stop the LRS sender (what is not sent stays in the outbox for
+        next time) and the library's reading, if still going."""
         if self._library_load is not None:
             self._library_load.cancel()
+        if not self.saves.flush():
+            _log.error("fermeture : %d action(s) n'ont pas pu être enregistrées (%s)", len(self.saves), self.saves.problem)
         if self.sender is not None:
             self.sender.stop()
             self.sender = None
@@ -311,7 +360,11 @@ class Services:
         from game.core.assessment import assess  # the debrief's; not needed before the first frame
 
         assert self.session is not None
-        return assess(self.store.statements(registration=self.session.registration), self.session.scenario, self.framework())
+        registration = self.session.registration
+        stored = self.store.statements(registration=registration)
+        known = {s.get("id") for s in stored}
+        waiting = [s for s in self.saves.waiting(registration) if s.get("id") not in known]  # not on disk yet
+        return assess(stored + waiting, self.session.scenario, self.framework())
 
     def save_learner_report(self) -> Path:
         """The learner's own report (every scenario they played here), as HTML + CSV under ``exports/``."""
@@ -346,7 +399,7 @@ class Services:
     def set_language(self, language: str) -> None:
         self.language = language
         tr = activate(language)
-        self.store.set_setting("language", language)
+        self._remember("language", language)
         if self.session is not None:
             item = self.loaded[self.session.scenario.id]
             tr.use_scenario(item.translations, self.session.scenario.language)
@@ -355,7 +408,7 @@ class Services:
         self.text_scale = max(1.0, min(2.0, scale))
         if self.fonts is not None:
             self.fonts.set_scale(self.text_scale)
-        self.store.set_setting("text_scale", self.text_scale)
+        self._remember("text_scale", self.text_scale)
 
 
 #: scene id -> "module:class"; a scene's module is imported the first time it shows
@@ -477,12 +530,20 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
     stack = SceneStack(scene_factory(services), window.size)
     if preview is None:
         stack.push(first, params)
-    on_update = preview.attach(stack) if preview is not None else None  # --watch: reload on save
+    reload = preview.attach(stack) if preview is not None else None  # --watch: reload on save
+    saves = services.saves if isinstance(services, Services) else None
+
+    def on_update(dt: float) -> bool:
+        if saves is not None:
+            saves.tick()  # actions the save refused wait in memory: try them again every few seconds
+        return bool(reload(dt)) if reload is not None else False
+
     error = ErrorText(_("Une erreur inattendue est survenue. Votre progression déjà enregistrée est conservée."),
                       _("Appuyez sur Échap pour revenir à l'écran précédent."))
+    banner = services.save_notice if isinstance(services, Services) else None
     try:
         loop(stack, window, script=script, screenshot=args.screenshot, max_frames=args.max_frames,
-             error_text=error, fonts=fonts, on_update=on_update)
+             error_text=error, fonts=fonts, on_update=on_update, banner=banner)
     finally:
         if isinstance(services, Services):
             services.close()

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from game import cli_args, report_cli
+from game import cli_args, records_cli, report_cli
 from game.i18n import Translator, activate
 
 #: argparse's own messages, in French like every help text of the command line
@@ -61,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("file", type=Path, help="fichier CSV à nettoyer")
     _export_options(sub.add_parser("export", help="copier le portail d'un·e apprenant·e (ou de tous) dans un dossier"))
     report_cli.options(sub)
-    _records_options(sub.add_parser("records", help="exporter ou importer les relevés d'apprentissage (xAPI, JSONL) sans LRS"))
+    records_cli.options(sub)
     _play_options(p)  # « explorateurs --group X » plays
     cli_args.share(p, _global_options)  # ... and « explorateurs --group X play » too (see game.cli_args)
     return p
@@ -110,77 +110,6 @@ def _export_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--learner", metavar="PSEUDO", help="pseudonyme de l'apprenant·e (par défaut : tous ceux qui ont publié)")
     p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="dossier des données du jeu (comme l'option générale)")
     p.add_argument("-o", "--output", metavar="DEST", required=True, type=Path, help="dossier où copier les portails")
-
-
-def _records_options(p: argparse.ArgumentParser) -> None:
-    sub = p.add_subparsers(dest="records_command", required=True, metavar="{export,import}")
-    exp = sub.add_parser("export", help="écrire les relevés de ce poste, un relevé xAPI JSON par ligne")
-    exp.add_argument("--format", choices=("jsonl",), default="jsonl", help="jsonl (par défaut) : un relevé par ligne")
-    exp.add_argument("-o", "--output", metavar="FICHIER", type=Path, help="fichier à écrire (par défaut : la sortie standard)")
-    exp.add_argument("--include-imported", action="store_true", help="ajouter les relevés importés d'autres postes")
-    exp.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="dossier des données du jeu (comme l'option générale)")
-    imp = sub.add_parser("import", help="importer les relevés exportés par d'autres postes (les doublons sont ignorés)")
-    imp.add_argument("files", nargs="+", type=Path, metavar="FICHIER", help="fichiers .jsonl écrits par « records export »")
-    imp.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="dossier des données du jeu (comme l'option générale)")
-
-
-def records_export(output: Path | None, include_imported: bool, tr: Translator) -> int:
-    """``explorateurs records export``: this desk's statements as JSON Lines (stdout or ``-o``)."""
-    from game.storage.paths import database_path
-    from game.storage.records import RecordsError, write_jsonl
-    from game.storage.store import Store, StoreError
-
-    db = database_path()
-    if not db.exists():
-        print(tr.gettext("Aucune sauvegarde dans {path} : rien à exporter.").format(path=db.parent), file=sys.stderr)
-        return 1
-    to_stdout = output is None or str(output) == "-"
-    try:
-        with Store(db) as store:
-            count = write_jsonl(store.export_statements(include_imported=include_imported),
-                                sys.stdout if to_stdout else output)
-    except (StoreError, RecordsError) as e:
-        print(tr.render(e.message), file=sys.stderr)
-        return 1
-    if to_stdout:
-        print(tr.ngettext("{n} relevé écrit sur la sortie standard.", "{n} relevés écrits sur la sortie standard.", count)
-              .format(n=count), file=sys.stderr)
-    else:
-        print(tr.ngettext("{n} relevé écrit dans {path}.", "{n} relevés écrits dans {path}.", count)
-              .format(n=count, path=output), file=sys.stderr)
-    return 0
-
-
-def records_import(files: list[Path], tr: Translator) -> int:
-    """``explorateurs records import``: other desks' statements into this store; 1 if any was refused."""
-    from game.storage.records import RecordsError, read_jsonl
-    from game.storage.store import Store, StoreError
-
-    failed = False
-    try:
-        with Store.open_default() as store:
-            for path in files:
-                try:
-                    result = store.import_statements(list(read_jsonl(path)), source=str(path.resolve()))
-                except (StoreError, RecordsError) as e:
-                    print(tr.render(e.message), file=sys.stderr)
-                    failed = True
-                    continue
-                refused = len(result.invalid)
-                counts = {
-                    "added": tr.ngettext("{n} relevé ajouté", "{n} relevés ajoutés", result.added).format(n=result.added),
-                    "duplicates": tr.ngettext("{n} déjà présent", "{n} déjà présents", result.duplicates)
-                    .format(n=result.duplicates),
-                    "refused": tr.ngettext("{n} refusé", "{n} refusés", refused).format(n=refused),
-                }
-                print(tr.gettext("{file} : {added}, {duplicates}, {refused}").format(file=path, **counts))
-                for line, reason in result.invalid:
-                    print(f"{path}:{line}: {tr.render(reason)}", file=sys.stderr)
-                failed = failed or refused > 0
-    except StoreError as e:
-        print(tr.render(e.message), file=sys.stderr)
-        return 1
-    return 1 if failed else 0
 
 
 def export(learner: str | None, dest: Path, tr: Translator) -> int:
@@ -263,9 +192,7 @@ def _run(argv: list[str] | None) -> int:
     if args.command in ("report", "group"):
         return report_cli.report(args, tr) if args.command == "report" else report_cli.group_new(tr, args.code)
     if args.command == "records":
-        if args.records_command == "export":
-            return records_export(args.output, args.include_imported, tr)
-        return records_import(args.files, tr)
+        return records_cli.run(args, tr)
     if args.command in ("validate", "clean"):
         from game import validate_cli
 

@@ -57,14 +57,54 @@ class _ErrorScreen:
         surface.blit(hint, ((w - hint.get_width()) // 2, y + title.get_height() + gap))
 
 
+class _Banner:
+    """Bandeau d'avertissement en bas de l'écran, sous la scène (qui reste utilisable au-dessus) :
+    texte sombre sur fond ambre clair, bordure foncée, contraste élevé ; il grandit avec le texte."""
+
+    BG = (255, 236, 179)
+    FG = (31, 35, 40)
+    EDGE = (138, 90, 0)
+
+    def __init__(self, fonts: FontBook | None) -> None:
+        self._fonts = fonts
+
+    @property
+    def fonts(self) -> FontBook:
+        if self._fonts is None:
+            self._fonts = FontBook(1.0)
+        return self._fonts
+
+    def height(self, width: int, height: int, text: str | None) -> int:
+        """La hauteur du bandeau (0 sans texte), au plus la moitié de la fenêtre."""
+        if not text:
+            return 0
+        pad = self.fonts.spacing(10)
+        return min(height // 2, self.fonts.measure(text, "body", max(40, width - 2 * pad), bold=True)[1] + 2 * pad)
+
+    def draw(self, surface: pygame.Surface, text: str, height: int) -> None:
+        w, h = surface.get_size()
+        pad = self.fonts.spacing(10)
+        img = self.fonts.render(text, "body", bold=True, color=self.FG, width=max(40, w - 2 * pad))
+        top = h - height
+        surface.fill(self.BG, pygame.Rect(0, top, w, height))
+        surface.fill(self.EDGE, pygame.Rect(0, top, w, max(2, self.fonts.spacing(3))))
+        surface.set_clip(pygame.Rect(0, top, w, height))
+        surface.blit(img, (pad, top + pad))
+        surface.set_clip(None)
+
+
 class Runner:
     """État d'une exécution de la boucle (séparé de `run` pour rester lisible et testable)."""
 
     def __init__(self, stack: SceneStack, window: GameWindow, *, fps: int, fade_ms: int,
                  error_text: ErrorText, fonts: FontBook | None,
-                 on_update: Callable[[float], bool] | None = None) -> None:
+                 on_update: Callable[[float], bool] | None = None,
+                 banner: Callable[[], str | None] | None = None) -> None:
         self.stack = stack
         self.on_update = on_update
+        self.banner = banner
+        self._banner = _Banner(fonts)
+        self._banner_h = 0  # the scenes are laid out in the window minus the banner
         self.window = window
         self.step = 1.0 / fps
         self.fade_ms = fade_ms
@@ -99,10 +139,10 @@ class Runner:
         if intent.kind == I.QUIT:
             self.quit = True
         elif intent.kind == I.RESIZE:
-            self.guard("la mise en page", self.stack.layout, self.window.size)
+            self.guard("la mise en page", self.stack.layout, self.scene_size())
         elif intent.kind == I.FULLSCREEN:
             self.window.toggle_fullscreen()
-            self.guard("la mise en page", self.stack.layout, self.window.size)
+            self.guard("la mise en page", self.stack.layout, self.scene_size())
         elif self.error is not None:
             if intent.kind == I.BACK or (intent.kind == I.ACTIVATE and not intent.from_space):
                 self.dismiss_error()
@@ -113,6 +153,11 @@ class Runner:
         self.error = None
         if len(self.stack) > 1:
             self.guard("la reprise", self.stack.pop, None)
+
+    def scene_size(self) -> tuple[int, int]:
+        """Where the scenes draw: the window, minus the banner at its bottom when one shows."""
+        w, h = self.window.size
+        return (w, h - self._banner_h)
 
     # --- image -----------------------------------------------------------------------------
     def update(self, dt: float) -> None:
@@ -125,8 +170,16 @@ class Runner:
 
     def draw(self) -> None:
         surface = self.window.surface
+        text = self.guard("le bandeau", self.banner) if self.banner is not None and self.error is None else None
+        height = self._banner.height(*surface.get_size(), text)
+        if height != self._banner_h:  # a banner comes, goes or grows: the scene moves up above it
+            self._banner_h = height
+            self.guard("la mise en page", self.stack.layout, self.scene_size())
         if self.error is None:
-            self.guard("draw", self.stack.draw, surface)
+            w, h = surface.get_size()
+            self.guard("draw", self.stack.draw, surface.subsurface((0, 0, w, h - height)) if height else surface)
+        if text and height and self.error is None:
+            self._banner.draw(surface, text, height)
         if self.error is not None:
             self.error.draw(surface)
         elif self._fade_from is not None and self._fade_left > 0:
@@ -157,7 +210,7 @@ def save_screenshot(surface: pygame.Surface, path: str | Path) -> None:
 def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequence[str] | None = None,
         screenshot: str | Path | None = None, max_frames: int | None = None, fade_ms: int = 120,
         error_text: ErrorText | None = None, fonts: FontBook | None = None,
-        on_update: Callable[[float], bool] | None = None) -> int:
+        on_update: Callable[[float], bool] | None = None, banner: Callable[[], str | None] | None = None) -> int:
     """Fait tourner le jeu jusqu'à la fermeture ; renvoie le nombre d'images dessinées.
 
     Avec `script`, chaque image avance d'exactement un pas de temps (partie déterministe, sans
@@ -166,10 +219,12 @@ def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequenc
     la dernière image en PNG. `fade_ms=0` supprime le fondu (option « réduire les animations »).
     `on_update(dt)` est appelé à chaque pas après la scène (l'aperçu y surveille le fichier du
     scénario) ; s'il renvoie True, la pile a été reconstruite et l'écran d'erreur est refermé.
+    `banner()` donne à chaque image un avertissement à montrer en bas de l'écran (ou None) : la
+    scène reste affichée et utilisable dessous (ex. « progression pas encore enregistrée »).
     """
     steps = parse_script(list(script)) if script is not None else None
     runner = Runner(stack, window, fps=fps, fade_ms=fade_ms,
-                    error_text=error_text or ErrorText(), fonts=fonts, on_update=on_update)
+                    error_text=error_text or ErrorText(), fonts=fonts, on_update=on_update, banner=banner)
     runner.guard("la mise en page", stack.layout, window.size)
     runner.quit = not len(stack)
     clock = pygame.time.Clock()

@@ -4,12 +4,16 @@ Each desk writes its statements with :func:`write_jsonl`; the trainer reads the 
 :func:`read_jsonl` and hands them to :meth:`game.storage.store.Store.import_statements`.
 Reading is tolerant of what file copies and editors do: a UTF-8 BOM, CRLF line ends, blank lines.
 A bad line never stops the reading: it is reported with its number and the next lines still count.
+Reading streams the file line by line in bounded memory: a line longer than :data:`MAX_LINE` bytes
+or nested deeper than :data:`MAX_DEPTH` is refused alone, and only regular files are read (a FIFO,
+a device such as ``/dev/zero`` or a folder is refused at once, before anything is read).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -18,6 +22,11 @@ from typing import IO, Any
 from game.core.messages import N_, Message, msg
 
 BOM = b"\xef\xbb\xbf"
+#: the longest line read (bytes): an xAPI statement is a few kB; longer is not one
+MAX_LINE = 1024 * 1024
+#: the deepest nesting of objects and lists accepted in a line (a statement needs about ten)
+MAX_DEPTH = 100
+_SKIP = 64 * 1024  # what is read at a time from the rest of a line too long
 
 _CANNOT_READ = N_("Impossible de lire le fichier « {path} » ({reason}).")
 _CANNOT_WRITE = N_("Impossible d'écrire le fichier « {path} » ({reason}).")
@@ -25,6 +34,14 @@ _BAD_JSON = N_("JSON illisible, colonne {column} ({reason})")
 _BAD_CONSTANT = N_("JSON illisible ({reason})")
 _NOT_UTF8 = N_("ligne illisible : le fichier n'est pas en UTF-8")
 _NOT_AN_OBJECT = N_("ce n'est pas un relevé (un objet JSON est attendu)")
+_TOO_LONG = N_("ligne trop longue (plus de {size} Mo) : ce n'est pas un relevé, elle est ignorée")
+_TOO_DEEP = N_("JSON trop imbriqué (plus de {depth} niveaux) : ce n'est pas un relevé, la ligne est ignorée")
+_NOT_A_FILE = N_("« {path} » n'est pas un fichier ordinaire ({kind}) : il n'est pas lu. Indiquez un fichier "
+                 ".jsonl écrit par « records export ».")
+_KIND_DIR = N_("c'est un dossier")
+_KIND_FIFO = N_("c'est un tube nommé, qui attendrait sans fin")
+_KIND_DEVICE = N_("c'est un périphérique")
+_KIND_OTHER = N_("c'est un fichier spécial")
 
 
 class RecordsError(Exception):
@@ -82,15 +99,24 @@ def _write_stream(statements: Iterable[Mapping[str, Any]], stream: IO[Any]) -> i
     return count
 
 
-def read_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | Message]]:
+def read_jsonl(path: str | Path, *, max_line: int = MAX_LINE) -> Iterator[tuple[int, dict[str, Any] | Message]]:
     """``(line number, statement)`` for each non-blank line; a :class:`Message` replaces a bad line.
 
-    Line numbers start at 1 and count blank lines, as an editor shows them. A file that cannot be
-    opened raises :class:`RecordsError` (on the first ``next()``).
+    Line numbers start at 1 and count blank lines, as an editor shows them. The file is read one
+    line at a time (at most ``max_line`` bytes of a line are kept). A file that cannot be opened,
+    or is not a regular file, raises :class:`RecordsError` (on the first ``next()``).
     """
     try:
-        with Path(path).open("rb") as file:
-            for number, raw in enumerate(file, start=1):
+        with _open_regular(Path(path)) as file:
+            number = 0
+            while raw := file.readline(max_line + 1):
+                number += 1
+                if len(raw) > max_line and not raw.endswith(b"\n"):  # too long: skip the rest of it
+                    while (rest := file.readline(_SKIP)) and not rest.endswith(b"\n"):
+                        pass
+                    mb, rest = divmod(max_line, 1024 * 1024)
+                    yield number, msg(_TOO_LONG, size=mb if not rest else round(max_line / (1024 * 1024), 3))
+                    continue
                 if number == 1 and raw.startswith(BOM):
                     raw = raw[len(BOM):]
                 found = _parse(raw)
@@ -98,6 +124,33 @@ def read_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | Message
                     yield number, found
     except OSError as exc:
         raise RecordsError(msg(_CANNOT_READ, path=str(path), reason=exc.strerror or str(exc))) from exc
+
+
+def _open_regular(path: Path) -> IO[bytes]:
+    """Open ``path`` for reading only if it is a regular file. Opened without blocking and checked
+    on the descriptor itself: a FIFO would otherwise wait forever for a writer, ``/dev/zero`` would
+    never end, and the path cannot be swapped between the check and the reading."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except IsADirectoryError:
+        raise RecordsError(msg(_NOT_A_FILE, path=str(path), kind=_KIND_DIR)) from None
+    except PermissionError:
+        if path.is_dir():  # Windows refuses to open a folder
+            raise RecordsError(msg(_NOT_A_FILE, path=str(path), kind=_KIND_DIR)) from None
+        raise
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = (_KIND_DIR if stat.S_ISDIR(mode) else _KIND_FIFO if stat.S_ISFIFO(mode)
+                    else _KIND_DEVICE if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else _KIND_OTHER)
+            raise RecordsError(msg(_NOT_A_FILE, path=str(path), kind=kind))
+        if getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _parse(raw: bytes) -> dict[str, Any] | Message | None:
@@ -113,7 +166,27 @@ def _parse(raw: bytes) -> dict[str, Any] | Message | None:
         return msg(_BAD_JSON, column=exc.colno, reason=exc.msg)
     except ValueError as exc:  # NaN, Infinity: accepted by Python, not by JSON nor by an LRS
         return msg(_BAD_CONSTANT, reason=str(exc))
-    return value if isinstance(value, dict) else msg(_NOT_AN_OBJECT)
+    except RecursionError:  # [[[[… thousands deep: refused by the parser itself, alone
+        return msg(_TOO_DEEP, depth=MAX_DEPTH)
+    if not isinstance(value, dict):
+        return msg(_NOT_AN_OBJECT)
+    # with fewer brackets than the limit a line cannot nest deeper: real statements skip the walk
+    if text.count("{") + text.count("[") > MAX_DEPTH and _deeper_than(value, MAX_DEPTH):
+        return msg(_TOO_DEEP, depth=MAX_DEPTH)
+    return value
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether objects and lists nest more than ``limit`` levels (without recursion: checked before
+    anything recursive — validation, encoding — sees the statement)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = item.values() if isinstance(item, dict) else item
+        stack += [(child, depth + 1) for child in children if isinstance(child, dict | list)]
+    return False
 
 
 def _no_constant(name: str) -> Any:

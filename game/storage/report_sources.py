@@ -105,12 +105,24 @@ def _from_store(path: Path) -> Iterator[Item]:
     if not path.is_file():
         yield "", msg(_NO_FILE, path=str(path))
         return
-    wal = path.with_name(path.name + "-wal")
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
     try:
-        if wal.exists():
-            # the game is open on that desk, or was stopped: its last changes are still in the WAL
-            # file. Read a copy of both (SQLite would otherwise create a -shm file beside them, or,
-            # in a read-only folder, ignore the WAL).
+        live = None
+        if wal.exists() and shm.exists():
+            # the game is open on that desk (or was killed): read through SQLite's own locks, which
+            # give a consistent view even while the game writes and checkpoints. A read-only
+            # connection never checkpoints nor deletes the -wal, and with both files present it
+            # creates nothing beside them.
+            try:
+                live = _read_bodies(path, "mode=ro")
+            except sqlite3.Error:
+                live = None  # a -shm it may not use (read-only folder…): read a copy as below
+        if live is not None:
+            version, bodies = live
+        elif wal.exists():
+            # the game was stopped and its last changes are still in the WAL (a copy on a USB
+            # stick…): read a copy of both (SQLite would otherwise create a -shm file beside them,
+            # or, in a read-only folder, ignore the WAL).
             with tempfile.TemporaryDirectory(prefix="explorateurs-rapport-") as tmp:
                 copy = Path(tmp) / "copie.sqlite3"
                 shutil.copyfile(path, copy)

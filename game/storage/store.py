@@ -21,16 +21,17 @@ from game.core.statements import validate_statement
 from game.storage.paths import DB_FILENAME, database_path
 
 MAX_PSEUDONYM = 64
-SQLITE_MAGIC = b"SQLite format 3\x00"
 Synchronous = Literal["NORMAL", "FULL", "EXTRA"]
 
 
 class StoreError(Exception):
-    """A problem with the save file, described in French for the learner (``message``)."""
+    """A problem with the save file, described in French for the learner (``message``); ``reason``
+    is its French cause alone when SQLite gave one (« le disque est plein »…), for a short notice."""
 
-    def __init__(self, message: Message) -> None:
+    def __init__(self, message: Message, reason: str | None = None) -> None:
         super().__init__(message.format_source())
         self.message = message
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,8 @@ def _v4(db: sqlite3.Connection) -> None:
 # Migration n (1-based) brings user_version from n-1 to n. Append, never edit a shipped one.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
+#: statements imported per transaction (memory stays flat whatever the size of the file)
+IMPORT_BATCH = 500
 
 _UNREADABLE = N_("Le fichier de sauvegarde « {path} » est illisible : il est endommagé ou ce n'est pas une "
                  "sauvegarde du jeu. Il n'a pas été modifié. Gardez-en une copie et demandez de l'aide à "
@@ -114,6 +117,20 @@ _TOO_NEW = N_("Le fichier de sauvegarde « {path} » vient d'une version plus r�
 _WRITE_FAILED = N_("La progression n'a pas pu être enregistrée ({reason}). Ce qui était déjà sauvegardé "
                    "est intact ; réessayez ou demandez de l'aide.")
 _READ_FAILED = N_("La sauvegarde n'a pas pu être lue ({reason}).")
+_FULL = N_("le disque est plein")
+_BUSY = N_("la sauvegarde est occupée par un autre programme")
+#: SQLite's primary result codes, as a learner can understand them (SQLite's own text is English)
+_SQLITE_REASONS = {
+    sqlite3.SQLITE_FULL: _FULL,
+    sqlite3.SQLITE_READONLY: N_("le fichier de sauvegarde ou son dossier est en lecture seule"),
+    sqlite3.SQLITE_BUSY: _BUSY,
+    sqlite3.SQLITE_LOCKED: _BUSY,
+    sqlite3.SQLITE_IOERR: N_("le disque a signalé une erreur de lecture ou d'écriture"),
+    sqlite3.SQLITE_CANTOPEN: N_("le fichier ne peut pas être ouvert"),
+    sqlite3.SQLITE_PERM: N_("accès refusé"),
+    sqlite3.SQLITE_CORRUPT: N_("la sauvegarde est endommagée"),
+    sqlite3.SQLITE_NOTADB: N_("la sauvegarde est endommagée"),
+}
 _NOT_AN_OBJECT = N_("ce n'est pas un relevé (un objet JSON est attendu)")
 _NO_ID = N_("relevé sans identifiant (« id »)")
 _INVALID = N_("relevé xAPI invalide : {problems}")
@@ -131,15 +148,39 @@ class OutboxCounts:
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    """What :meth:`Store.import_statements` did: counts, and each refusal as (line number, reason)."""
+    """What :meth:`Store.import_statements` did: counts, and each refusal as (line number, reason)
+    (``invalid`` stays empty when the refusals were handed to a callback as they came)."""
 
     added: int = 0
     duplicates: int = 0
     invalid: list[tuple[int, Message]] = field(default_factory=list)
+    refused: int = -1  # how many were refused (-1: as many as listed in ``invalid``)
+
+    def __post_init__(self) -> None:
+        if self.refused < 0:
+            object.__setattr__(self, "refused", len(self.invalid))
+
+
+@dataclass(frozen=True, slots=True)
+class ParkedStatement:
+    """A statement the LRS refused (400 invalid, 409 conflicting…): kept aside, with its reason."""
+
+    id: str
+    reason: str
+    queued_at: str
+    tries: int
+    statement: dict[str, Any]
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def sqlite_reason(exc: sqlite3.Error) -> str:
+    """Why SQLite failed, in French when it is a cause a learner can act on (full disk…)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    found = _SQLITE_REASONS.get(code & 0xFF) if isinstance(code, int) else None
+    return found or str(exc)
 
 
 class Store:
@@ -164,20 +205,21 @@ class Store:
         where = str(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            first = b""
-            if self.path.exists():
-                with self.path.open("rb") as file:
-                    first = file.read(len(SQLITE_MAGIC))
         except OSError as exc:
             raise StoreError(msg(_CANNOT_OPEN, path=where, reason=exc.strerror or str(exc))) from exc
-        if first and first != SQLITE_MAGIC:  # not SQLite at all: do not even let SQLite open it
-            raise StoreError(msg(_UNREADABLE, path=where))
+        # The file is never opened by any other handle than SQLite's, not even to peek at its first
+        # bytes: closing a descriptor drops every POSIX lock the process holds on the file (those of
+        # the game's connection too, when the LRS sender opens its own Store), and another process
+        # would then believe it is alone, checkpoint and delete the -wal under the running game.
         try:
             db = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
         except sqlite3.Error as exc:
-            raise StoreError(msg(_CANNOT_OPEN, path=where, reason=str(exc))) from exc
+            raise StoreError(msg(_CANNOT_OPEN, path=where, reason=sqlite_reason(exc)), sqlite_reason(exc)) from exc
         db.row_factory = sqlite3.Row
         try:
+            # SQLite reads the header first and refuses a file without its magic string ("file is
+            # not a database") before writing anything: a file that is not a save stays untouched
+            db.execute("PRAGMA schema_version").fetchone()
             db.execute("PRAGMA foreign_keys=ON")
             db.execute("PRAGMA journal_mode=WAL").fetchone()
             db.execute(f"PRAGMA synchronous={synchronous}")
@@ -189,7 +231,8 @@ class Store:
         except sqlite3.Error as exc:
             db.close()
             if isinstance(exc, sqlite3.OperationalError):  # locked, read-only…: the file may be fine
-                raise StoreError(msg(_CANNOT_OPEN, path=where, reason=str(exc))) from exc
+                reason = sqlite_reason(exc)
+                raise StoreError(msg(_CANNOT_OPEN, path=where, reason=reason), reason) from exc
             raise StoreError(msg(_UNREADABLE, path=where)) from exc  # not a database, malformed…
         if found > SCHEMA_VERSION:
             db.close()
@@ -207,13 +250,14 @@ class Store:
             with _transaction(self._db) as db:
                 yield db
         except sqlite3.Error as exc:
-            raise StoreError(msg(_WRITE_FAILED, reason=str(exc))) from exc
+            reason = sqlite_reason(exc)
+            raise StoreError(msg(_WRITE_FAILED, reason=reason), reason) from exc
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
             return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(msg(_READ_FAILED, reason=str(exc))) from exc
+            raise StoreError(msg(_READ_FAILED, reason=sqlite_reason(exc)), sqlite_reason(exc)) from exc
 
     def add_learner(self, pseudonym: str, group: str | None = None) -> Learner:
         """A new profile. The pseudonym is trimmed; empty, too long or taken (any case) is refused.
@@ -323,6 +367,34 @@ class Store:
         rows = self._read("SELECT id, last_error FROM outbox WHERE state = 'parked' ORDER BY rowid")
         return [(str(r["id"]), str(r["last_error"] or "")) for r in rows]
 
+    def parked_statements(self) -> Iterator[ParkedStatement]:
+        """Each parked statement with its reason, when it was queued and how many tries it took, oldest first."""
+        try:
+            cursor = self._db.execute("SELECT o.id, o.last_error, o.queued_at, o.attempts, s.body FROM outbox o"
+                                      " JOIN statements s ON s.id = o.id WHERE o.state = 'parked' ORDER BY o.rowid")
+            while rows := cursor.fetchmany(500):
+                for r in rows:
+                    yield ParkedStatement(str(r["id"]), str(r["last_error"] or ""), str(r["queued_at"]),
+                                          int(r["attempts"]), json.loads(r["body"]))
+        except sqlite3.Error as exc:
+            raise StoreError(msg(_READ_FAILED, reason=sqlite_reason(exc)), sqlite_reason(exc)) from exc
+
+    def requeue(self, ids: Iterable[str] | None = None) -> tuple[int, list[str]]:
+        """Parked statements back in the queue for the LRS (every one when ``ids`` is None), to be sent
+        at the sender's next look as if new. Returns how many, and the ids asked that were not parked."""
+        reset = "UPDATE outbox SET state = 'pending', next_try_at = 0, last_error = NULL WHERE state = 'parked'"
+        missing: list[str] = []
+        with self._write() as db:
+            if ids is None:
+                return db.execute(reset).rowcount, missing
+            done = 0
+            for sid in dict.fromkeys(ids):  # once each, in the order given
+                n = db.execute(reset + " AND id = ?", (sid,)).rowcount
+                done += n
+                if not n:
+                    missing.append(sid)
+        return done, missing
+
     def outbox_counts(self) -> OutboxCounts:
         rows = self._read("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state")
         return OutboxCounts(**{str(r["state"]): int(r["n"]) for r in rows})
@@ -366,42 +438,65 @@ class Store:
                 while rows := cursor.fetchmany(500):
                     yield from (json.loads(r["body"]) for r in rows)
             except sqlite3.Error as exc:
-                raise StoreError(msg(_READ_FAILED, reason=str(exc))) from exc
+                raise StoreError(msg(_READ_FAILED, reason=sqlite_reason(exc)), sqlite_reason(exc)) from exc
 
     def import_statements(self, statements: Iterable[Mapping[str, Any] | tuple[int, Mapping[str, Any] | Message]],
-                          source: str) -> ImportResult:
-        """Statements from another desk, all in one transaction; ``source`` says where they came from.
+                          source: str, *, batch_size: int = IMPORT_BATCH,
+                          refused: Callable[[int, Message], None] | None = None) -> ImportResult:
+        """Statements from another desk; ``source`` says where they came from.
 
         Items are statements (numbered 1, 2…) or ``(line number, statement)`` pairs as read from a
         file, where a :class:`Message` in place of the statement is a line the reader already refused.
         A statement whose id is already stored (played here or imported before, or earlier in the
-        same batch) is a duplicate: ignored and counted. One that is not a valid xAPI statement with
+        same import) is a duplicate: ignored and counted. One that is not a valid xAPI statement with
         an id is refused with its line number and a French reason; the others are still imported.
+
+        Items are consumed as they come and written ``batch_size`` at a time, one transaction per
+        batch, so memory stays flat whatever the size of the file; a failed write leaves the earlier
+        batches imported (importing the same file again adds only what is missing). Each refusal is
+        passed to ``refused`` when given (and not kept), else listed in ``ImportResult.invalid``.
         """
         invalid: list[tuple[int, Message]] = []
-        rows: list[tuple[int, str, str]] = []
+        counts = [0, 0, 0]  # added, duplicates, refused
+        rows: list[tuple[str, str]] = []
+        now = self._clock()
+
+        def refuse(line: int, why: Message) -> None:
+            counts[2] += 1
+            if refused is not None:
+                refused(line, why)
+            else:
+                invalid.append((line, why))
+
+        def write() -> None:
+            with self._write() as db:
+                for sid, body in rows:
+                    cursor = db.execute(
+                        "INSERT OR IGNORE INTO imported_statements(id, body, imported_at, source)"
+                        " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM statements WHERE id = ?)",
+                        (sid, body, now, source, sid))
+                    counts[0] += cursor.rowcount
+                    counts[1] += 1 - cursor.rowcount
+            rows.clear()
+
         for position, item in enumerate(statements, start=1):
             line, stmt = item if isinstance(item, tuple) else (position, item)
             if isinstance(stmt, Message):
-                invalid.append((line, stmt))
+                refuse(line, stmt)
                 continue
-            problem = _import_problem(stmt)
-            if problem is None:
-                try:
-                    rows.append((line, stmt["id"], _dumps(stmt)))
-                except (TypeError, ValueError) as exc:  # NaN hidden in an extension…
-                    problem = msg(_UNSTORABLE, reason=str(exc))
+            try:
+                problem = _import_problem(stmt)
+                if problem is None:
+                    rows.append((stmt["id"], _dumps(stmt)))
+            except (TypeError, ValueError, RecursionError) as exc:  # NaN hidden in an extension, absurd nesting…
+                problem = msg(_UNSTORABLE, reason=type(exc).__name__ if isinstance(exc, RecursionError) else str(exc))
             if problem is not None:
-                invalid.append((line, problem))
-        now, added = self._clock(), 0
-        with self._write() as db:
-            for _line, sid, body in rows:
-                cursor = db.execute(
-                    "INSERT OR IGNORE INTO imported_statements(id, body, imported_at, source)"
-                    " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM statements WHERE id = ?)",
-                    (sid, body, now, source, sid))
-                added += cursor.rowcount
-        return ImportResult(added, len(rows) - added, invalid)
+                refuse(line, problem)
+            if len(rows) >= batch_size:
+                write()
+        if rows:
+            write()
+        return ImportResult(counts[0], counts[1], invalid, counts[2])
 
     def imported(self, source: str | None = None) -> list[dict[str, Any]]:
         """Statements imported from other desks, in import order (optionally from one source)."""

@@ -155,3 +155,23 @@ def test_typos_in_a_script_are_reported_before_playing():
     with pytest.raises(ScriptError):
         parse_script(["sauter:3"])
     assert parse_script(["# commentaire", "", "wait:2"])[0].wait == 2
+
+
+def test_a_banner_shows_over_the_scene_which_stays_usable(window, tmp_path):
+    log = []
+    stack = make_stack(log)
+    notice = ["Progression pas encore enregistrée : le disque est plein."]
+    shot = tmp_path / "bandeau.png"
+    run(stack, window, script=["wait:1", f"shot:{shot}", "key:RETURN", "wait:2"], fade_ms=0,
+        banner=lambda: notice[0])
+    frame = pygame.image.load(str(shot))
+    assert frame.get_at((5, 715))[:3] == (255, 236, 179)  # the banner at the bottom, light amber
+    assert frame.get_at((640, 300))[:3] == BLUE  # the scene above it
+    assert isinstance(stack.top, Detail)  # keys still reach the scene: no error screen
+    width, height = stack.size  # the scenes are laid out above the banner: it hides none of their widgets
+    assert width == 1280 and 600 < height < 700 and frame.get_at((640, height - 1))[:3] == BLUE
+    assert frame.get_at((640, height + 10))[:3] == (255, 236, 179)
+    notice[0] = None
+    run(stack, window, script=["wait:1"], fade_ms=0, banner=lambda: notice[0])
+    assert window.surface.get_at((5, 715))[:3] == GREEN  # gone once there is nothing to say
+    assert stack.size == (1280, 720)

@@ -176,3 +176,83 @@ def test_write_to_a_text_stream_and_to_an_unwritable_place(tmp_path: Path) -> No
     with pytest.raises(RecordsError, match="Impossible d'écrire le fichier"):
         write_jsonl([built(1)], tmp_path / "pas-un-dossier" / "x.jsonl")
     assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- hostile files: bounded, and the rest still read
+
+def test_a_line_over_1_mb_is_refused_alone_without_being_kept_in_memory(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from game.storage.records import MAX_LINE
+
+    path = tmp_path / "enorme.jsonl"
+    with path.open("wb") as out:
+        out.write(json.dumps(built(1)).encode() + b"\n")
+        out.write(b'{"id": "' + b"x" * (MAX_LINE + 10) + b'"}\n')  # just over the limit
+        out.write(b"[" * (20 * MAX_LINE))  # 20 MB on one line, no newline…
+        out.write(b"\n" + json.dumps(built(4)).encode() + b"\n")  # …and the next line still counts
+    tracemalloc.start()
+    try:
+        got = list(read_jsonl(path))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        path.unlink()
+    assert [(line, item if isinstance(item, dict) else item.format_source()) for line, item in got] == [
+        (1, built(1)),
+        (2, "ligne trop longue (plus de 1 Mo) : ce n'est pas un relevé, elle est ignorée"),
+        (3, "ligne trop longue (plus de 1 Mo) : ce n'est pas un relevé, elle est ignorée"),
+        (4, built(4))]
+    assert peak < 4 * MAX_LINE, peak  # a line at most (and a chunk), never the 20 MB
+
+
+def test_a_deeply_nested_line_is_refused_alone(tmp_path: Path) -> None:
+    deep_object = {"id": "00000000-0000-4000-8000-000000000002"}
+    for _ in range(150):  # parses, but no statement nests like this: refused before validation
+        deep_object = {"extensions": deep_object}
+    path = tmp_path / "imbrique.jsonl"
+    path.write_text("\n".join([json.dumps(built(1)), "[" * 100_000 + "]" * 100_000, json.dumps(deep_object),
+                               json.dumps(built(4))]) + "\n", encoding="utf-8")
+    got = list(read_jsonl(path))
+    assert [line for line, _ in got] == [1, 2, 3, 4] and got[0][1] == built(1) and got[3][1] == built(4)
+    for _line, item in got[1:3]:
+        assert isinstance(item, Message) and item.format_source().startswith("JSON trop imbriqué (plus de 100 niveaux)")
+
+
+def test_a_folder_is_refused_in_french(tmp_path: Path) -> None:
+    # FIFOs and devices (/dev/zero) too: see tests/test_records_cli.py, in a capped subprocess
+    with pytest.raises(RecordsError) as info:
+        next(read_jsonl(tmp_path))
+    assert info.value.message.format_source() == (
+        f"« {tmp_path} » n'est pas un fichier ordinaire (c'est un dossier) : il n'est pas lu. Indiquez un fichier "
+        ".jsonl écrit par « records export ».")
+
+
+def test_an_import_is_written_in_bounded_batches_as_it_is_read(trainer: Store) -> None:
+    pulled = [0]
+    seen_at_writes: list[int] = []
+
+    def statements() -> Iterator[dict[str, Any]]:
+        for n in range(1, 1201):
+            pulled[0] += 1
+            yield built(n)
+
+    write = trainer._write
+
+    def spy():  # type: ignore[no-untyped-def]
+        seen_at_writes.append(pulled[0])
+        return write()
+
+    trainer._write = spy  # type: ignore[method-assign]
+    result = trainer.import_statements(statements(), source="x", batch_size=500)
+    assert (result.added, result.duplicates, result.refused) == (1200, 0, 0)
+    assert seen_at_writes == [500, 1000, 1200]  # never more than one batch held in memory
+    assert len(trainer.imported()) == 1200
+
+
+def test_refusals_can_be_streamed_instead_of_kept(trainer: Store) -> None:
+    told: list[tuple[int, str]] = []
+    result = trainer.import_statements([built(1), {"id": ""}, built(2)], source="x",
+                                       refused=lambda line, why: told.append((line, why.format_source())))
+    assert (result.added, result.refused, result.invalid) == (2, 1, [])
+    assert told == [(2, "relevé sans identifiant (« id »)")]
