@@ -3,6 +3,7 @@
 Layout of one learner's portal::
 
     catalogue.csv                 the SCDL « catalogue simplifié », one row per published dataset
+                                  (a cell Excel would run as a formula starts with « ' »)
     <dataset-id>/                 one folder per published dataset
         donnees.csv               the « fichier CSV de qualité » (bytes given by the caller)
         metadonnees.jsonld        the metadata (pretty UTF-8 JSON)
@@ -55,6 +56,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from game.core.formula import neutralise
 from game.core.messages import N_, Message, msg
 from game.core.table import Table
 from game.storage.csvfile import quality_csv_text
@@ -258,6 +260,7 @@ class Portal:
             try:
                 dest.mkdir(parents=True, exist_ok=True)
                 shutil.copytree(folder, staging, ignore=lambda _d, names: [n for n in names if n.startswith(".")])
+                (staging / CATALOGUE_NAME).write_bytes(self._catalogue_bytes(folder) or b"")  # as written today
                 if target.exists():
                     os.rename(target, aside)
                 os.rename(staging, target)
@@ -497,7 +500,8 @@ class Portal:
         header: list[str] = []
         for _path, row in reversed(datasets):
             header += [h for h in row["entete"] if h not in header]
-        rows = [[str(row["ligne"].get(h, "")) for h in header] for _path, row in datasets]
+        # a title such as « =HYPERLINK(…) » would run when the exported catalogue is opened in Excel
+        rows = [[neutralise(str(row["ligne"].get(h, ""))) for h in header] for _path, row in datasets]
         return quality_csv_text(Table.from_rows(header, rows)).encode("utf-8")
 
     def _rebuild_catalogue(self, folder: Path) -> None:
