@@ -295,21 +295,22 @@ class Services:
         """The learner's own report (every scenario they played here), as HTML + CSV under ``exports/``."""
         from game.core.ids import utc_timestamp
         from game.core.report import build_report
-        from game.report_cli import file_stem, report_translator, write_report
+        from game.report_cli import learner_stem, report_translator, write_report
+        from game.storage.oserrors import french_reason
 
         assert self.learner is not None
         scenarios = {x.scenario.id: x.scenario for x in self.loaded.values() if x.scenario is not None}
         try:
             built = build_report(self.store.statements(learner_id=self.learner.id), self.framework(),
                                  scenarios=scenarios, learner=self.learner.pseudonym, generated_at=utc_timestamp())
-            html, _csv = write_report(built, report_translator(self.language, self.loaded.values()),
-                                      self.data_folder / "exports",
-                                      "rapport-" + file_stem(self.learner.pseudonym))
+            folder = self.data_folder / "exports"
+            html, _csv = write_report(built, report_translator(self.language, self.loaded.values()), folder,
+                                      learner_stem(folder, self.learner.pseudonym))
         except StoreError as e:
             raise ServiceError(e.message) from e
         except OSError as e:
             raise ServiceError(msg(N_("Le rapport n'a pas pu être enregistré ({reason}). Vérifiez la place libre "
-                                      "sur le disque, puis réessayez."), reason=e.strerror or str(e))) from e
+                                      "sur le disque, puis réessayez."), reason=french_reason(e))) from e
         return html
 
     def framework(self) -> Framework:
