@@ -98,7 +98,7 @@ def test_refused_lines_are_listed_and_the_exit_code_is_1(tmp_path, data_dir, cap
     assert main(["records", "import", str(good), str(tmp_path / "absent.jsonl"), "--data-dir", str(data_dir)]) == 1
     out, err = capsys.readouterr()
     assert out == f"{good} : 0 relevé ajouté, {len(lines)} déjà présents, 0 refusé\n"
-    assert err.startswith(f"Impossible de lire le fichier « {tmp_path / 'absent.jsonl'} » (")
+    assert err == f"Impossible de lire le fichier « {tmp_path / 'absent.jsonl'} » (fichier ou dossier introuvable).\n"
 
 
 def test_export_without_a_save_says_so(tmp_path, data_dir, capsys):

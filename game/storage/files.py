@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -21,6 +22,22 @@ def replace_file(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def replace_with(path: Path, write: Callable[[Path], object]) -> None:
+    """Like :func:`replace_file` for a writer that wants a path (a PNG saved by pygame): ``write``
+    fills a hidden temporary file with the same extension beside ``path``, which is then renamed
+    over it; on any failure the temporary file is removed and the error raised again."""
+    tmp = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.tmp{path.suffix}")
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as out:
             os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:

@@ -10,6 +10,8 @@ the system's code name (« ENXIO », « SQLITE_MISMATCH ») so a helpdesk can st
 from __future__ import annotations
 
 import errno
+import re
+import shutil
 import sqlite3
 
 from game.core.messages import N_, Message, msg
@@ -79,6 +81,9 @@ def french_reason(exc: BaseException) -> Message:
         name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
         return msg(_DATABASE, code=str(name))
     number = getattr(exc, "errno", None)
+    if isinstance(exc, shutil.Error) and number is None:  # copytree: each file's error kept as text only
+        found = re.search(r"\[Errno (\d+)\]", str(exc.args))
+        number = int(found[1]) if found else None
     if isinstance(number, int) and number in _ERRNO:
         return msg(_ERRNO[number])
     if isinstance(exc, FileNotFoundError):

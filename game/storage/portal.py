@@ -41,7 +41,6 @@ A file error (disk full, permission denied) before the commit point rolls the sw
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -60,6 +59,7 @@ from game.core.formula import neutralise
 from game.core.messages import N_, Message, msg
 from game.core.table import Table
 from game.storage.csvfile import quality_csv_text
+from game.storage.oserrors import french_reason
 from game.storage.paths import data_dir
 
 try:  # POSIX
@@ -86,10 +86,6 @@ _NO_FILES: Mapping[str, bytes] = MappingProxyType({})
 
 _CANNOT_WRITE = N_("Impossible d'écrire le portail dans {path} : {reason}.")
 _NOTHING = N_("{learner} n'a publié aucun jeu de données.")
-_REASONS = {errno.ENOSPC: N_("le disque est plein"), errno.EDQUOT: N_("le quota du disque est atteint"),
-            errno.EACCES: N_("permission refusée"), errno.EPERM: N_("permission refusée"),
-            errno.EROFS: N_("le disque est en lecture seule"), errno.ENOENT: N_("dossier introuvable"),
-            errno.ENOTDIR: N_("ce n'est pas un dossier")}
 
 #: tests only: called with the name of each step of a publication or a recovery (may kill or raise)
 _test_hook: Callable[[str], None] | None = None
@@ -108,8 +104,7 @@ class NothingPublished(PortalError):
 
 
 def _cannot_write(path: Path, exc: OSError) -> PortalError:
-    reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
-    return PortalError(msg(_CANNOT_WRITE, path=str(path), reason=reason))
+    return PortalError(msg(_CANNOT_WRITE, path=str(path), reason=french_reason(exc)))
 
 
 def learner_key(pseudonym: str) -> str:

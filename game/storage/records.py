@@ -17,6 +17,8 @@ from typing import IO, Any
 
 from game.core.messages import N_, Message, msg
 
+from .oserrors import french_reason
+
 BOM = b"\xef\xbb\xbf"
 
 _CANNOT_READ = N_("Impossible de lire le fichier « {path} » ({reason}).")
@@ -60,7 +62,7 @@ def write_jsonl(statements: Iterable[Mapping[str, Any]], target: str | Path | IO
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise RecordsError(msg(_CANNOT_WRITE, path=str(path), reason=exc.strerror or str(exc))) from exc
+        raise RecordsError(msg(_CANNOT_WRITE, path=str(path), reason=french_reason(exc))) from exc
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
@@ -97,7 +99,7 @@ def read_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | Message
                 if found is not None:
                     yield number, found
     except OSError as exc:
-        raise RecordsError(msg(_CANNOT_READ, path=str(path), reason=exc.strerror or str(exc))) from exc
+        raise RecordsError(msg(_CANNOT_READ, path=str(path), reason=french_reason(exc))) from exc
 
 
 def _parse(raw: bytes) -> dict[str, Any] | Message | None:

@@ -20,6 +20,7 @@ from game.core.messages import N_, Message, msg
 from game.core.statements import DEFAULT_XAPI, XapiConfig, group_iri
 
 from .lrs import LrsClient, LrsSettings, LrsUnreachable
+from .oserrors import french_reason
 from .records import RecordsError, read_jsonl
 from .store import SCHEMA_VERSION
 
@@ -116,7 +117,7 @@ def _from_store(path: Path) -> Iterator[Item]:
         else:
             version, bodies = _read_bodies(path, "mode=ro&immutable=1")
     except (sqlite3.Error, OSError) as e:
-        yield "", msg(_NOT_A_SAVE, path=str(path), reason=getattr(e, "strerror", None) or str(e))
+        yield "", msg(_NOT_A_SAVE, path=str(path), reason=french_reason(e))
         return
     if version > SCHEMA_VERSION:
         yield "", msg(_TOO_NEW, path=str(path))

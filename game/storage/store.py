@@ -18,6 +18,7 @@ from typing import Any, Literal
 from game.core.ids import utc_timestamp
 from game.core.messages import N_, Message, msg
 from game.core.statements import validate_statement
+from game.storage.oserrors import french_reason
 from game.storage.paths import DB_FILENAME, database_path
 
 MAX_PSEUDONYM = 64
@@ -158,7 +159,7 @@ class Store:
         try:
             return cls(database_path(data_dir))
         except OSError as exc:
-            raise StoreError(msg(_CANNOT_OPEN, path=str(data_dir or exc.filename or ""), reason=exc.strerror or "")) from exc
+            raise StoreError(msg(_CANNOT_OPEN, path=str(data_dir or exc.filename or ""), reason=french_reason(exc))) from exc
 
     def _open(self, synchronous: Synchronous) -> sqlite3.Connection:
         where = str(self.path)
@@ -169,13 +170,13 @@ class Store:
                 with self.path.open("rb") as file:
                     first = file.read(len(SQLITE_MAGIC))
         except OSError as exc:
-            raise StoreError(msg(_CANNOT_OPEN, path=where, reason=exc.strerror or str(exc))) from exc
+            raise StoreError(msg(_CANNOT_OPEN, path=where, reason=french_reason(exc))) from exc
         if first and first != SQLITE_MAGIC:  # not SQLite at all: do not even let SQLite open it
             raise StoreError(msg(_UNREADABLE, path=where))
         try:
             db = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
         except sqlite3.Error as exc:
-            raise StoreError(msg(_CANNOT_OPEN, path=where, reason=str(exc))) from exc
+            raise StoreError(msg(_CANNOT_OPEN, path=where, reason=french_reason(exc))) from exc
         db.row_factory = sqlite3.Row
         try:
             db.execute("PRAGMA foreign_keys=ON")
@@ -189,7 +190,7 @@ class Store:
         except sqlite3.Error as exc:
             db.close()
             if isinstance(exc, sqlite3.OperationalError):  # locked, read-only…: the file may be fine
-                raise StoreError(msg(_CANNOT_OPEN, path=where, reason=str(exc))) from exc
+                raise StoreError(msg(_CANNOT_OPEN, path=where, reason=french_reason(exc))) from exc
             raise StoreError(msg(_UNREADABLE, path=where)) from exc  # not a database, malformed…
         if found > SCHEMA_VERSION:
             db.close()
@@ -207,13 +208,13 @@ class Store:
             with _transaction(self._db) as db:
                 yield db
         except sqlite3.Error as exc:
-            raise StoreError(msg(_WRITE_FAILED, reason=str(exc))) from exc
+            raise StoreError(msg(_WRITE_FAILED, reason=french_reason(exc))) from exc
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
             return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(msg(_READ_FAILED, reason=str(exc))) from exc
+            raise StoreError(msg(_READ_FAILED, reason=french_reason(exc))) from exc
 
     def add_learner(self, pseudonym: str, group: str | None = None) -> Learner:
         """A new profile. The pseudonym is trimmed; empty, too long or taken (any case) is refused.
@@ -366,7 +367,7 @@ class Store:
                 while rows := cursor.fetchmany(500):
                     yield from (json.loads(r["body"]) for r in rows)
             except sqlite3.Error as exc:
-                raise StoreError(msg(_READ_FAILED, reason=str(exc))) from exc
+                raise StoreError(msg(_READ_FAILED, reason=french_reason(exc))) from exc
 
     def import_statements(self, statements: Iterable[Mapping[str, Any] | tuple[int, Mapping[str, Any] | Message]],
                           source: str) -> ImportResult:
@@ -389,8 +390,8 @@ class Store:
             if problem is None:
                 try:
                     rows.append((line, stmt["id"], _dumps(stmt)))
-                except (TypeError, ValueError) as exc:  # NaN hidden in an extension…
-                    problem = msg(_UNSTORABLE, reason=str(exc))
+                except (TypeError, ValueError):  # NaN hidden in an extension…
+                    problem = msg(_UNSTORABLE, reason=N_("une valeur n'a pas d'équivalent en JSON : NaN, infini…"))
             if problem is not None:
                 invalid.append((line, problem))
         now, added = self._clock(), 0

@@ -11,6 +11,7 @@ import yaml
 from game.core.messages import N_, msg
 from game.core.problems import PathPart, Problem
 
+from .oserrors import french_reason
 from .yamlerrors import explain
 
 
@@ -29,7 +30,7 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
                               msg(N_("Enregistrez-le en UTF-8 (dans VS Code : cliquez sur l'encodage dans la barre d'état, puis « Enregistrer avec l'encodage »).")),
                               file=display)]
     except OSError as e:
-        return None, [Problem((), msg(N_("Impossible de lire le fichier : {reason}."), reason=e.strerror or str(e)), file=display)]
+        return None, [Problem((), msg(N_("Impossible de lire le fichier : {reason}."), reason=french_reason(e)), file=display)]
     return parse_yaml(text, display)
 
 

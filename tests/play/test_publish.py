@@ -185,3 +185,17 @@ def test_check_refuses_reference_metadata_that_miss_full_marks(tmp_path):
     assert "ne nomme pas « où »" in messages
     assert "DECLARANT_COURRIEL" in messages
     assert all(p.line for p in loaded.problems)  # located in the file
+
+
+def test_a_resource_file_gone_missing_is_said_in_french_and_the_portal_is_untouched(tmp_path):
+    from game.core.table import Table
+    from game.play.services import ServiceError
+
+    portal = Portal(tmp_path / "portail")
+    publisher = PortalPublisher(portal, tmp_path / "data")
+    with pytest.raises(ServiceError) as raised:
+        publisher.publish("Camille", "jeu", table=Table.from_rows(["a"], [["1"]]), metadata={}, summary={},
+                          catalogue_header=["ID"], catalogue_row={"ID": "jeu"}, extra_files={"notice.pdf": "notice.pdf"})
+    assert raised.value.message.format_source() == ("Le portail n'a pas pu être écrit (fichier ou dossier introuvable). "
+                                                    "Votre brouillon est conservé.")
+    assert portal.entries("Camille") == []
