@@ -12,7 +12,7 @@ from game.core.messages import N_, msg
 from game.core.problems import PathPart, Problem
 
 from .oserrors import french_reason
-from .yamlerrors import explain
+from .yamlerrors import VALUE_ERRORS, explain, reader_problem, value_problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +42,13 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDoc | None, list[Problem]]:
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as e:
         return None, [_syntax_problem(e, text, display)]
+    except yaml.reader.ReaderError as e:
+        return None, [reader_problem(e, text, display)]
     except yaml.YAMLError as e:
         why = explain(str(e), "", "")
         return None, [Problem((), why.message, why.hint, file=display)]
+    except VALUE_ERRORS:  # « 2024-13-45 », « !!int abc »: PyYAML's constructor raised, unwrapped
+        return None, [value_problem(loader, root, display)]
     finally:
         loader.dispose()
     try:
