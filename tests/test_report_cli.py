@@ -256,3 +256,17 @@ def test_a_report_write_that_fails_leaves_no_temporary_file_and_says_why_in_fren
     assert "Le rapport n'a pas pu être écrit dans" in err and "(le disque est plein)" in err
     assert "No space" not in err
     assert list(out.iterdir()) == []  # no rapport-Sam.html.tmp, hidden or not
+
+
+def test_an_lrs_that_refuses_the_connection_is_said_in_french(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on once closed
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    rc = main(["report", "--group", "GRP-1", "--lrs", "--lrs-endpoint", f"http://127.0.0.1:{port}/xAPI/",
+               "-o", str(tmp_path)])
+    assert rc == 1
+    err = capsys.readouterr().err
+    assert f"Le LRS http://127.0.0.1:{port}/xAPI/ n'a pas pu être interrogé (le serveur refuse la connexion" in err
+    assert "Connection refused" not in err and "URLError" not in err

@@ -23,6 +23,7 @@ from typing import Any
 import platformdirs
 
 from game.core.messages import N_, Message, msg
+from game.storage.oserrors import french_reason
 from game.storage.paths import APP_NAME
 from game.storage.store import Store, StoreError
 
@@ -103,7 +104,12 @@ class LrsSettings:
 
 
 class LrsUnreachable(Exception):
-    """No HTTP answer (refused connection, timeout, DNS…): try again later."""
+    """No HTTP answer (refused connection, timeout, DNS…): try again later. ``reason`` says why in
+    French when the system gave a cause (« le serveur refuse la connexion »)."""
+
+    def __init__(self, text: str, reason: Message | None = None) -> None:
+        super().__init__(text)
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +172,8 @@ class LrsClient:
                 return int(exc.code), exc.read()
         except (urllib.error.URLError, OSError, TimeoutError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise LrsUnreachable(f"{type(exc).__name__}: {reason}") from exc
+            cause = reason if isinstance(reason, BaseException) else exc
+            raise LrsUnreachable(f"{type(exc).__name__}: {reason}", french_reason(cause)) from exc
 
     def post(self, statements: Sequence[Mapping[str, Any]]) -> PostResult:
         """POST a batch to ``statements``. Raises :class:`LrsUnreachable` when there is no answer."""

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import errno
 import re
-import shutil
 import sqlite3
+import sys
 
 from game.core.messages import N_, Message, msg
 
@@ -47,8 +47,13 @@ _BY_NAME = (  # by name: not every system defines every code (Windows has no ETX
     ("ENXIO", N_("le support n'est plus branché")),
     ("ENOMEM", _NO_MEMORY),
     ("EAGAIN", N_("le fichier est momentanément indisponible, réessayez")),
-    ("ETIMEDOUT", N_("le support ne répond pas (délai dépassé)")),
+    ("ETIMEDOUT", N_("pas de réponse dans le délai (serveur ou dossier réseau)")),
     ("ESTALE", N_("le dossier réseau n'est plus accessible")),
+    ("ECONNREFUSED", N_("le serveur refuse la connexion (arrêté, ou mauvaise adresse ou mauvais port)")),
+    ("ECONNRESET", N_("la connexion a été coupée")),
+    ("ECONNABORTED", N_("la connexion a été coupée")),
+    ("EHOSTUNREACH", N_("le serveur est injoignable sur le réseau")),
+    ("ENETUNREACH", N_("le serveur est injoignable sur le réseau")),
 )
 _ERRNO: dict[int, str] = {getattr(errno, name): text for name, text in _BY_NAME if hasattr(errno, name)}
 
@@ -80,8 +85,14 @@ def french_reason(exc: BaseException) -> Message:
             return msg(_SQLITE[code & 0xFF])
         name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
         return msg(_DATABASE, code=str(name))
+    socket, ssl = sys.modules.get("socket"), sys.modules.get("ssl")  # loaded by whoever raised such an error
+    if socket is not None and isinstance(exc, socket.gaierror):  # negative EAI_* numbers, not errno ones
+        return msg(N_("adresse du serveur introuvable (nom inconnu du réseau)"))
+    if ssl is not None and isinstance(exc, ssl.SSLCertVerificationError):
+        return msg(N_("le certificat de sécurité du serveur est refusé"))
     number = getattr(exc, "errno", None)
-    if isinstance(exc, shutil.Error) and number is None:  # copytree: each file's error kept as text only
+    shutil = sys.modules.get("shutil")
+    if shutil is not None and isinstance(exc, shutil.Error) and number is None:  # copytree: errors kept as text
         found = re.search(r"\[Errno (\d+)\]", str(exc.args))
         number = int(found[1]) if found else None
     if isinstance(number, int) and number in _ERRNO:
@@ -90,6 +101,8 @@ def french_reason(exc: BaseException) -> Message:
         return msg(_ERRNO[errno.ENOENT])
     if isinstance(exc, PermissionError):
         return msg(_ACCESS)
+    if isinstance(exc, TimeoutError):  # a socket's « timed out », without errno
+        return msg(_ERRNO[errno.ETIMEDOUT])
     if isinstance(exc, MemoryError):
         return msg(_NO_MEMORY)
     name = errno.errorcode.get(number, str(number)) if isinstance(number, int) else type(exc).__name__

@@ -149,4 +149,5 @@ def _from_lrs(settings: LrsSettings, group: str | None, learner: str | None, xap
     try:
         yield from LrsClient(settings).statements(params)
     except (LrsUnreachable, ValueError) as e:
-        yield "", msg(_LRS_DOWN, endpoint=settings.endpoint or "", reason=str(e))
+        why = e.reason if isinstance(e, LrsUnreachable) and e.reason is not None else str(e)
+        yield "", msg(_LRS_DOWN, endpoint=settings.endpoint or "", reason=why)

@@ -60,3 +60,13 @@ def test_a_reason_inside_a_sentence_is_translated_with_it():
                    reason=french_reason(OSError(errno.ENOSPC, "No space left on device")))
     assert FR.render(sentence) == "Impossible d'écrire le fichier « a.csv » (le disque est plein)."
     assert sentence.format_source() == FR.render(sentence)
+
+
+def test_network_errors_from_the_lrs_are_said_in_french():
+    import socket
+
+    assert FR.render(french_reason(ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused"))).startswith(
+        "le serveur refuse la connexion")
+    assert FR.render(french_reason(socket.gaierror(-2, "Name or service not known"))) == \
+        "adresse du serveur introuvable (nom inconnu du réseau)"
+    assert FR.render(french_reason(TimeoutError("timed out"))) == "pas de réponse dans le délai (serveur ou dossier réseau)"
