@@ -72,10 +72,13 @@ def print_json(report: Report, render: Any, out: TextIO) -> None:
 
 
 def _why(exc: Exception) -> str:
-    """A file error in French (« accès refusé »); other errors say what they say."""
+    """A file or JSON error in French (« accès refusé »); other errors say what they say."""
     from game.i18n import render
+    from game.storage.jsonerrors import located_json_reason
     from game.storage.oserrors import french_reason
 
+    if isinstance(exc, json.JSONDecodeError):
+        return render(located_json_reason(exc))
     return render(french_reason(exc)) if isinstance(exc, OSError) else str(exc)
 
 

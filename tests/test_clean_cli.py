@@ -59,3 +59,13 @@ def test_a_missing_recipe_and_an_output_that_is_a_folder_are_said_in_french(tmp_
     assert r.returncode == 2
     assert r.stderr == f"Impossible d'écrire {tmp_path / 'dossier'} : c'est un dossier, pas un fichier\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_recipe_that_is_not_json_says_where_and_why_in_french(tmp_path):
+    data = ROOT / "tests" / "fixtures" / "scdl" / "prenoms" / "prenoms-nouveaux-nes_exemple-invalide.csv"
+    recipe = tmp_path / "r.json"
+    recipe.write_text('[{"op": "trim"}\n {"op": "dedupe"}]', encoding="utf-8")
+    r = run("clean", "--schema", "scdl/prenoms", "--recipe", recipe, data, "-o", tmp_path / "o.csv")
+    assert r.returncode == 2
+    assert r.stderr == (f"Recette illisible ({recipe}) : ligne 2, colonne 2 : une virgule est attendue entre deux "
+                        "éléments\n")

@@ -91,7 +91,8 @@ def test_refused_lines_are_listed_and_the_exit_code_is_1(tmp_path, data_dir, cap
     out, err = capsys.readouterr()
     assert out == f"{broken} : {len(lines)} relevés ajoutés, 0 déjà présent, 2 refusés\n"
     errors = err.splitlines()
-    assert errors[0].startswith(f"{broken}:2: JSON illisible, colonne 2 (")
+    assert errors[0] == (f"{broken}:2: JSON illisible, colonne 2 (un nom entre guillemets doubles est attendu (une "
+                         "virgule en trop avant la fin de l'objet ?))")
     assert errors[1].startswith(f"{broken}:4: relevé xAPI invalide : ") and "id: not a UUID" in errors[1]
     assert len(errors) == 2
 

@@ -18,6 +18,7 @@ from game.core.scenario import CleanStep, PublishStep, ReuseStep, Scenario
 from game.core.table import Table
 from game.core.tableschema import FRICTIONLESS_CODES, Schema, parse_schema, validate
 from game.core.tableschema.kinds import KINDS
+from game.storage.jsonerrors import located_json_reason
 from game.storage.oserrors import french_reason
 
 from .csvfile import read_csv
@@ -63,7 +64,8 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
                         did_you_mean(step.schema, shipped_schema_names()), code="unknown-reference")]
     except (OSError, ValueError, json.JSONDecodeError) as e:
         return [Problem(base + ("schema",), msg(N_("Schéma illisible : « {value} » ({detail})."), value=step.schema,
-                                                 detail=french_reason(e) if isinstance(e, OSError) else str(e)))]
+                                                 detail=french_reason(e) if isinstance(e, OSError) else
+                                                 located_json_reason(e) if isinstance(e, json.JSONDecodeError) else str(e)))]
     path = folder / "data" / step.dataset
     if not path.is_file():
         known = [p.name for p in (folder / "data").glob("*.csv")]

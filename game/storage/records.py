@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from game.core.messages import N_, Message, msg
 
+from .jsonerrors import json_reason
 from .oserrors import french_reason
 
 BOM = b"\xef\xbb\xbf"
@@ -112,11 +113,11 @@ def _parse(raw: bytes) -> dict[str, Any] | Message | None:
     try:
         value = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        return msg(_BAD_JSON, column=exc.colno, reason=exc.msg)
+        return msg(_BAD_JSON, column=exc.colno, reason=json_reason(exc))
     except ValueError as exc:  # NaN, Infinity: accepted by Python, not by JSON nor by an LRS
-        return msg(_BAD_CONSTANT, reason=str(exc))
+        return msg(_BAD_CONSTANT, reason=msg(N_("« {value} » n'est pas une valeur JSON"), value=str(exc)))
     return value if isinstance(value, dict) else msg(_NOT_AN_OBJECT)
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
+    raise ValueError(name)
