@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +48,12 @@ def learner_stem(folder: Path, learner: str) -> str:
     from game.report.filename import file_stem, hashed_stem
 
     stem = "rapport-" + file_stem(learner)
-    mine = {f"{stem}.html", f"{stem}.csv"}
+    mine = {f"{stem}.html", f"{stem}.csv"}  # NFC already; macOS may list names decomposed (NFD)
     try:
-        taken = {p.name for p in folder.iterdir() if p.name.casefold() in {m.casefold() for m in mine}} - mine
+        names = {unicodedata.normalize("NFC", p.name) for p in folder.iterdir()}
     except OSError:  # no folder yet (or unreadable: writing will say why)
-        taken = set()
+        names = set()
+    taken = {n for n in names if n.casefold() in {m.casefold() for m in mine}} - mine
     return "rapport-" + hashed_stem(learner) if taken else stem
 
 
