@@ -86,8 +86,13 @@ class PortalPublisher:
                 summary: dict[str, Any], catalogue_header: Any, catalogue_row: Any, extra_files: Any) -> str:
         from game.storage.csvfile import quality_csv_text
         from game.storage.folders import inside
+        from game.storage.oserrors import french_reason
 
-        extra = {name: inside(self.data_folder, src).read_bytes() for name, src in extra_files.items()}
+        try:
+            extra = {name: inside(self.data_folder, src).read_bytes() for name, src in extra_files.items()}
+        except OSError as e:  # a resource of the scenario went missing: the portal is left as it was
+            raise ServiceError(msg(N_("Le portail n'a pas pu être écrit ({reason}). Votre brouillon est conservé."),
+                                   reason=french_reason(e))) from e
         where = self.portal.publish(learner, dataset_id, csv_bytes=quality_csv_text(table, drop_extras=True).encode("utf-8"),
                                     metadata=metadata, summary=summary, catalogue_header=catalogue_header,
                                     catalogue_row=catalogue_row, extra_files=extra)
@@ -312,19 +317,46 @@ class Services:
         folder.mkdir(parents=True, exist_ok=True)
         return folder / name
 
+    def export_file(self, name: str, write: Callable[[Path], object]) -> Path:
+        """``<data dir>/exports/<name>``, written whole by ``write(path)`` or not at all; a failure
+        raises :class:`ServiceError` with a French reason (« le disque est plein »)."""
+        import pygame
+
+        from game.storage.files import replace_with
+        from game.storage.oserrors import french_reason
+
+        target = self.data_folder / "exports" / name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            replace_with(target, write)
+        except OSError as e:
+            raise ServiceError(msg(N_("Le fichier {name} n'a pas pu être enregistré ({reason})."), name=name,
+                                   reason=french_reason(e))) from e
+        except pygame.error as e:  # SDL says why in English only: the place and the usual causes instead
+            raise ServiceError(msg(N_("Le fichier {name} n'a pas pu être enregistré dans {folder}. Vérifiez la "
+                                      "place libre sur le disque et vos droits sur ce dossier."),
+                                   name=name, folder=str(target.parent))) from e
+        return target
+
     def export_clean(self) -> tuple[Path, Path]:
-        """Write the cleaned table (quality CSV) and its recipe (JSON) under ``<data dir>/exports``."""
+        """Write the cleaned table (quality CSV) and its recipe (JSON) under ``<data dir>/exports``,
+        each whole or not at all; a failure raises :class:`ServiceError` with a French reason."""
         import json
 
         from game.storage.csvfile import write_quality_csv
+        from game.storage.files import replace_file
+        from game.storage.oserrors import french_reason
 
         assert self.session is not None
         work = self.session.clean_work()
         stem = f"{self.session.scenario.id}-{work.step.id}"
-        csv_path, recipe_path = self.export_path(f"{stem}.csv"), self.export_path(f"{stem}.recette.json")
-        write_quality_csv(work.table, csv_path)
         recipe = {"schema": work.step.schema, "operations": work.history.recipe()}
-        recipe_path.write_text(json.dumps(recipe, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        try:
+            csv_path, recipe_path = self.export_path(f"{stem}.csv"), self.export_path(f"{stem}.recette.json")
+            write_quality_csv(work.table, csv_path)
+            replace_file(recipe_path, (json.dumps(recipe, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        except OSError as e:
+            raise ServiceError(msg(N_("Export impossible : {reason}"), reason=french_reason(e))) from e
         return csv_path, recipe_path
 
     def close_scenario(self) -> None:
@@ -370,21 +402,22 @@ class Services:
         """The learner's own report (every scenario they played here), as HTML + CSV under ``exports/``."""
         from game.core.ids import utc_timestamp
         from game.core.report import build_report
-        from game.report_cli import file_stem, report_translator, write_report
+        from game.report_cli import learner_stem, report_translator, write_report
+        from game.storage.oserrors import french_reason
 
         assert self.learner is not None
         scenarios = {x.scenario.id: x.scenario for x in self.loaded.values() if x.scenario is not None}
         try:
             built = build_report(self.store.statements(learner_id=self.learner.id), self.framework(),
                                  scenarios=scenarios, learner=self.learner.pseudonym, generated_at=utc_timestamp())
-            html, _csv = write_report(built, report_translator(self.language, self.loaded.values()),
-                                      self.data_folder / "exports",
-                                      "rapport-" + file_stem(self.learner.pseudonym))
+            folder = self.data_folder / "exports"
+            html, _csv = write_report(built, report_translator(self.language, self.loaded.values()), folder,
+                                      learner_stem(folder, self.learner.pseudonym))
         except StoreError as e:
             raise ServiceError(e.message) from e
         except OSError as e:
             raise ServiceError(msg(N_("Le rapport n'a pas pu être enregistré ({reason}). Vérifiez la place libre "
-                                      "sur le disque, puis réessayez."), reason=e.strerror or str(e))) from e
+                                      "sur le disque, puis réessayez."), reason=french_reason(e))) from e
         return html
 
     def framework(self) -> Framework:
@@ -500,7 +533,11 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
                 warnings.simplefilter("ignore")
                 parse_script(script)
     except (ScriptError, OSError, UnicodeDecodeError) as e:
-        reason = getattr(e, "strerror", None) or str(e)
+        from game.storage.oserrors import french_reason
+
+        reason = render(french_reason(e)) if isinstance(e, OSError) else str(e)
+        if isinstance(e, UnicodeDecodeError):
+            reason = _("le fichier n'est pas encodé en UTF-8 (octet invalide à la position {pos})").format(pos=e.start)
         print(_("Script invalide : {reason}").format(reason=reason), file=sys.stderr)
         return 2
     _logging()

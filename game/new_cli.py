@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from game.i18n import Translator
+from game.storage.oserrors import french_reason
 
 #: the scenario id rule of scenario.schema.json (``$defs.ident``)
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -154,7 +155,7 @@ def new_scenario(name: str, dest_dir: Path | None, tr: Translator) -> int:
         os.rename(tmp / name, target)
     except OSError as e:
         print(tr.gettext("Impossible de créer le scénario dans {path} : {reason}").format(
-            path=dest, reason=e.strerror or e), file=sys.stderr)
+            path=dest, reason=tr.render(french_reason(e))), file=sys.stderr)
         return 1
     finally:
         if tmp is not None:

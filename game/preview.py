@@ -24,6 +24,7 @@ from game.core.problems import Problem, did_you_mean
 from game.i18n import _, active, render
 from game.play.replay import Intent, LoggedSession, replay
 from game.play.state import AttemptState
+from game.storage.oserrors import french_reason
 from game.storage.paths import data_dir
 from game.storage.scenarios import (
     SCENARIO_FILE,
@@ -99,7 +100,7 @@ def open_preview_store() -> Store:
         return Store(folder, synchronous="NORMAL")
     except OSError as e:
         raise StoreError(msg(N_("Le dossier de l'aperçu {path} n'a pas pu être préparé ({reason})."),
-                             path=str(folder), reason=e.strerror or str(e))) from e
+                             path=str(folder), reason=french_reason(e))) from e
 
 
 def _sweep(root: Path) -> None:

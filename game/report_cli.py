@@ -8,8 +8,8 @@ self-contained HTML page and a CSV for French Excel. The same writer serves the 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -48,21 +48,31 @@ def options(sub: Any) -> None:
     gnew.add_argument("code", nargs="?", help="votre propre code : lettres, chiffres et tirets, de 3 à 20 caractères")
 
 
-def file_stem(name: str) -> str:
-    """A file name part from a group code or a pseudonym (anything else becomes « _ »)."""
-    return re.sub(r"[^\w-]", "_", name, flags=re.ASCII).strip("_") or "rapport"
+def learner_stem(folder: Path, learner: str) -> str:
+    """``rapport-<pseudonym>`` (see :mod:`game.report.filename`), with the pseudonym's hash when a
+    report of another learner whose name differs only by case is already in ``folder``: « Camille »
+    and « camille » are one file on Windows and macOS (and on a USB key)."""
+    from game.report.filename import file_stem, hashed_stem
+
+    stem = "rapport-" + file_stem(learner)
+    mine = {f"{stem}.html", f"{stem}.csv"}  # NFC already; macOS may list names decomposed (NFD)
+    try:
+        names = {unicodedata.normalize("NFC", p.name) for p in folder.iterdir()}
+    except OSError:  # no folder yet (or unreadable: writing will say why)
+        names = set()
+    taken = {n for n in names if n.casefold() in {m.casefold() for m in mine}} - mine
+    return "rapport-" + hashed_stem(learner) if taken else stem
 
 
 def write_report(report: Any, tr: Translator, folder: Path, stem: str) -> tuple[Path, Path]:
-    """``<stem>.html`` and ``<stem>.csv`` in ``folder`` (created), each written whole then renamed."""
+    """``<stem>.html`` and ``<stem>.csv`` in ``folder`` (created), each written whole or not at all."""
     from game.report import render_csv, render_html
+    from game.storage.files import replace_file
 
     folder.mkdir(parents=True, exist_ok=True)
     html_path, csv_path = folder / f"{stem}.html", folder / f"{stem}.csv"
     for path, data in ((html_path, render_html(report, tr).encode("utf-8")), (csv_path, render_csv(report, tr))):
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        replace_file(path, data)
     return html_path, csv_path
 
 
@@ -184,12 +194,14 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
             print(tr.gettext("Codes d'atelier présents dans ces sources : {codes}")
                   .format(codes=", ".join(map(visible, codes[:20]))), file=sys.stderr)
         return 1
+    stem = "rapport-" + group if group else learner_stem(args.output, learner)  # a group code is A-Z, 0-9, « - »
     try:
-        html_path, csv_path = write_report(built, report_translator(tr.language, loaded), args.output,
-                                           "rapport-" + file_stem(group or learner))
+        html_path, csv_path = write_report(built, report_translator(tr.language, loaded), args.output, stem)
     except OSError as e:
+        from game.storage.oserrors import french_reason
+
         print(tr.gettext("Le rapport n'a pas pu être écrit dans {path} ({reason}). Choisissez un autre dossier avec -o.")
-              .format(path=args.output, reason=e.strerror or str(e)), file=sys.stderr)
+              .format(path=args.output, reason=tr.render(french_reason(e))), file=sys.stderr)
         return 1
     if learner:
         print(tr.ngettext("{learner} : {kept} relevé (sur {s} lus).", "{learner} : {kept} relevés (sur {s} lus).",

@@ -71,6 +71,17 @@ def print_json(report: Report, render: Any, out: TextIO) -> None:
                          ensure_ascii=False), file=out)
 
 
+def _why(exc: Exception) -> str:
+    """A file or JSON error in French (« accès refusé »); other errors say what they say."""
+    from game.i18n import render
+    from game.storage.jsonerrors import located_json_reason
+    from game.storage.oserrors import french_reason
+
+    if isinstance(exc, json.JSONDecodeError):
+        return render(located_json_reason(exc))
+    return render(french_reason(exc)) if isinstance(exc, OSError) else str(exc)
+
+
 class _Stop(Exception):
     """A file or schema that cannot be read: the French reason was printed, exit code 2."""
 
@@ -83,7 +94,7 @@ def _open(args: Any, keep_initial_spaces: bool) -> tuple[Any, Any]:
     try:
         schema = load_schema(args.schema)
     except (SchemaNotFound, OSError, ValueError) as exc:
-        print(_("Schéma introuvable ou illisible : {reason}").format(reason=exc), file=sys.stderr)
+        print(_("Schéma introuvable ou illisible : {reason}").format(reason=_why(exc)), file=sys.stderr)
         raise _Stop from None
     try:
         return schema, read_csv(args.file, keep_initial_spaces=keep_initial_spaces)
@@ -134,7 +145,7 @@ def main_clean(args: Any, out: TextIO | None = None) -> int:
     try:
         recipe = json.loads(Path(args.recipe).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        print(_("Recette illisible ({path}) : {reason}").format(path=args.recipe, reason=exc), file=sys.stderr)
+        print(_("Recette illisible ({path}) : {reason}").format(path=args.recipe, reason=_why(exc)), file=sys.stderr)
         return 2
     if isinstance(recipe, dict):
         recipe = recipe.get("operations", [])
@@ -151,7 +162,7 @@ def main_clean(args: Any, out: TextIO | None = None) -> int:
     try:
         write_quality_csv(table, args.output)
     except OSError as exc:
-        print(_("Impossible d'écrire {path} : {reason}").format(path=args.output, reason=exc.strerror or exc), file=sys.stderr)
+        print(_("Impossible d'écrire {path} : {reason}").format(path=args.output, reason=_why(exc)), file=sys.stderr)
         return 2
     print(_("Fichier écrit : {path} (UTF-8, virgule, CRLF).").format(path=args.output), file=out)
     report = validate(table, schema)

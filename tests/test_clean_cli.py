@@ -45,3 +45,27 @@ def test_validate_json_rows_follow_frictionless_numbering(tmp_path):
     assert r.returncode == 1
     first = json.loads(r.stdout.splitlines()[0])
     assert (first["row"], first["field"], first["code"], first["severity"]) == (2, "COLL_INSEE", "constraint-error", "error")
+
+
+def test_a_missing_recipe_and_an_output_that_is_a_folder_are_said_in_french(tmp_path):
+    data = ROOT / "tests" / "fixtures" / "scdl" / "prenoms" / "prenoms-nouveaux-nes_exemple-invalide.csv"
+    r = run("clean", "--schema", "scdl/prenoms", "--recipe", tmp_path / "absente.json", data, "-o", tmp_path / "o.csv")
+    assert r.returncode == 2
+    assert r.stderr == f"Recette illisible ({tmp_path / 'absente.json'}) : fichier ou dossier introuvable\n"
+    recipe = tmp_path / "r.json"
+    recipe.write_text("[]", encoding="utf-8")
+    (tmp_path / "dossier").mkdir()
+    r = run("clean", "--schema", "scdl/prenoms", "--recipe", recipe, data, "-o", tmp_path / "dossier")
+    assert r.returncode == 2
+    assert r.stderr == f"Impossible d'écrire {tmp_path / 'dossier'} : c'est un dossier, pas un fichier\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_recipe_that_is_not_json_says_where_and_why_in_french(tmp_path):
+    data = ROOT / "tests" / "fixtures" / "scdl" / "prenoms" / "prenoms-nouveaux-nes_exemple-invalide.csv"
+    recipe = tmp_path / "r.json"
+    recipe.write_text('[{"op": "trim"}\n {"op": "dedupe"}]', encoding="utf-8")
+    r = run("clean", "--schema", "scdl/prenoms", "--recipe", recipe, data, "-o", tmp_path / "o.csv")
+    assert r.returncode == 2
+    assert r.stderr == (f"Recette illisible ({recipe}) : ligne 2, colonne 2 : une virgule est attendue entre deux "
+                        "éléments\n")

@@ -19,6 +19,8 @@ def test_a_script_file_that_is_not_utf8_is_refused_in_french(tmp_path, monkeypat
     monkeypatch.setenv("EXPLORATEURS_DATA_DIR", str(tmp_path))
     (tmp_path / "partie.txt").write_bytes(b"key:TAB\ntext:\xe9t\xe9\n")
     assert main(["--script", f"@{tmp_path / 'partie.txt'}"]) == 2
-    assert "Script invalide" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Script invalide : le fichier n'est pas encodé en UTF-8 (octet invalide à la position 13)" in err
+    assert "codec" not in err
     assert main(["--script", f"@{tmp_path / 'absent.txt'}"]) == 2
-    assert "Script invalide" in capsys.readouterr().err
+    assert capsys.readouterr().err == "Script invalide : fichier ou dossier introuvable\n"

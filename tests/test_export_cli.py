@@ -68,4 +68,40 @@ def test_destination_that_cannot_be_written(tmp_path, data_dir, capsys):
     blocker.write_text("")
     assert main(["export", "--data-dir", str(data_dir), "-o", str(blocker / "dest")]) == 1
     err = capsys.readouterr().err
-    assert err == f"Impossible d'écrire le portail dans {blocker / 'dest'} : ce n'est pas un dossier.\n"
+    assert err == f"Impossible d'écrire le portail dans {blocker / 'dest'} : une partie du chemin n'est pas un dossier.\n"
+
+
+def test_an_exported_catalogue_never_carries_a_formula_even_from_a_portal_written_before(tmp_path):
+    data = tmp_path / "donnees"
+    Portal(data / "portail").publish(
+        "Camille", "prenoms", csv_bytes=b"a,b\r\n1,2\r\n", metadata={}, summary={"title": "x"},
+        catalogue_header=("identifiant", "titre"), catalogue_row={"identifiant": "prenoms", "titre": "=1+1"})
+    live = data / "portail" / "camille" / "catalogue.csv"
+    assert live.read_bytes() == b"identifiant,titre\r\nprenoms,'=1+1\r\n"
+    live.write_bytes(b"identifiant,titre\r\nprenoms,=1+1\r\n")  # as an older version of the game wrote it
+    dest = tmp_path / "cle"
+    assert main(["export", "--learner", "Camille", "--data-dir", str(data), "-o", str(dest)]) == 0
+    assert (dest / "camille" / "catalogue.csv").read_bytes() == b"identifiant,titre\r\nprenoms,'=1+1\r\n"
+
+
+def test_an_export_to_a_full_disk_is_said_in_french_and_leaves_nothing_half_copied(tmp_path, capsys, monkeypatch):
+    import errno
+    import os
+    import shutil
+
+    data = tmp_path / "donnees"
+    publish(data, "Camille", "prenoms")
+    publish(data, "Camille", "subventions")
+    copyfile = shutil.copyfile
+
+    def fills_the_disk(src, dst, **kwargs):
+        if os.fspath(src).endswith(os.path.join("subventions", "donnees.csv")):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
+        return copyfile(src, dst, **kwargs)
+
+    monkeypatch.setattr(shutil, "copyfile", fills_the_disk)
+    dest = tmp_path / "cle"
+    assert main(["export", "--learner", "Camille", "--data-dir", str(data), "-o", str(dest)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"Impossible d'écrire le portail dans {dest} : le disque est plein.\n"
+    assert list(dest.iterdir()) == []

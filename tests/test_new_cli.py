@@ -89,6 +89,7 @@ def test_a_destination_that_cannot_be_written_is_a_message_not_a_traceback(tmp_p
     assert main(["new", "essai", "--dir", str(blocker)]) == 1
     err = capsys.readouterr().err
     assert "Impossible de créer le scénario" in err and "Traceback" not in err
+    assert err.endswith(": un fichier du même nom existe déjà\n") and "File exists" not in err
 
 
 def test_the_copy_is_writable_even_from_a_read_only_template(tmp_path, monkeypatch):

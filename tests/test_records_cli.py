@@ -94,14 +94,15 @@ def test_refused_lines_are_listed_and_the_exit_code_is_1(tmp_path, data_dir, cap
     out, err = capsys.readouterr()
     assert out == f"{broken} : {len(lines)} relevés ajoutés, 0 déjà présent, 2 refusés\n"
     errors = err.splitlines()
-    assert errors[0].startswith(f"{broken}:2: JSON illisible, colonne 2 (")
+    assert errors[0] == (f"{broken}:2: JSON illisible, colonne 2 (un nom entre guillemets doubles est attendu (une "
+                         "virgule en trop avant la fin de l'objet ?))")
     assert errors[1].startswith(f"{broken}:4: relevé xAPI invalide : ") and "id: not a UUID" in errors[1]
     assert len(errors) == 2
 
     assert main(["records", "import", str(good), str(tmp_path / "absent.jsonl"), "--data-dir", str(data_dir)]) == 1
     out, err = capsys.readouterr()
     assert out == f"{good} : 0 relevé ajouté, {len(lines)} déjà présents, 0 refusé\n"
-    assert err.startswith(f"Impossible de lire le fichier « {tmp_path / 'absent.jsonl'} » (")
+    assert err == f"Impossible de lire le fichier « {tmp_path / 'absent.jsonl'} » (fichier ou dossier introuvable).\n"
 
 
 def test_export_without_a_save_says_so(tmp_path, data_dir, capsys):

@@ -210,3 +210,73 @@ def test_report_reads_the_lrs_named_on_the_command_line(tmp_path, capsys):
     assert rc == 1
     err = capsys.readouterr().err
     assert "ambigu" not in err and "n'a pas pu être interrogé" in err
+
+
+def test_personal_reports_of_learners_with_any_name_never_overwrite_each_other(tmp_path, scenarios):
+    # before: « 東京 » and « 😀 » both wrote rapport-rapport.html, « Zoë » and « Zo » rapport-Zo.html
+    names = ["東京", "😀", "Zoë", "Zo", "Zoë?", "Zoë*", "CON"]
+    write_jsonl(workshop(scenarios[0], names, group="GRP-1"), tmp_path / "x.jsonl")
+    out = tmp_path / "rapports"
+    for name in names:
+        assert main(["report", "--learner", name, "--jsonl", str(tmp_path / "x.jsonl"), "-o", str(out)]) == 0
+    pages = sorted(out.glob("*.html"))
+    assert len(pages) == len(names) and len({p.name.casefold() for p in pages}) == len(names)
+    owners = {unescape(p.read_text(encoding="utf-8").split("Rapport de ", 1)[1].split("<", 1)[0]) for p in pages}
+    assert owners == set(names)
+    assert (out / "rapport-Zoë.html").is_file() and (out / "rapport-東京.html").is_file()  # the letters are kept
+    assert (out / "rapport-😀.html").is_file()
+
+
+def test_camille_and_camille_from_two_desks_get_two_files_even_on_windows(tmp_path, scenarios):
+    write_jsonl(workshop(scenarios[0], ["Camille"], group="GRP-1"), tmp_path / "a.jsonl")
+    write_jsonl(workshop(scenarios[0], ["camille"], group="GRP-2", seed=3), tmp_path / "b.jsonl")
+    for name in ("Camille", "camille", "Camille"):  # again: each one's own file is replaced, not the other's
+        assert main(["report", "--learner", name, "--jsonl", str(tmp_path / "a.jsonl"), "--jsonl",
+                     str(tmp_path / "b.jsonl"), "-o", str(tmp_path / "out")]) == 0
+    pages = sorted((tmp_path / "out").glob("*.html"))
+    assert len({p.name.casefold() for p in pages}) == 2  # a case-insensitive disk keeps both
+    assert {p.read_text(encoding="utf-8").split("Rapport de ", 1)[1][:7] for p in pages} == {"Camille", "camille"}
+
+
+def test_a_report_write_that_fails_leaves_no_temporary_file_and_says_why_in_french(tmp_path, scenarios, capsys,
+                                                                                    monkeypatch):
+    import errno
+    import os
+
+    write_jsonl(workshop(scenarios[0], ["Sam"], group="GRP-1"), tmp_path / "x.jsonl")
+    out = tmp_path / "rapports"
+    out.mkdir()
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    assert main(["report", "--learner", "Sam", "--jsonl", str(tmp_path / "x.jsonl"), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "Le rapport n'a pas pu être écrit dans" in err and "(le disque est plein)" in err
+    assert "No space" not in err
+    assert list(out.iterdir()) == []  # no rapport-Sam.html.tmp, hidden or not
+
+
+def test_an_lrs_that_refuses_the_connection_is_said_in_french(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on once closed
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    rc = main(["report", "--group", "GRP-1", "--lrs", "--lrs-endpoint", f"http://127.0.0.1:{port}/xAPI/",
+               "-o", str(tmp_path)])
+    assert rc == 1
+    err = capsys.readouterr().err
+    assert f"Le LRS http://127.0.0.1:{port}/xAPI/ n'a pas pu être interrogé (le serveur refuse la connexion" in err
+    assert "Connection refused" not in err and "URLError" not in err
+
+
+def test_a_report_name_listed_decomposed_as_macos_does_is_still_mine_and_still_not_zoe_s(tmp_path):
+    from game.report.filename import name_hash
+    from game.report_cli import learner_stem
+
+    (tmp_path / "rapport-Zoe\u0308.html").write_text("", encoding="utf-8")  # « Zoë »'s report, as HFS+ lists it
+    assert learner_stem(tmp_path, "Zoë") == "rapport-Zoë"  # her own file: replaced, not doubled
+    assert learner_stem(tmp_path, "zoë") == f"rapport-zoë-{name_hash('zoë')}"  # another learner: a file of their own
+    assert learner_stem(tmp_path / "absent", "zoë") == "rapport-zoë"

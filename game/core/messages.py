@@ -27,7 +27,9 @@ class Message:
 
     def format_source(self) -> str:
         """The French text, without translation (for logs and tests)."""
-        return self.msgid.format(**self.kwargs) if self.params else self.msgid
+        if not self.params:
+            return self.msgid
+        return self.msgid.format(**{k: v.format_source() if isinstance(v, Message) else v for k, v in self.params})
 
 
 def msg(msgid: str, **params: Any) -> Message:

@@ -58,6 +58,8 @@ class Translator:
                 params[k] = self.number(v)
             elif isinstance(v, str):
                 params[k] = self._t.gettext(v) if v else v
+            elif isinstance(v, Message):  # a reason inside a sentence (« … ({reason}) »)
+                params[k] = self.render(v)
             else:
                 params[k] = v
         text = self._t.gettext(message.msgid)

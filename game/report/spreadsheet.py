@@ -2,7 +2,8 @@
 CRLF line ends, decimal comma in French; one row per learner and competency.
 
 A cell that a spreadsheet could take for a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
-or a carriage return) is prefixed with an apostrophe, as OWASP advises against CSV injection.
+or a carriage return) is prefixed with an apostrophe, as OWASP advises against CSV injection
+(:func:`game.core.formula.neutralise`, shared with the portal's ``catalogue.csv``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
+from game.core.formula import neutralise
 from game.core.report import NOT_STARTED, Report
 from game.i18n import Translator
 
@@ -17,12 +19,7 @@ from . import names
 from .attendance import attendance_lines
 
 BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(text: str) -> str:
-    """``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``: shown as text, never run."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+__all__ = ["neutralise", "render_csv"]
 
 
 def _decimal(mark: str, value: float, digits: int = 1) -> str:

@@ -14,6 +14,7 @@ from game.engine import intents as I
 from game.engine.scene import Push, Transition
 from game.i18n import _, render
 from game.play.clean import CleanWork
+from game.play.services import ServiceError
 from game.ui.grid import DataGrid
 from game.ui.widgets import Button, Form, Label, ListBox, ProgressBar, Widget
 
@@ -306,8 +307,8 @@ class CleanScene(StepScene):
                 csv_path, recipe_path = self.services.export_clean()
                 self.say(_("Fichier CSV de qualité : {csv}\nRecette (à rejouer avec explorateurs clean) : {recipe}").format(
                     csv=csv_path, recipe=recipe_path), "success")
-            except OSError as e:
-                self.say(_("Export impossible : {reason}").format(reason=e.strerror or str(e)), "error")
+            except ServiceError as e:  # the reason in French (« le disque est plein »)
+                self.say(render(e.message), "error")
         elif action == "hint":
             self.hints_shown += 1
             self.say(_("Indice : {text}").format(text=tr_s(self.session.step.hints[self.hints_shown - 1])))

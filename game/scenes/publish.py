@@ -369,7 +369,7 @@ class PublishScene(StepScene):
                 return None
             try:
                 self.session.publish(meta, dropped)
-            except (OSError, ValueError) as e:  # the portal folder cannot be written: nothing is lost, the draft is saved
+            except (OSError, ValueError) as e:  # the portal refused it (storage explains OSErrors first): the draft is kept
                 self.error = _("Le portail n'a pas pu être écrit ({reason}). Votre brouillon est conservé.").format(reason=str(e))
                 self.rebuild(focus_action="publish")
                 return None

@@ -28,6 +28,7 @@ from game.core.scenario import Challenge, ReuseStep
 from game.engine import intents as I
 from game.engine.scene import Pop, Replace, Transition
 from game.i18n import _, active, render
+from game.play.services import ServiceError
 from game.ui.widgets import Button, ChartView, Label, Select, TextInput, Widget
 
 from .common import StepScene, sources_label, tr_s
@@ -371,11 +372,12 @@ class ReuseScene(StepScene):
     def export_chart(self, ch: Challenge) -> str:
         from game.ui.widgets import render_chart_png
 
-        path = self.services.export_path(f"{self.session.scenario.id}-{self.step.id}-{ch.id}.png")
         try:
-            render_chart_png(path, self.chart, theme=self.services.theme, fonts=self.services.fonts)
-        except (OSError, ValueError) as e:
-            return _("Le graphique n'a pas pu être enregistré ({reason}).").format(reason=str(e))
+            path = self.services.export_file(f"{self.session.scenario.id}-{self.step.id}-{ch.id}.png",
+                                             lambda p: render_chart_png(p, self.chart, theme=self.services.theme,
+                                                                        fonts=self.services.fonts))
+        except ServiceError as e:  # the reason in French (« le disque est plein »)
+            return render(e.message)
         return _("Graphique enregistré : {path}").format(path=str(path))
 
     def handle(self, intent: I.Intent) -> Transition | None:

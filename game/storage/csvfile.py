@@ -37,6 +37,7 @@ from game.core.csvquality import (
 )
 from game.core.messages import N_, msg
 from game.core.table import Cell, Table
+from game.storage.oserrors import french_reason
 
 __all__ = [
     "CsvDialect", "CsvRead", "CsvReadError", "Finding",
@@ -267,7 +268,7 @@ def read_csv(path: str | os.PathLike[str], *, encoding: str | None = None, delim
         data = p.read_bytes()
     except OSError as e:
         raise CsvReadError(msg(N_("Impossible de lire le fichier « {name} » : {reason}."),
-                               name=p.name, reason=e.strerror or str(e)), str(p)) from None
+                               name=p.name, reason=french_reason(e)), str(p)) from None
     try:
         return read_text(decode_bytes(data, encoding), delimiter=delimiter, max_rows=max_rows,
                          keep_initial_spaces=keep_initial_spaces, progress=progress)

@@ -18,6 +18,8 @@ from game.core.scenario import CleanStep, PublishStep, ReuseStep, Scenario
 from game.core.table import Table
 from game.core.tableschema import FRICTIONLESS_CODES, Schema, parse_schema, validate
 from game.core.tableschema.kinds import KINDS
+from game.storage.jsonerrors import located_json_reason
+from game.storage.oserrors import french_reason
 
 from .csvfile import read_csv
 from .folders import OutsideFolder, inside
@@ -120,7 +122,9 @@ def check_clean_step(step: CleanStep, folder: Path, index: int) -> list[Problem]
     except SchemaTooBig as e:
         return [Problem(base + ("schema",), e.message, msg(LIGHTEN), code="limit")]
     except (OSError, ValueError, json.JSONDecodeError, RecursionError) as e:
-        return [Problem(base + ("schema",), msg(N_("Schéma illisible : « {value} » ({detail})."), value=step.schema, detail=str(e)))]
+        return [Problem(base + ("schema",), msg(N_("Schéma illisible : « {value} » ({detail})."), value=step.schema,
+                                                 detail=french_reason(e) if isinstance(e, OSError) else
+                                                 located_json_reason(e) if isinstance(e, json.JSONDecodeError) else str(e)))]
     try:
         path = dataset_file(folder, step.dataset)
     except OutsideFolder as e:

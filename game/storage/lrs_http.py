@@ -22,7 +22,8 @@ import urllib.parse
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from game.core.messages import N_
+from game.core.messages import N_, Message
+from game.storage.oserrors import french_reason
 
 if TYPE_CHECKING:
     import socket
@@ -43,7 +44,12 @@ NOT_JSON = N_("réponse qui n'est pas du JSON")
 
 class LrsUnreachable(Exception):
     """No usable answer: no HTTP answer at all (refused connection, timeout, DNS…), or one of the
-    subclasses below. Always worth trying again later."""
+    subclasses below. Always worth trying again later. ``why`` is the system's cause in French when
+    there is one (« le serveur refuse la connexion »)."""
+
+    def __init__(self, text: str = "", why: Message | None = None) -> None:
+        super().__init__(text)
+        self.why = why
 
 
 class LrsBadAnswer(LrsUnreachable):
@@ -167,7 +173,8 @@ def _once(method: str, url: str, data: bytes | None, headers: dict[str, str], ti
             raise LrsBadAnswer(TOO_SLOW, f"plus de {watch.seconds:.0f} s") from None
         if isinstance(exc, OSError):
             reason = getattr(exc, "reason", exc)
-            raise LrsUnreachable(f"{type(exc).__name__}: {reason}") from exc
+            cause = reason if isinstance(reason, BaseException) else exc
+            raise LrsUnreachable(f"{type(exc).__name__}: {reason}", french_reason(cause)) from exc
         raise LrsBadAnswer(BAD_HTTP, f"{type(exc).__name__}: {exc}"[:200]) from None
     if watch.expired:  # the watchdog closed the socket: what was read is cut short
         raise LrsBadAnswer(TOO_SLOW, f"plus de {watch.seconds:.0f} s")

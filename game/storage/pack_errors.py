@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from game.core.messages import N_, Message, msg
+from game.storage.oserrors import french_reason
 
 RECOMPRESS = N_("Recréez le paquet (clic droit sur le dossier du scénario, puis « Compresser ») et déposez-le "
                 "à nouveau.")
@@ -66,5 +67,5 @@ def os_problem(e: OSError, folder: Path | None) -> tuple[Message, Message]:
     if e.errno in _SAME_NAME:  # names this system takes for the same one (the member check sees most)
         return (msg(N_("Le paquet n'a pas pu être extrait : deux de ses fichiers ou dossiers portent le même nom "
                        "pour ce système.")), msg(REBUILD))
-    return (msg(N_("Le paquet n'a pas pu être lu ou extrait ({detail})."), detail=e.strerror or str(e)),
+    return (msg(N_("Le paquet n'a pas pu être lu ou extrait ({detail})."), detail=french_reason(e)),
             msg(N_("Vérifiez la place libre sur le disque et les droits sur le dossier {folder}."), folder=where))

@@ -3,6 +3,7 @@
 Layout of one learner's portal::
 
     catalogue.csv                 the SCDL « catalogue simplifié », one row per published dataset
+                                  (a cell Excel would run as a formula starts with « ' »)
     <dataset-id>/                 one folder per published dataset
         donnees.csv               the « fichier CSV de qualité » (bytes given by the caller)
         metadonnees.jsonld        the metadata (pretty UTF-8 JSON)
@@ -40,7 +41,6 @@ A file error (disk full, permission denied) before the commit point rolls the sw
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -55,9 +55,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from game.core.formula import neutralise
 from game.core.messages import N_, Message, msg
 from game.core.table import Table
 from game.storage.csvfile import quality_csv_text
+from game.storage.oserrors import french_reason
 from game.storage.paths import data_dir
 
 try:  # POSIX
@@ -84,10 +86,6 @@ _NO_FILES: Mapping[str, bytes] = MappingProxyType({})
 
 _CANNOT_WRITE = N_("Impossible d'écrire le portail dans {path} : {reason}.")
 _NOTHING = N_("{learner} n'a publié aucun jeu de données.")
-_REASONS = {errno.ENOSPC: N_("le disque est plein"), errno.EDQUOT: N_("le quota du disque est atteint"),
-            errno.EACCES: N_("permission refusée"), errno.EPERM: N_("permission refusée"),
-            errno.EROFS: N_("le disque est en lecture seule"), errno.ENOENT: N_("dossier introuvable"),
-            errno.ENOTDIR: N_("ce n'est pas un dossier")}
 
 #: tests only: called with the name of each step of a publication or a recovery (may kill or raise)
 _test_hook: Callable[[str], None] | None = None
@@ -106,8 +104,7 @@ class NothingPublished(PortalError):
 
 
 def _cannot_write(path: Path, exc: OSError) -> PortalError:
-    reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
-    return PortalError(msg(_CANNOT_WRITE, path=str(path), reason=reason))
+    return PortalError(msg(_CANNOT_WRITE, path=str(path), reason=french_reason(exc)))
 
 
 def learner_key(pseudonym: str) -> str:
@@ -258,6 +255,7 @@ class Portal:
             try:
                 dest.mkdir(parents=True, exist_ok=True)
                 shutil.copytree(folder, staging, ignore=lambda _d, names: [n for n in names if n.startswith(".")])
+                (staging / CATALOGUE_NAME).write_bytes(self._catalogue_bytes(folder) or b"")  # as written today
                 if target.exists():
                     os.rename(target, aside)
                 os.rename(staging, target)
@@ -497,7 +495,8 @@ class Portal:
         header: list[str] = []
         for _path, row in reversed(datasets):
             header += [h for h in row["entete"] if h not in header]
-        rows = [[str(row["ligne"].get(h, "")) for h in header] for _path, row in datasets]
+        # a title such as « =HYPERLINK(…) » would run when the exported catalogue is opened in Excel
+        rows = [[neutralise(str(row["ligne"].get(h, ""))) for h in header] for _path, row in datasets]
         return quality_csv_text(Table.from_rows(header, rows)).encode("utf-8")
 
     def _rebuild_catalogue(self, folder: Path) -> None:

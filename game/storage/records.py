@@ -21,6 +21,9 @@ from typing import IO, Any
 
 from game.core.messages import N_, Message, msg
 
+from .jsonerrors import json_reason
+from .oserrors import french_reason
+
 BOM = b"\xef\xbb\xbf"
 #: the longest line read (bytes): an xAPI statement is a few kB; longer is not one
 MAX_LINE = 1024 * 1024
@@ -77,7 +80,7 @@ def write_jsonl(statements: Iterable[Mapping[str, Any]], target: str | Path | IO
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise RecordsError(msg(_CANNOT_WRITE, path=str(path), reason=exc.strerror or str(exc))) from exc
+        raise RecordsError(msg(_CANNOT_WRITE, path=str(path), reason=french_reason(exc))) from exc
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
@@ -123,7 +126,7 @@ def read_jsonl(path: str | Path, *, max_line: int = MAX_LINE) -> Iterator[tuple[
                 if found is not None:
                     yield number, found
     except OSError as exc:
-        raise RecordsError(msg(_CANNOT_READ, path=str(path), reason=exc.strerror or str(exc))) from exc
+        raise RecordsError(msg(_CANNOT_READ, path=str(path), reason=french_reason(exc))) from exc
 
 
 def _open_regular(path: Path) -> IO[bytes]:
@@ -163,9 +166,9 @@ def _parse(raw: bytes) -> dict[str, Any] | Message | None:
     try:
         value = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        return msg(_BAD_JSON, column=exc.colno, reason=exc.msg)
+        return msg(_BAD_JSON, column=exc.colno, reason=json_reason(exc))
     except ValueError as exc:  # NaN, Infinity: accepted by Python, not by JSON nor by an LRS
-        return msg(_BAD_CONSTANT, reason=str(exc))
+        return msg(_BAD_CONSTANT, reason=msg(N_("« {value} » n'est pas une valeur JSON"), value=str(exc)))
     except RecursionError:  # [[[[… thousands deep: refused by the parser itself, alone
         return msg(_TOO_DEEP, depth=MAX_DEPTH)
     if not isinstance(value, dict):
@@ -190,4 +193,4 @@ def _deeper_than(value: Any, limit: int) -> bool:
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
+    raise ValueError(name)

@@ -19,7 +19,8 @@ from typing import Any
 from game.core.messages import N_, Message, msg
 from game.core.statements import DEFAULT_XAPI, XapiConfig, group_iri
 
-from .lrs import LrsClient, LrsMoved, LrsSettings, LrsUnreachable
+from .lrs import LrsBadAnswer, LrsClient, LrsMoved, LrsSettings, LrsUnreachable
+from .oserrors import french_reason
 from .records import RecordsError, read_jsonl
 from .store import SCHEMA_VERSION
 
@@ -131,7 +132,7 @@ def _from_store(path: Path) -> Iterator[Item]:
         else:
             version, bodies = _read_bodies(path, "mode=ro&immutable=1")
     except (sqlite3.Error, OSError) as e:
-        yield "", msg(_NOT_A_SAVE, path=str(path), reason=getattr(e, "strerror", None) or str(e))
+        yield "", msg(_NOT_A_SAVE, path=str(path), reason=french_reason(e))
         return
     if version > SCHEMA_VERSION:
         yield "", msg(_TOO_NEW, path=str(path))
@@ -165,4 +166,9 @@ def _from_lrs(settings: LrsSettings, group: str | None, learner: str | None, xap
     except LrsMoved as e:
         yield "", msg(_LRS_MOVED, endpoint=settings.endpoint or "", address=e.address)
     except (LrsUnreachable, ValueError) as e:
-        yield "", msg(_LRS_DOWN, endpoint=settings.endpoint or "", reason=str(e))
+        why: Message | str = str(e)
+        if isinstance(e, LrsBadAnswer):
+            why = msg(e.reason)  # a French phrase marked with N_
+        elif isinstance(e, LrsUnreachable) and e.why is not None:
+            why = e.why  # the system's cause, in French (« le serveur refuse la connexion »)
+        yield "", msg(_LRS_DOWN, endpoint=settings.endpoint or "", reason=why)

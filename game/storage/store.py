@@ -18,6 +18,7 @@ from typing import Any, Literal
 from game.core.ids import utc_timestamp
 from game.core.messages import N_, Message, msg
 from game.core.statements import validate_statement
+from game.storage.oserrors import french_reason
 from game.storage.paths import DB_FILENAME, database_path
 
 MAX_PSEUDONYM = 64
@@ -117,20 +118,6 @@ _TOO_NEW = N_("Le fichier de sauvegarde « {path} » vient d'une version plus r�
 _WRITE_FAILED = N_("La progression n'a pas pu être enregistrée ({reason}). Ce qui était déjà sauvegardé "
                    "est intact ; réessayez ou demandez de l'aide.")
 _READ_FAILED = N_("La sauvegarde n'a pas pu être lue ({reason}).")
-_FULL = N_("le disque est plein")
-_BUSY = N_("la sauvegarde est occupée par un autre programme")
-#: SQLite's primary result codes, as a learner can understand them (SQLite's own text is English)
-_SQLITE_REASONS = {
-    sqlite3.SQLITE_FULL: _FULL,
-    sqlite3.SQLITE_READONLY: N_("le fichier de sauvegarde ou son dossier est en lecture seule"),
-    sqlite3.SQLITE_BUSY: _BUSY,
-    sqlite3.SQLITE_LOCKED: _BUSY,
-    sqlite3.SQLITE_IOERR: N_("le disque a signalé une erreur de lecture ou d'écriture"),
-    sqlite3.SQLITE_CANTOPEN: N_("le fichier ne peut pas être ouvert"),
-    sqlite3.SQLITE_PERM: N_("accès refusé"),
-    sqlite3.SQLITE_CORRUPT: N_("la sauvegarde est endommagée"),
-    sqlite3.SQLITE_NOTADB: N_("la sauvegarde est endommagée"),
-}
 _NOT_AN_OBJECT = N_("ce n'est pas un relevé (un objet JSON est attendu)")
 _NO_ID = N_("relevé sans identifiant (« id »)")
 _INVALID = N_("relevé xAPI invalide : {problems}")
@@ -178,9 +165,7 @@ def _dumps(value: Any) -> str:
 
 def sqlite_reason(exc: sqlite3.Error) -> str:
     """Why SQLite failed, in French when it is a cause a learner can act on (full disk…)."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    found = _SQLITE_REASONS.get(code & 0xFF) if isinstance(code, int) else None
-    return found or str(exc)
+    return french_reason(exc).format_source()
 
 
 class Store:
@@ -199,14 +184,14 @@ class Store:
         try:
             return cls(database_path(data_dir))
         except OSError as exc:
-            raise StoreError(msg(_CANNOT_OPEN, path=str(data_dir or exc.filename or ""), reason=exc.strerror or "")) from exc
+            raise StoreError(msg(_CANNOT_OPEN, path=str(data_dir or exc.filename or ""), reason=french_reason(exc))) from exc
 
     def _open(self, synchronous: Synchronous) -> sqlite3.Connection:
         where = str(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(msg(_CANNOT_OPEN, path=where, reason=exc.strerror or str(exc))) from exc
+            raise StoreError(msg(_CANNOT_OPEN, path=where, reason=french_reason(exc))) from exc
         # The file is never opened by any other handle than SQLite's, not even to peek at its first
         # bytes: closing a descriptor drops every POSIX lock the process holds on the file (those of
         # the game's connection too, when the LRS sender opens its own Store), and another process
@@ -489,7 +474,8 @@ class Store:
                 if problem is None:
                     rows.append((stmt["id"], _dumps(stmt)))
             except (TypeError, ValueError, RecursionError) as exc:  # NaN hidden in an extension, absurd nesting…
-                problem = msg(_UNSTORABLE, reason=type(exc).__name__ if isinstance(exc, RecursionError) else str(exc))
+                problem = msg(_UNSTORABLE, reason=msg(N_("des valeurs imbriquées trop profondément")) if isinstance(exc, RecursionError)
+                              else msg(N_("une valeur n'a pas d'équivalent en JSON : NaN, infini…")))
             if problem is not None:
                 refuse(line, problem)
             if len(rows) >= batch_size:

@@ -14,8 +14,9 @@ from game.core.messages import N_, msg
 from game.core.problems import PathPart, Problem
 
 from .limits import LIMITS, ScenarioLimits
+from .oserrors import french_reason
 from .yamlbounds import first_excess, too_big, tree_excess
-from .yamlerrors import explain
+from .yamlerrors import VALUE_ERRORS, explain, reader_problem, value_problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ def read_yaml(path: Path, display: str, limits: ScenarioLimits = LIMITS) -> tupl
                               msg(N_("Enregistrez-le en UTF-8 (dans VS Code : cliquez sur l'encodage dans la barre d'état, puis « Enregistrer avec l'encodage »).")),
                               file=display)]
     except OSError as e:
-        return None, [Problem((), msg(N_("Impossible de lire le fichier : {reason}."), reason=e.strerror or str(e)), file=display)]
+        return None, [Problem((), msg(N_("Impossible de lire le fichier : {reason}."), reason=french_reason(e)), file=display)]
     return parse_yaml(text, display, limits)
 
 
@@ -63,9 +64,13 @@ def parse_yaml(text: str, display: str, limits: ScenarioLimits = LIMITS) -> tupl
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as e:
         return None, [_syntax_problem(e, text, display)]
+    except yaml.reader.ReaderError as e:
+        return None, [reader_problem(e, text, display)]
     except yaml.YAMLError as e:
         why = explain(str(e), "", "")
         return None, [Problem((), why.message, why.hint, file=display)]
+    except VALUE_ERRORS:  # « 2024-13-45 », « !!int abc »: PyYAML's constructor raised, unwrapped
+        return None, [value_problem(loader, root, display)]
     finally:
         loader.dispose()
     problems = [p.located(display, *_mark(n)) for p, n in _duplicate_keys(root)]

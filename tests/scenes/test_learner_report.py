@@ -33,3 +33,27 @@ def test_a_report_that_cannot_be_written_is_explained_and_the_game_goes_on(drive
     assert "Le rapport n'a pas pu être enregistré" in driver.screen_text()
     assert isinstance(driver.scene, DebriefScene)
     driver.activate_button("Retour à la bibliothèque")
+
+
+def test_my_report_keeps_my_name_and_a_full_disk_is_said_in_french_without_leftovers(driver, monkeypatch):
+    import errno
+    import os
+
+    start(driver, "東京")
+    open_first(driver)
+    while not isinstance(driver.scene, DebriefScene):
+        play_step(driver)
+    exports = driver.services.data_folder / "exports"
+    button = "Enregistrer mon rapport (à garder ou à donner pour mon plan de formation)"
+    driver.activate_button(button)
+    assert f"Rapport enregistré : {exports / 'rapport-東京.html'}" in driver.screen_text()  # was rapport-rapport.html
+    before = {p.name: p.read_bytes() for p in exports.iterdir()}
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    driver.activate_button(button)
+    text = driver.screen_text()
+    assert "Le rapport n'a pas pu être enregistré (le disque est plein)" in text and "No space" not in text
+    assert {p.name: p.read_bytes() for p in exports.iterdir()} == before  # no .tmp left, the first report intact

@@ -289,3 +289,31 @@ def test_filters_are_added_and_removed_one_by_one_from_the_keyboard(tmp_path):
         assert "Aucune ligne du fichier ne correspond aux filtres" in d.screen_text()
     finally:
         d.close()
+
+
+def test_a_chart_that_cannot_be_saved_is_said_in_french_and_the_game_goes_on(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    d = Driver(tmp_path / "d", extra_dirs=[FIX])
+    try:
+        open_publication(d)
+        publish_to_reuse(d)
+        select(d, "Regrouper par", "ANNEE")
+        d.activate_button("Lancer la requête")
+        exports = d.services.data_folder / "exports"
+        before = sorted(p.name for p in exports.iterdir()) if exports.exists() else []
+
+        def disk_full(*_args, **_kwargs):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "replace", disk_full)
+        d.activate_button("Exporter le graphique (PNG)")
+        text = d.screen_text()
+        assert "n'a pas pu être enregistré (le disque est plein)." in text and "No space" not in text
+        assert sorted(p.name for p in exports.iterdir()) == before  # no PNG, no temporary file
+        monkeypatch.undo()
+        d.activate_button("Exporter le graphique (PNG)")
+        assert any(t.startswith("Graphique enregistré : ") for t in d.texts())
+    finally:
+        d.close()

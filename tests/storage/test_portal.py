@@ -186,7 +186,7 @@ def test_export_to_a_folder_that_cannot_be_written_says_so_in_french(tmp_path):
     publish_version(portal, "d", 1)
     blocker = tmp_path / "fichier"
     blocker.write_text("")
-    with pytest.raises(PortalError, match=r"Impossible d'écrire le portail dans .*fichier.* : ce n'est pas un dossier\."):
+    with pytest.raises(PortalError, match=r"Impossible d'écrire le portail dans .*fichier.* : une partie du chemin n'est pas un dossier\."):
         portal.export(LEARNER, blocker / "dest")
 
 
@@ -207,7 +207,7 @@ def test_a_disk_error_at_any_step_leaves_the_old_state_with_a_french_message(tmp
     steps = _steps_of_a_republication(tmp_path)
     assert "nouveau-en-place" in steps and "catalogue-remplace" in steps
     commit = steps.index("catalogue-remplace")
-    reason = "le disque est plein" if error.errno == errno.ENOSPC else "permission refusée"
+    reason = "le disque est plein" if error.errno == errno.ENOSPC else "accès refusé"
     for k, step in enumerate(steps):
         root = fresh_portal(tmp_path, f"{error.errno}-{k}")
 

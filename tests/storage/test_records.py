@@ -125,12 +125,12 @@ def test_bad_lines_are_refused_with_their_number_and_the_others_added(trainer: S
     assert [s["id"][-1] for s in trainer.imported()] == ["1", "4", "9"]
     got = reasons(result)
     assert [line for line, _ in got] == [2, 3, 5, 6, 7, 8]
-    assert got[0][1].startswith("JSON illisible, colonne ")
+    assert got[0][1].startswith("JSON illisible, colonne ") and "Expecting" not in got[0][1]
     assert got[1][1].startswith("relevé xAPI invalide : ") and "actor.account.name" in got[1][1]
     assert got[2][1] == "relevé sans identifiant (« id »)"
     assert "id: not a UUID: 'pas-un-uuid'" in got[3][1]
     assert got[4][1] == "ce n'est pas un relevé (un objet JSON est attendu)"
-    assert got[5][1] == "JSON illisible (NaN is not valid JSON)"
+    assert got[5][1] == "JSON illisible (« NaN » n'est pas une valeur JSON)"
     assert all(isinstance(reason, Message) for _, reason in result.invalid)  # translated when shown
 
 

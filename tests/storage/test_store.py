@@ -355,3 +355,12 @@ def test_migration_v4_keeps_older_profiles_without_a_group(tmp_path: Path) -> No
         assert [(x.pseudonym, x.group) for x in store.learners()] == [("Alice", "RENNES-2026"), ("Bob", "RENNES-2026")]
         store.set_group(bob.id, None)
         assert store.learners()[1].group is None
+
+
+def test_a_save_that_cannot_be_opened_says_why_in_french(tmp_path: Path) -> None:
+    (tmp_path / "fichier").write_text("pas un dossier", encoding="utf-8")
+    target = tmp_path / "fichier" / "sous" / "explorateurs.sqlite3"
+    with pytest.raises(StoreError) as raised:
+        Store(target)
+    text = raised.value.message.format_source()
+    assert "(une partie du chemin n'est pas un dossier)" in text and "Not a directory" not in text

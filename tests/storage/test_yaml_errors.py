@@ -113,3 +113,63 @@ def test_the_preview_screen_shows_the_same_message_and_hint():
     line = problem_line(p)
     assert line.startswith("scenario.yaml:1:21 : " + SYNTAX + "« : » inattendu.")
     assert "nouvelle clé. Un « : » suivi d'une espace" in line
+
+
+#: what PyYAML said in English before (« Erreur de syntaxe YAML (found unknown directive name). »)
+RARER = {
+    "directive": ("%FOO bar\n---\nid: a\n", "1:5", "une ligne qui commence par « % » est lue comme une directive",
+                  "Un texte qui commence par « % »"),
+    "yaml-version": ("%YAML 2.0\n---\nid: a\n", "1:1", "une ligne qui commence par « % »", "Un texte qui commence"),
+    "three-dots": ("id: a\n...\ntitle: b\n", "3:1", "une ligne « ... » termine le document", "Retirez la ligne « ... »"),
+    "dashes-in-quotes": ('text: "a\n---\nb"\n', "1:7", "une ligne « --- » ou « ... » se trouve au milieu",
+                         "Écrivez ce texte sans ligne"),
+    "text-after-pipe": ("text: |x\n  b\n", "1:8", "après « | » ou « > », le texte commence à la ligne suivante",
+                        "Passez à la ligne après « | »"),
+    "dash-after-key": ("text: - 10 %\n", "1:7", "un tiret « - » de liste suit une clé", "Passez à la ligne"),
+    "empty-in-flow": ("choices: [a, , b]\n", "1:14", "une valeur manque", "Retirez la virgule en trop"),
+    "unknown-tag": ("text: !important lire\n", "1:7", "une valeur commence par « ! »", "Retirez l'indication « !… »"),
+    "bad-tag": ("text: !<x>y\n", "1:7", "une valeur commence par « ! »", "Retirez l'indication"),
+    "typed-set": ("choices: !!set [a]\n", "1:10", "une valeur commence par « ! »", "Retirez l'indication"),
+    "hex-escape": ('text: "\\xZZ"\n', "1:10", "une barre oblique inverse", "Doublez la barre oblique"),
+    "merge-key": ("a:\n  <<: 1\n", "2:7", "une clé « << » fusionne", "Pour une clé qui s'appelle vraiment"),
+    "same-anchor": ("- &a x\n- &a y\n", "2:3", "deux valeurs commencent par le même « &nom »", "Mettez ces valeurs"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RARER))
+def test_rarer_syntax_errors_are_explained_in_french_too(name):
+    text, where, message, hint = RARER[name]
+    p = _problem(text)
+    assert p.where == f"scenario.yaml:{where}"
+    assert p.message.format_source().startswith(SYNTAX + message), p.message.format_source()
+    assert p.hint is not None and p.hint.format_source().startswith(hint)
+
+
+@pytest.mark.parametrize(("text", "where", "code"), [
+    ("id: a\ntitle: Bon\x00jour\n", "2:11", "0000"),
+    ("id: é\ntitle: \x07\n", "2:8", "0007"),  # the position libyaml gives counts bytes: « é » is two
+    ("titre: 東京\nx: \x0b\n", "2:4", "000B"),
+    ("a: \ufffe\n", "1:4", "FFFE"),
+])
+def test_an_invisible_character_yaml_refuses_is_said_in_french_where_it_is(text, where, code):
+    p = _problem(text)
+    assert p.where == f"scenario.yaml:{where}"
+    assert p.message.format_source() == f"Le fichier contient un caractère invisible que YAML refuse (U+{code})."
+    assert p.hint.format_source().startswith("Supprimez-le")
+
+
+@pytest.mark.parametrize(("text", "where", "message"), [
+    ("id: a\ndate: 2024-13-45\n", "2:7", "« 2024-13-45 » s'écrit comme une date, mais cette date n'existe pas."),
+    ("a:\n  - 2023-02-29\n", "2:5", "« 2023-02-29 » s'écrit comme une date, mais cette date n'existe pas."),
+    ("a: 2001-02-03T25:00:00\n", "1:4", "« 2001-02-03T25:00:00 » s'écrit comme une date, mais cette date n'existe pas."),
+    ("a: !!int abc\n", "1:4", "« abc » ne peut pas être lu comme une valeur de type « int »."),
+    ("a: !!float abc\n", "1:4", "« abc » ne peut pas être lu comme une valeur de type « float »."),
+    ("a: !!bool peut-être\n", "1:4", "« peut-être » ne peut pas être lu comme une valeur de type « bool »."),
+    ("a: !!timestamp hier\n", "1:4", "« hier » s'écrit comme une date, mais cette date n'existe pas."),
+    ("a: 1" + "0" * 5000 + "\n", "1:4", "« 1" + "0" * 38 + "… » ne peut pas être lu comme une valeur de type « int »."),
+])
+def test_a_value_its_yaml_type_cannot_hold_is_a_french_problem_not_a_traceback(text, where, message):
+    p = _problem(text)  # before: ValueError, KeyError or AttributeError out of PyYAML
+    assert p.where == f"scenario.yaml:{where}"
+    assert p.message.format_source() == message
+    assert p.hint.format_source().startswith("Corrigez la valeur, ou mettez-la entre guillemets")
