@@ -27,22 +27,26 @@ class Route:
     path: DocPath | None = None  # where the file writes this link; None: the order of the steps
     choice: int | None = None  # taken after this choice of a dialogue
     consequence: str = ""  # taken after a publication with this consequence (``personal-data``, ``licence``)
+    by: str = "order"  # what sets the target: ``order`` (of the steps), ``step``, ``choice`` or ``consequence`` (its ``next``)
 
 
 def routes(scenario: Scenario, step: Step) -> list[Route]:
     """Every way out of ``step``: one per choice of a dialogue with choices (else the step's own
     way), then one per consequence of a publish step, in the file's order."""
     i = scenario.index(step.id)
-    own = ("steps", i, "next") if step.next else None
+    own: DocPath | None = ("steps", i, "next") if step.next else None
+    by = "step" if step.next else "order"
     out: list[Route] = []
     if isinstance(step, DialogueStep) and step.choices:
         for j, c in enumerate(step.choices):
-            path = ("steps", i, "choices", j, "next") if c.next else own
-            out.append(Route(scenario.following(step.id, c), path, choice=j))
+            if c.next:
+                out.append(Route(c.next, ("steps", i, "choices", j, "next"), choice=j, by="choice"))
+            else:
+                out.append(Route(scenario.following(step.id), own, choice=j, by=by))
     else:
-        out.append(Route(scenario.following(step.id), own))
+        out.append(Route(scenario.following(step.id), own, by=by))
     if isinstance(step, PublishStep):
-        out += [Route(target, ("steps", i, "consequences", what), consequence=what)
+        out += [Route(target, ("steps", i, "consequences", what), consequence=what, by="consequence")
                 for what, target in step.consequences]
     return out
 
