@@ -103,7 +103,7 @@ class PreviousLine(Action):
 class Choose(Action):
     """Make a dialogue's choice (its index in the file's order)."""
 
-    choice: int = 0
+    choice: int
     name: ClassVar[str] = "choose"
     keys: ClassVar[tuple[str, ...]] = ("choice",)
 
@@ -119,8 +119,8 @@ class Choose(Action):
 class Answer(Action):
     """Answer a quiz question with the options selected (their indexes)."""
 
-    question: str = ""
-    selected: frozenset[int] = frozenset()
+    question: str
+    selected: frozenset[int]
     name: ClassVar[str] = "answer"
     keys: ClassVar[tuple[str, ...]] = ("question", "selected")
 
@@ -136,8 +136,8 @@ class Answer(Action):
 class Sort(Action):
     """Put a card of a sort step in a bin."""
 
-    card: str = ""
-    bin: str = ""
+    card: str
+    bin: str
     name: ClassVar[str] = "sort"
     keys: ClassVar[tuple[str, ...]] = ("card", "bin")
 
@@ -153,12 +153,12 @@ class Sort(Action):
 class ApplyOperation(Action):
     """Apply a cleaning operation to the table."""
 
-    operation: Operation | None = None
+    operation: Operation
     name: ClassVar[str] = "apply"
     keys: ClassVar[tuple[str, ...]] = ("operation",)
 
     def _params(self) -> dict[str, Any]:
-        return {"operation": self.operation.to_json() if self.operation is not None else {}}
+        return {"operation": self.operation.to_json()}
 
     @classmethod
     def _read(cls, r: _Reader) -> Action:
@@ -190,14 +190,14 @@ class _Form(Action):
     """The publishing form as the learner filled it: the metadata's texts and keywords, the extra
     resources attached (ids), what was written about each resource, the columns left out."""
 
-    metadata: Metadata | None = None  # texts and keywords (the publisher and resources come from the step)
+    metadata: Metadata  # texts and keywords (the publisher and resources come from the step)
     resources: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()
     descriptions: tuple[tuple[str, str], ...] = ()  # resource id -> description, when one was written
     keys: ClassVar[tuple[str, ...]] = ("metadata", "descriptions")
 
     def _params(self) -> dict[str, Any]:
-        meta = self.metadata.to_json() if self.metadata is not None else {}
+        meta = self.metadata.to_json()
         out = {k: v for k, v in meta.items() if v and k not in ("publisher", "resources")}
         out |= {"resources": list(self.resources), "drop_columns": list(self.dropped)}
         return {"metadata": out} | ({"descriptions": dict(self.descriptions)} if self.descriptions else {})
@@ -234,13 +234,13 @@ class Publish(_Form):
 class RunQuery(Action):
     """Run a query on the published table, while working on a reuser's question (or none)."""
 
-    query: Query | None = None
+    query: Query
     challenge: str = ""
     name: ClassVar[str] = "query"
     keys: ClassVar[tuple[str, ...]] = ("query", "challenge")
 
     def _params(self) -> dict[str, Any]:
-        out = {"query": self.query.to_json() if self.query is not None else {}}
+        out = {"query": self.query.to_json()}
         return out | ({"challenge": self.challenge} if self.challenge else {})
 
     @classmethod
@@ -259,8 +259,8 @@ class RunQuery(Action):
 class Reply(Action):
     """Answer a reuser's question."""
 
-    challenge: str = ""
-    answer: str = ""
+    challenge: str
+    answer: str
     name: ClassVar[str] = "reply"
     keys: ClassVar[tuple[str, ...]] = ("challenge", "answer")
 
@@ -276,7 +276,7 @@ class Reply(Action):
 class CannotAnswer(Action):
     """Tell a reuser that the published data cannot answer the question."""
 
-    challenge: str = ""
+    challenge: str
     name: ClassVar[str] = "cannot-answer"
     keys: ClassVar[tuple[str, ...]] = ("challenge",)
 

@@ -27,7 +27,6 @@ def _record(session: PlaySession, step: CleanStep, what: str, op: Operation, bef
 
 def _apply(h: Handler, session: PlaySession, step: CleanStep, action: ApplyOperation) -> Any:
     """Raises OperationError (a French message) when the operation cannot apply."""
-    assert action.operation is not None
     work: CleanWork = session.work_of(step)
     saved = (work.history, work.report)
     before = work.report.error_count

@@ -38,7 +38,6 @@ def filled(desk: PublishWork, action: SaveDraft | Publish) -> Metadata:
     ones attached and what was written about each."""
     from ..publish import MAIN_RESOURCE
 
-    assert action.metadata is not None
     chosen, notes = set(action.resources), dict(action.descriptions)
     resources = tuple(replace(r, included=r.id == MAIN_RESOURCE or r.id in chosen,
                               description=notes.get(r.id, r.description)) for r in desk.offered())

@@ -23,7 +23,6 @@ def _query(h: Handler, session: PlaySession, step: ReuseStep, action: RunQuery) 
 
     work: ReuseWork = session.work_of(step)
     query, challenge_id = action.query, action.challenge
-    assert query is not None
     comps = step.challenge(challenge_id).competencies if challenge_id else step.competencies
     try:
         result = work.run(query)
