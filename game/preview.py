@@ -22,7 +22,7 @@ from game.app import Services, StoreRecorder
 from game.core.messages import N_, Message, msg
 from game.core.problems import Problem, did_you_mean
 from game.i18n import _, active, render
-from game.play.replay import Intent, LoggedSession, replay
+from game.play.replay import LogEntry, LoggedSession, replay
 from game.play.state import AttemptState
 from game.storage.oserrors import french_reason
 from game.storage.paths import data_dir
@@ -156,7 +156,7 @@ class PreviewServices(Services):
         self.path, self.warp = item.path, warp
         self.folder_id = item.folder_id  # the loader's key: the resolved folder's name (``--watch .`` has none)
         self._loaded = {item.folder_id: item}
-        self.log: list[Intent] = []  # the path played, kept while the scenario is closed
+        self.log: list[LogEntry] = []  # the path played, kept while the scenario is closed
         self.at: str | None = None  # the step it reached
         self.note: Message | None = None  # to show over the game (the replay stopped early)
         self.seed = str(uuid.uuid4())  # the same shuffled orders in every reloaded version

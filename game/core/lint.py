@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from .facts import FACT_PATTERN as FACT_PATTERN  # noqa: F401 - re-exported
 from .facts import citation
 from .messages import N_, msg
-from .problems import ERROR, WARNING, PathPart, Problem
+from .problems import ERROR, WARNING, Problem
+from .route import DocPath, Route, routes
 from .scenario import (
     DEFAULT_EVIDENCE,
     GRADE_SCORE,
@@ -30,8 +31,6 @@ from .scenario import (
     Step,
 )
 from .texts import missing_translations
-
-DocPath = tuple[PathPart, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,28 +52,9 @@ class LintContext:
 
 # -- paths between steps -------------------------------------------------------------------------
 
-def links(scenario: Scenario, index: int) -> list[tuple[str | None, DocPath | None]]:
-    """Where the learner may go after step ``index``: (step id or None for the end, path of the
-    explicit link in the file or None for the default order). Mirrors ``PlaySession._leave``."""
-    steps = scenario.steps
-    step = steps[index]
-    after = steps[index + 1].id if index + 1 < len(steps) else None
-    default: tuple[str | None, DocPath | None] = (step.next, ("steps", index, "next")) if step.next else (after, None)
-    out: list[tuple[str | None, DocPath | None]] = []
-    if isinstance(step, DialogueStep) and step.choices:
-        for j, c in enumerate(step.choices):
-            out.append((c.next, ("steps", index, "choices", j, "next")) if c.next else default)
-    else:
-        out.append(default)
-    if isinstance(step, PublishStep):
-        out += [(target, ("steps", index, "consequences", what)) for what, target in step.consequences]
-    return out
-
-
-def _graph(scenario: Scenario) -> dict[str, list[tuple[str | None, DocPath | None]]]:
+def _graph(scenario: Scenario) -> dict[str, list[Route]]:
     known = {s.id for s in scenario.steps}
-    return {s.id: [(t, p) for t, p in links(scenario, i) if t is None or t in known]
-            for i, s in enumerate(scenario.steps)}
+    return {s.id: [r for r in routes(scenario, s) if r.target is None or r.target in known] for s in scenario.steps}
 
 
 def reachable(scenario: Scenario, start: str | None = None) -> set[str]:
@@ -83,10 +63,10 @@ def reachable(scenario: Scenario, start: str | None = None) -> set[str]:
     first = start or scenario.steps[0].id
     seen, todo = {first}, [first]
     while todo:
-        for target, _path in graph[todo.pop()]:
-            if target is not None and target not in seen:
-                seen.add(target)
-                todo.append(target)
+        for r in graph[todo.pop()]:
+            if r.target is not None and r.target not in seen:
+                seen.add(r.target)
+                todo.append(r.target)
     return seen
 
 
@@ -104,12 +84,12 @@ def loops(ctx: LintContext) -> list[Problem]:
     sc = ctx.scenario
     reached = reachable(sc)
     out = []
-    for i, s in enumerate(sc.steps):
+    for s in sc.steps:
         if s.id not in reached:
             continue
-        for target, path in links(sc, i):
-            if path is not None and target is not None and sc.has_step(target) and s.id in reachable(sc, target):
-                out.append(Problem(path, msg(N_("Ce renvoi vers « {step} » fait tourner le scénario en rond : le jeu garde les réponses données, l'apprenant·e referait le même chemin sans fin."), step=target),
+        for r in routes(sc, s):
+            if r.path is not None and r.target is not None and sc.has_step(r.target) and s.id in reachable(sc, r.target):
+                out.append(Problem(r.path, msg(N_("Ce renvoi vers « {step} » fait tourner le scénario en rond : le jeu garde les réponses données, l'apprenant·e referait le même chemin sans fin."), step=r.target),
                                    msg(N_("Renvoyez vers une étape plus loin dans le parcours ; pour revoir une notion, écrivez une nouvelle étape.")),
                                    code="loop", severity=ERROR))
     return out
@@ -162,12 +142,12 @@ def _reference_next(scenario: Scenario, index: int) -> list[str | None]:
     choices, any choice of an ungraded one; a publication with the reference metadata has no
     consequence."""
     step = scenario.steps[index]
-    out = links(scenario, index)
+    out = routes(scenario, step)
     if isinstance(step, DialogueStep) and step.choices:
         grades = [GRADE_SCORE[c.grade] for c in step.choices if c.grade]
-        return [t for (t, _p), c in zip(out, step.choices, strict=False)
+        return [r.target for r, c in zip(out, step.choices, strict=False)
                 if not grades or (c.grade and GRADE_SCORE[c.grade] == max(grades))]
-    return [out[0][0]]
+    return [out[0].target]
 
 
 def reference_evidence(scenario: Scenario, assessed: Mapping[str, Collection[str]] | None = None,

@@ -7,8 +7,9 @@ scenario through :func:`scenario_texts`, so a string the game shows is a string 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .messages import N_, msg
 from .problems import WARNING, PathPart, Problem
@@ -56,53 +57,74 @@ class _Collector:
             self.out.append(ScenarioText(path + (key,), f"{label}/{key}" if label else key, text))
 
 
+def _dialogue_texts(step: DialogueStep, p: DocPath, lb: str, c: _Collector) -> None:
+    for i, ln in enumerate(step.lines):
+        c.add(p + ("lines", i), f"{lb}/lines/{i}", "text", ln.text)
+    for i, ch in enumerate(step.choices):
+        c.add(p + ("choices", i), f"{lb}/choices/{i}", "text", ch.text)
+        c.add(p + ("choices", i), f"{lb}/choices/{i}", "feedback", ch.feedback)
+
+
+def _quiz_texts(step: QuizStep, p: DocPath, lb: str, c: _Collector) -> None:
+    for i, q in enumerate(step.questions):
+        qp, ql = p + ("questions", i), f"{lb}/questions/{q.id}"
+        c.add(qp, ql, "prompt", q.prompt)
+        for j, o in enumerate(q.options):
+            c.add(qp + ("options", j), f"{ql}/options/{j}", "text", o.text)
+        c.add(qp, ql, "explanation", q.explanation)
+
+
+def _sort_texts(step: SortStep, p: DocPath, lb: str, c: _Collector) -> None:
+    for i, b in enumerate(step.bins):
+        c.add(p + ("bins", i), f"{lb}/bins/{b.id}", "label", b.label)
+    for i, card in enumerate(step.cards):
+        cp, cl = p + ("cards", i), f"{lb}/cards/{card.id}"
+        c.add(cp, cl, "text", card.text)
+        c.add(cp, cl, "detail", card.detail)
+        c.add(cp, cl, "reason", card.reason)
+
+
+def _clean_texts(step: CleanStep, p: DocPath, lb: str, c: _Collector) -> None:
+    for i, hint in enumerate(step.hints):
+        c.add(p + ("hints",), f"{lb}/hints", i, hint)
+
+
+def _publish_texts(step: PublishStep, p: DocPath, lb: str, c: _Collector) -> None:
+    c.add(p + ("publisher",), f"{lb}/publisher", "name", step.publisher)
+    for i, t in enumerate(step.title_elements):
+        c.add(p + ("title_elements", i), f"{lb}/title_elements/{i}", "label", t.label)
+    for name, text in step.licence_feedback:
+        c.add(p + ("licence", "feedback"), f"{lb}/licence/feedback", name, text)
+    for i, r in enumerate(step.resources):
+        rp, rl = p + ("resources", i), f"{lb}/resources/{r.id}"
+        c.add(rp, rl, "title", r.title)
+        c.add(rp, rl, "description", r.description)
+
+
+def _reuse_texts(step: ReuseStep, p: DocPath, lb: str, c: _Collector) -> None:
+    for i, ch in enumerate(step.challenges):
+        cp, cl = p + ("challenges", i), f"{lb}/challenges/{ch.id}"
+        c.add(cp, cl, "question", ch.question)
+        c.add(cp, cl, "explanation", ch.explanation)
+        c.add(cp, cl, "cannot", ch.cannot)
+
+
+def _no_more_texts(step: Step, p: DocPath, lb: str, c: _Collector) -> None:
+    """A debrief shows its title and intro only."""
+
+
+#: The display strings of each step kind besides its title and intro (a new kind registers here,
+#: as it does in ``STEP_BUILDERS``).
+STEP_TEXTS: dict[type, Callable[[Any, DocPath, str, _Collector], None]] = {
+    DialogueStep: _dialogue_texts, QuizStep: _quiz_texts, SortStep: _sort_texts, CleanStep: _clean_texts,
+    PublishStep: _publish_texts, ReuseStep: _reuse_texts, DebriefStep: _no_more_texts,
+}
+
+
 def _step_texts(step: Step, p: DocPath, lb: str, c: _Collector) -> None:
     c.add(p, lb, "title", step.title)
-    if isinstance(step, DialogueStep):
-        for i, ln in enumerate(step.lines):
-            c.add(p + ("lines", i), f"{lb}/lines/{i}", "text", ln.text)
-        for i, ch in enumerate(step.choices):
-            c.add(p + ("choices", i), f"{lb}/choices/{i}", "text", ch.text)
-            c.add(p + ("choices", i), f"{lb}/choices/{i}", "feedback", ch.feedback)
-        return
-    intro = getattr(step, "intro", "")
-    c.add(p, lb, "intro", intro)
-    if isinstance(step, QuizStep):
-        for i, q in enumerate(step.questions):
-            qp, ql = p + ("questions", i), f"{lb}/questions/{q.id}"
-            c.add(qp, ql, "prompt", q.prompt)
-            for j, o in enumerate(q.options):
-                c.add(qp + ("options", j), f"{ql}/options/{j}", "text", o.text)
-            c.add(qp, ql, "explanation", q.explanation)
-    elif isinstance(step, SortStep):
-        for i, b in enumerate(step.bins):
-            c.add(p + ("bins", i), f"{lb}/bins/{b.id}", "label", b.label)
-        for i, card in enumerate(step.cards):
-            cp, cl = p + ("cards", i), f"{lb}/cards/{card.id}"
-            c.add(cp, cl, "text", card.text)
-            c.add(cp, cl, "detail", card.detail)
-            c.add(cp, cl, "reason", card.reason)
-    elif isinstance(step, CleanStep):
-        for i, hint in enumerate(step.hints):
-            c.add(p + ("hints",), f"{lb}/hints", i, hint)
-    elif isinstance(step, ReuseStep):
-        for i, ch in enumerate(step.challenges):
-            cp, cl = p + ("challenges", i), f"{lb}/challenges/{ch.id}"
-            c.add(cp, cl, "question", ch.question)
-            c.add(cp, cl, "explanation", ch.explanation)
-            c.add(cp, cl, "cannot", ch.cannot)
-    elif isinstance(step, PublishStep):
-        c.add(p + ("publisher",), f"{lb}/publisher", "name", step.publisher)
-        for i, t in enumerate(step.title_elements):
-            c.add(p + ("title_elements", i), f"{lb}/title_elements/{i}", "label", t.label)
-        for name, text in step.licence_feedback:
-            c.add(p + ("licence", "feedback"), f"{lb}/licence/feedback", name, text)
-        for i, r in enumerate(step.resources):
-            rp, rl = p + ("resources", i), f"{lb}/resources/{r.id}"
-            c.add(rp, rl, "title", r.title)
-            c.add(rp, rl, "description", r.description)
-    elif isinstance(step, DebriefStep):
-        pass  # title and intro only
+    c.add(p, lb, "intro", getattr(step, "intro", ""))  # a dialogue has none
+    STEP_TEXTS[type(step)](step, p, lb, c)
 
 
 def scenario_texts(scenario: Scenario) -> list[ScenarioText]:

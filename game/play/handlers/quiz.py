@@ -1,0 +1,64 @@
+"""Quiz steps: each question answered once, right or wrong."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from game.core import statements as xs
+from game.core.actions import Action, Answer
+from game.core.scenario import QuizStep
+
+from .base import ActionRefused, Graded, Handler, LogEntry, find_again
+
+if TYPE_CHECKING:
+    from ..session import PlaySession
+
+
+def _answer(h: Handler, session: PlaySession, step: QuizStep, action: Answer) -> bool:
+    question_id, selected = action.question, action.selected
+    if not any(q.id == question_id for q in step.questions):
+        raise ActionRefused("no such question")
+    if session.state.answer(step.id, question_id) is not None:
+        raise ActionRefused("already answered")
+    q = step.question(question_id)
+    if not selected or any(not (0 <= i < len(q.choices)) for i in selected):
+        raise ActionRefused("empty answer")
+    ok = q.is_correct(selected)
+    response = " | ".join(q.choices[i] for i in sorted(selected))
+    stmt = session.statement(xs.question_answered, step.id, q.id, q.prompt, response, ok, 1.0 if ok else 0.0,
+                             q.competencies)
+    key = (f"{step.id}/{q.id}", tuple(sorted(selected)))
+    session.commit(session.state.with_(answers=session.state.answers + (key,)), [stmt])
+    return ok
+
+
+class QuizHandler(Handler):
+    step_type = QuizStep
+    actions = {Answer: _answer}
+
+    def done(self, session: PlaySession, step: QuizStep) -> bool:
+        return all(session.state.answer(step.id, q.id) is not None for q in step.questions)
+
+    def graded(self, session: PlaySession, step: QuizStep) -> list[Graded]:
+        out: list[Graded] = []
+        for q in step.questions:
+            a = session.state.answer(step.id, q.id)
+            out.append((f"{step.id}/{q.id}", None if a is None else float(q.is_correct(frozenset(a)))))
+        return out
+
+    def entry(self, step: QuizStep, action: Action) -> LogEntry:
+        if not isinstance(action, Answer):
+            return LogEntry(action)
+        q = step.question(action.question)
+        texts = tuple(q.choices[i] for i in sorted(action.selected))
+        return LogEntry(action, texts, len(q.choices), q.prompt)
+
+    def again(self, step: QuizStep, entry: LogEntry) -> Action:
+        """The options are found by their texts (or at the same places, reworded)."""
+        action = entry.action
+        if not isinstance(action, Answer):
+            return action
+        q = next((q for q in step.questions if q.id == action.question), None)
+        found = find_again(entry, list(q.choices) if q else [], tuple(sorted(action.selected)))
+        return replace(action, selected=frozenset(found))

@@ -1,0 +1,48 @@
+"""Sort steps: each card put in one bin, once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.core import statements as xs
+from game.core.actions import Action, Sort
+from game.core.scenario import SortStep
+
+from .base import ActionRefused, Graded, Handler, LogEntry
+
+if TYPE_CHECKING:
+    from ..session import PlaySession
+
+
+def _sort(h: Handler, session: PlaySession, step: SortStep, action: Sort) -> bool:
+    card_id, bin_id = action.card, action.bin
+    if not any(c.id == card_id for c in step.cards):
+        raise ActionRefused("no such card")
+    if not any(b.id == bin_id for b in step.bins):
+        raise ActionRefused("no such bin")
+    if session.state.placement(step.id, card_id) is not None:
+        raise ActionRefused("already placed")
+    card = step.card(card_id)
+    ok = card.bin == bin_id
+    stmt = session.statement(xs.card_placed, step.id, card.id, card.text, bin_id, ok, card.competencies)
+    session.commit(session.state.with_(placements=session.state.placements + ((f"{step.id}/{card_id}", bin_id),)),
+                   [stmt])
+    return ok
+
+
+class SortHandler(Handler):
+    step_type = SortStep
+    actions = {Sort: _sort}
+
+    def done(self, session: PlaySession, step: SortStep) -> bool:
+        return all(session.state.placement(step.id, c.id) is not None for c in step.cards)
+
+    def graded(self, session: PlaySession, step: SortStep) -> list[Graded]:
+        out: list[Graded] = []
+        for c in step.cards:
+            b = session.state.placement(step.id, c.id)
+            out.append((f"{step.id}/{c.id}", None if b is None else float(b == c.bin)))
+        return out
+
+    def entry(self, step: SortStep, action: Action) -> LogEntry:
+        return LogEntry(action, label=step.card(action.card).text) if isinstance(action, Sort) else LogEntry(action)
