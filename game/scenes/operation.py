@@ -2,7 +2,8 @@
 
 Parameters are read from the operation's own fields (their types), pre-filled from where the
 learner stands in the grid (column, row, value) and from the schema (names, allowed values).
-The scene returns the recipe JSON of the operation; the cleaning scene applies it.
+The screen returns the operation as a recipe entry (:class:`~game.scenes.results.OperationChosen`);
+the cleaning workbench applies it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from game.i18n import _
 from game.ui.widgets import ChoiceGroup, Label, ListBox, TextInput, Widget
 
 from .common import FormScene
+from .results import Dismissed, OperationChosen
 
 CHOICES = {"mode": CASE_MODES, "method": PSEUDONYMISE_METHODS}
 COLUMN_PARAMS = {"column", "other"}
@@ -180,14 +182,14 @@ class OperationScene(FormScene):
             self.rebuild()
             return None
         if action in ("close",):
-            return Pop(None)
+            return Pop(Dismissed())
         if action == "back-list":
             self.chosen, self.error = None, ""
             self.rebuild(focus_action="choose")
             return None
         if action == "apply":
             try:
-                return Pop(self.collect())
+                return Pop(OperationChosen(self.collect()))
             except ValueError as e:
                 self.error = str(e)
                 self.rebuild(focus_action="apply")
@@ -196,4 +198,4 @@ class OperationScene(FormScene):
     def on_back(self) -> Transition | None:
         if self.chosen is not None:
             return self.on_action("back-list")
-        return Pop(None)
+        return Pop(Dismissed())
