@@ -3,9 +3,10 @@ the personal column is unticked, the dataset is published and the portal lists i
 
 from pathlib import Path
 
+from game.core.publishing.form import parse_day
 from game.scenes.clean import CleanScene
 from game.scenes.portal import PortalScene
-from game.scenes.publish import PublishScene, parse_day
+from game.scenes.publish import PublishScene
 from game.ui.select import Select
 from game.ui.text_area import TextArea
 from game.ui.widgets import ChoiceGroup, TextInput
