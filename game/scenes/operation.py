@@ -17,6 +17,7 @@ from game.core.operations import OPERATIONS
 from game.core.operations.base import param_kind
 from game.core.operations.personal import PSEUDONYMISE_METHODS
 from game.core.operations.text import CASE_MODES
+from game.core.operations.typed import read_typed
 from game.engine.scene import Pop, Transition
 from game.i18n import _
 from game.ui.widgets import ChoiceGroup, Label, ListBox, TextInput, Widget
@@ -142,29 +143,14 @@ class OperationScene(FormScene):
                 else:
                     out[name] = w.options[i]
                 continue
-            text = w.value.strip()
-            if kind == "int":
-                try:
-                    out[name] = int(text)
-                except ValueError:
-                    raise ValueError(_("« {label} » doit être un nombre entier.").format(label=_(PARAM_LABELS.get(name, name)))) from None
-            elif kind == "strs":
-                out[name] = [x.strip() for x in text.split(",") if x.strip()]
-                if name == "enum" and not out[name]:
-                    out[name] = list(self.params.get("enums", {}).get(out.get("column") or "", []))
-            elif kind == "ints":
-                try:
-                    out[name] = [int(x) for x in text.replace(";", ",").split(",") if x.strip()]
-                except ValueError:
-                    raise ValueError(_("« {label} » : des nombres entiers séparés par des virgules.").format(
-                        label=_(PARAM_LABELS.get(name, name)))) from None
-            elif kind == "mapping":
-                pairs = [x.split("=", 1) for x in text.split(",") if "=" in x]
-                out[name] = {a.strip(): b.strip() for a, b in pairs}
-            elif kind == "str?":
-                out[name] = text or None
-            else:
-                out[name] = w.value
+            try:
+                out[name] = read_typed(kind, w.value)
+            except ValueError:
+                wrong = (_("« {label} » doit être un nombre entier.") if kind == "int" else
+                         _("« {label} » : des nombres entiers séparés par des virgules."))
+                raise ValueError(wrong.format(label=_(PARAM_LABELS.get(name, name)))) from None
+            if name == "enum" and kind == "strs" and not out[name]:  # the schema's values for the column
+                out[name] = list(self.params.get("enums", {}).get(out.get("column") or "", []))
         return out
 
     def handle(self, intent: Any) -> Transition | None:

@@ -44,3 +44,12 @@ def test_an_operation_that_cannot_be_read_is_refused_with_why(driver):
     d.scene.on_resume(OperationChosen({"op": "change-cases", "column": "COMMUNE_NOM"}))
     assert errors_left(d) == 7
     assert "Opération inconnue : « change-cases ». Vouliez-vous dire « change-case » ?" in d.screen_text()
+
+
+def test_a_parameter_that_is_not_a_number_keeps_the_palette_open_with_why(driver):
+    scene = OperationScene(driver.services, columns=["COLL_INSEE"], column="COLL_INSEE", start="edit-cell", row=2)
+    scene.inputs["row"].value = "deux"
+    assert scene.on_action("apply") is None
+    assert "« Numéro de ligne » doit être un nombre entier." in [getattr(w, "text", "") for w in scene.form.widgets]
+    scene.inputs["row"].value = " 2 "
+    assert scene.on_action("apply").result.recipe["row"] == 2
