@@ -1,4 +1,4 @@
-"""The publishing desk played with the keyboard only: the live score rises as the form fills,
+"""The publishing form played with the keyboard only: the live score rises as the form fills,
 the personal column is unticked, the dataset is published and the portal lists it."""
 
 from pathlib import Path
