@@ -28,21 +28,20 @@ def french():
     activate("fr")
 
 
-@pytest.fixture(scope="module")
-def loaded():
+def cleaned():
+    """The fixture scenario, its clean step done with the reference recipe."""
     scenario = load_scenario(FIX).scenario
     clean_step = next(s for s in scenario.steps if isinstance(s, CleanStep))
-    publish_step = next(s for s in scenario.steps if isinstance(s, PublishStep))
-    return clean_step, publish_step, ScenarioDatasets({"publication": FIX}).open(scenario, clean_step)
+    clean = CleanWork(clean_step, *ScenarioDatasets({"publication": FIX}).open(scenario, clean_step))
+    for entry in clean_step.reference:
+        clean.apply(operation_from_json(entry))
+    return scenario, clean
 
 
 @pytest.fixture
-def work(loaded):
-    clean_step, publish_step, opened = loaded
-    clean = CleanWork(clean_step, *opened)
-    for entry in clean_step.reference:
-        clean.apply(operation_from_json(entry))
-    return PublishWork(publish_step, clean)
+def work():
+    scenario, clean = cleaned()
+    return PublishWork(next(s for s in scenario.steps if isinstance(s, PublishStep)), clean)
 
 
 def view(work, dropped=(), **typed):

@@ -2,16 +2,13 @@
 result and chart (a map when the table has coordinates), the reuser's word when the published
 table cannot answer, and the answer once graded."""
 
-from pathlib import Path
 
 import pytest
 
-from game.core.operations import operation_from_json
 from game.core.reuse import Filter, Query, run_query
-from game.core.scenario import CleanStep, ReuseStep
+from game.core.scenario import ReuseStep
 from game.core.table import Table
 from game.i18n import activate
-from game.play.clean import CleanWork
 from game.play.reuse import ReuseWork
 from game.scenes.views.reuse import (
     MAX_ROWS_SHOWN,
@@ -24,10 +21,8 @@ from game.scenes.views.reuse import (
     present_result,
 )
 from game.scenes.views.text import Line
-from game.storage.datasets import ScenarioDatasets
-from game.storage.scenarios import load_scenario
 
-FIX = Path(__file__).resolve().parents[1] / "fixtures" / "scenarios" / "publication"
+from .test_present_publish import cleaned
 
 
 @pytest.fixture(autouse=True)
@@ -37,11 +32,7 @@ def french():
 
 @pytest.fixture(scope="module")
 def loaded():
-    scenario = load_scenario(FIX).scenario
-    clean_step = next(s for s in scenario.steps if isinstance(s, CleanStep))
-    clean = CleanWork(clean_step, *ScenarioDatasets({"publication": FIX}).open(scenario, clean_step))
-    for entry in clean_step.reference:
-        clean.apply(operation_from_json(entry))
+    scenario, clean = cleaned()
     return scenario, next(s for s in scenario.steps if isinstance(s, ReuseStep)), clean.table
 
 
