@@ -12,6 +12,7 @@ from game.i18n import _
 from game.play.services import GameServices
 from game.ui.widgets import Button, Form, Label, Widget
 
+from .results import ScreenResult
 from .views.text import percent, sources_text, tr_s
 
 __all__ = ["FormScene", "StepScene", "percent", "sources_label", "tr_s"]
@@ -92,7 +93,7 @@ class FormScene(Scene):
         if self.form:
             self.form.layout(size, self.services.fonts)
 
-    def on_resume(self, result: Any) -> None:
+    def on_resume(self, result: ScreenResult) -> None:
         self.rebuild()
 
     def handle(self, intent: I.Intent) -> Transition | None:

@@ -8,7 +8,7 @@ Names are compared without regard to case; the first column that fits wins.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .charts import PointSet, Source, geopoints, points
@@ -32,7 +32,7 @@ class PlaceColumns:
     label: str
 
 
-def _first(header: Sequence[str], fits) -> str | None:
+def _first(header: Sequence[str], fits: Callable[[str], bool]) -> str | None:
     return next((name for name in header if fits(name.lower())), None)
 
 
