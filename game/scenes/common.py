@@ -8,26 +8,19 @@ import pygame
 
 from game.engine import intents as I
 from game.engine.scene import Pop, Scene, Transition
-from game.i18n import _, active
+from game.i18n import _
 from game.play.services import GameServices
 from game.ui.widgets import Button, Form, Label, Widget
 
+from .results import ScreenResult
+from .views.text import percent, sources_text, tr_s
 
-def tr_s(text: str) -> str:
-    """A scenario string in the active language (falls back to the scenario's own language)."""
-    return active().scenario(text)
-
-
-def percent(ratio: float) -> str:
-    return active().percent(ratio)
+__all__ = ["FormScene", "StepScene", "percent", "sources_label", "tr_s"]
 
 
 def sources_label(scenario: Any, ids: tuple[str, ...]) -> Label | None:
-    srcs = [s for s in (scenario.source(i) for i in ids) if s is not None]
-    if not srcs:
-        return None
-    text = "\n".join(_("Source : {title} — {url}").format(title=tr_s(s.title), url=s.url) for s in srcs)
-    return Label(text, role="small", tone="muted")
+    text = sources_text(scenario, ids)
+    return Label(text, role="small", tone="muted") if text else None
 
 
 class FormScene(Scene):
@@ -100,7 +93,7 @@ class FormScene(Scene):
         if self.form:
             self.form.layout(size, self.services.fonts)
 
-    def on_resume(self, result: Any) -> None:
+    def on_resume(self, result: ScreenResult) -> None:
         self.rebuild()
 
     def handle(self, intent: I.Intent) -> Transition | None:

@@ -2,7 +2,8 @@
 
 Parameters are read from the operation's own fields (their types), pre-filled from where the
 learner stands in the grid (column, row, value) and from the schema (names, allowed values).
-The scene returns the recipe JSON of the operation; the cleaning scene applies it.
+The screen returns the operation as a recipe entry (:class:`~game.scenes.results.OperationChosen`);
+the cleaning workbench applies it.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from game.core.operations import OPERATIONS
 from game.core.operations.base import param_kind
 from game.core.operations.personal import PSEUDONYMISE_METHODS
 from game.core.operations.text import CASE_MODES
+from game.core.operations.typed import read_typed
 from game.engine.scene import Pop, Transition
 from game.i18n import _
 from game.ui.widgets import ChoiceGroup, Label, ListBox, TextInput, Widget
 
 from .common import FormScene
+from .results import Dismissed, OperationChosen
 
 CHOICES = {"mode": CASE_MODES, "method": PSEUDONYMISE_METHODS}
 COLUMN_PARAMS = {"column", "other"}
@@ -140,29 +143,14 @@ class OperationScene(FormScene):
                 else:
                     out[name] = w.options[i]
                 continue
-            text = w.value.strip()
-            if kind == "int":
-                try:
-                    out[name] = int(text)
-                except ValueError:
-                    raise ValueError(_("« {label} » doit être un nombre entier.").format(label=_(PARAM_LABELS.get(name, name)))) from None
-            elif kind == "strs":
-                out[name] = [x.strip() for x in text.split(",") if x.strip()]
-                if name == "enum" and not out[name]:
-                    out[name] = list(self.params.get("enums", {}).get(out.get("column") or "", []))
-            elif kind == "ints":
-                try:
-                    out[name] = [int(x) for x in text.replace(";", ",").split(",") if x.strip()]
-                except ValueError:
-                    raise ValueError(_("« {label} » : des nombres entiers séparés par des virgules.").format(
-                        label=_(PARAM_LABELS.get(name, name)))) from None
-            elif kind == "mapping":
-                pairs = [x.split("=", 1) for x in text.split(",") if "=" in x]
-                out[name] = {a.strip(): b.strip() for a, b in pairs}
-            elif kind == "str?":
-                out[name] = text or None
-            else:
-                out[name] = w.value
+            try:
+                out[name] = read_typed(kind, w.value)
+            except ValueError:
+                wrong = (_("« {label} » doit être un nombre entier.") if kind == "int" else
+                         _("« {label} » : des nombres entiers séparés par des virgules."))
+                raise ValueError(wrong.format(label=_(PARAM_LABELS.get(name, name)))) from None
+            if name == "enum" and kind == "strs" and not out[name]:  # the schema's values for the column
+                out[name] = list(self.params.get("enums", {}).get(out.get("column") or "", []))
         return out
 
     def handle(self, intent: Any) -> Transition | None:
@@ -180,14 +168,14 @@ class OperationScene(FormScene):
             self.rebuild()
             return None
         if action in ("close",):
-            return Pop(None)
+            return Pop(Dismissed())
         if action == "back-list":
             self.chosen, self.error = None, ""
             self.rebuild(focus_action="choose")
             return None
         if action == "apply":
             try:
-                return Pop(self.collect())
+                return Pop(OperationChosen(self.collect()))
             except ValueError as e:
                 self.error = str(e)
                 self.rebuild(focus_action="apply")
@@ -196,4 +184,4 @@ class OperationScene(FormScene):
     def on_back(self) -> Transition | None:
         if self.chosen is not None:
             return self.on_action("back-list")
-        return Pop(None)
+        return Pop(Dismissed())

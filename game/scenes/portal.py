@@ -5,22 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.core.messages import N_
 from game.core.publishing import LICENCES
+from game.core.publishing.quality import badge as quality_badge
 from game.i18n import _, active
 from game.ui.widgets import Label, Widget
 
 from .common import FormScene, percent
 
+BADGE_WORDS = {"excellent": N_("qualité excellente"), "good": N_("bonne qualité"),
+               "to-improve": N_("qualité à améliorer"), "poor": N_("qualité insuffisante")}
+
 
 def badge(quality: float) -> str:
     """A word for the quality score, as a portal would show it next to the dataset."""
-    if quality >= 0.99:
-        return _("qualité excellente")
-    if quality >= 0.7:
-        return _("bonne qualité")
-    if quality >= 0.4:
-        return _("qualité à améliorer")
-    return _("qualité insuffisante")
+    return _(BADGE_WORDS[quality_badge(quality)])
 
 
 class PortalScene(FormScene):

@@ -1,11 +1,12 @@
-"""The publishing desk played with the keyboard only: the live score rises as the form fills,
+"""The publishing form played with the keyboard only: the live score rises as the form fills,
 the personal column is unticked, the dataset is published and the portal lists it."""
 
 from pathlib import Path
 
+from game.core.publishing.form import parse_day
 from game.scenes.clean import CleanScene
 from game.scenes.portal import PortalScene
-from game.scenes.publish import PublishScene, parse_day
+from game.scenes.publish import PublishScene
 from game.ui.select import Select
 from game.ui.text_area import TextArea
 from game.ui.widgets import ChoiceGroup, TextInput

@@ -26,6 +26,7 @@ from game.core.table import Table
 from . import _words as W
 from ._prenoms import FIRST_NAMES
 from ._text import fold, name_tokens
+from .emails import is_address_value
 
 KINDS = ("email", "telephone", "naissance", "adresse", "nom")
 MIN_SHARE = 0.5  # share of the non-empty sampled values a format-based kind needs
@@ -55,7 +56,6 @@ _MESSAGES = {
 
 # --------------------------------------------------------------------------- value shapes
 
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _PHONE = re.compile(r"^(?:(?:\+|00)\d{2,3}[\s.\-]?(?:\(0\)\s?)?\d(?:[\s.\-]?\d){7,10}|0\d(?:[\s.\-]?\d{2}){4})$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$|^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
@@ -66,10 +66,6 @@ _STREET = re.compile(
     r"montee|domaine|clos|mail|sente|ruelle)\b")
 _CAP = re.compile(r"^(?:[dl]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+)*$")
 _UPPER = re.compile(r"^(?:[DL]['’])?[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’][A-ZÀ-ÖØ-Þ]+)*$")
-
-
-def _is_email(v: str) -> bool:
-    return _EMAIL.match(v) is not None
 
 
 def _nominative_mailbox(v: str) -> bool:
@@ -216,9 +212,9 @@ def detect_personal(table: Table, *, sample: int = 500) -> tuple[PersonalColumn,
         if name in found or not values:
             continue
         private = bool(tokens & W.PRIVATE_COLUMN)
-        count, ex = _first(values, _is_email)
+        count, ex = _first(values, is_address_value)
         if _enough(count, values):
-            mine = [v for v in values if _is_email(v) and _nominative_mailbox(v)]
+            mine = [v for v in values if is_address_value(v) and _nominative_mailbox(v)]
             if mine and (len(mine) >= MIN_SHARE * count or about_people or private):
                 found[name] = ("email", len(mine), mine[0])
             continue

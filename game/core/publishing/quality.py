@@ -39,6 +39,9 @@ from .metadata import GRANULARITIES, Metadata, is_open_format
 QUALITY_DESCRIPTION_LENGTH = 100
 QUALITY_MAX_SCORE = 9
 
+#: the learner's portal shows a badge beside each dataset: the lowest score of each badge, best first
+BADGES: tuple[tuple[str, float], ...] = (("excellent", 0.99), ("good", 0.7), ("to-improve", 0.4), ("poor", 0.0))
+
 #: udata ``Dataset.next_update``: how long after the last update the next one is expected.
 _DELAYS: dict[str, timedelta] = {
     "hourly": timedelta(hours=1),
@@ -157,3 +160,8 @@ def quality(meta: Metadata, *, today: date, last_update: date | None = None) -> 
     }
     criteria = tuple(_criterion(cid, ok) for cid, ok in checks.items())
     return QualityReport(criteria, sum(c.ok for c in criteria) / QUALITY_MAX_SCORE)
+
+
+def badge(score: float) -> str:
+    """The portal's badge for a quality score (0..1): one of the ids of :data:`BADGES`."""
+    return next((bid for bid, lowest in BADGES if score >= lowest), BADGES[-1][0])

@@ -19,6 +19,7 @@ from .answers import (
     expected_answer,
     split_answer,
 )
+from .builder import SORT_ORDERS, answer_problem, build_query, parse_top
 from .charts import (
     Bounds,
     Point,
@@ -30,7 +31,9 @@ from .charts import (
     line_series,
     parse_geopoint,
     points,
+    result_series,
 )
+from .columns import PlaceColumns, place, place_columns
 from .numbers import cell_test, fold_text, fold_words, iso_date, parse_number, plain_number, read_number
 from .query import (
     AGGREGATES,
@@ -47,9 +50,10 @@ from .query import (
 )
 
 __all__ = [
-    "AGGREGATES", "KINDS", "OPERATORS", "AnswerCheck", "AnswerSpec", "Bounds", "ExpectedAnswer", "Filter",
-    "Point", "PointSet", "Query", "QueryError", "QueryResult", "Series", "bar_series", "bounds", "cell_test",
-    "check_answer", "check_query", "expected_answer", "fold_text", "fold_words", "geopoints", "iso_date",
-    "line_series", "parse_geopoint", "parse_number", "plain_number", "points", "read_number", "result_header",
-    "run_query", "skipped_note", "split_answer", "unknown_column",
+    "AGGREGATES", "KINDS", "OPERATORS", "SORT_ORDERS", "AnswerCheck", "AnswerSpec", "Bounds", "ExpectedAnswer",
+    "Filter", "PlaceColumns", "Point", "PointSet", "Query", "QueryError", "QueryResult", "Series", "answer_problem",
+    "bar_series", "bounds", "build_query", "cell_test", "check_answer", "check_query", "expected_answer", "fold_text",
+    "fold_words", "geopoints", "iso_date", "line_series", "parse_geopoint", "parse_number", "parse_top", "place",
+    "place_columns", "plain_number", "points", "read_number", "result_header", "result_series", "run_query",
+    "skipped_note", "split_answer", "unknown_column",
 ]

@@ -148,6 +148,18 @@ def line_series(source: Source, x_column: str, value_column: str) -> Series:
                   "date" if as_date else "number", len(bad), _examples(bad))
 
 
+def result_series(result: QueryResult, kind: str) -> Series | None:
+    """What a query's result draws as bars (``kind`` "bar") or as a line (any other kind): its first
+    column labels the bars or places the points, its last column gives the values. None when the
+    result has fewer than two columns or no row."""
+    if len(result.header) < 2 or not result.rows:
+        return None
+    label_column, value_column = result.header[0], result.header[-1]
+    if kind == "bar":
+        return bar_series(result, label_column, value_column)
+    return line_series(result, label_column, value_column)
+
+
 def _valid(lat: float, lon: float) -> bool:
     return -90 <= lat <= 90 and -180 <= lon <= 180 and (lat, lon) != (0.0, 0.0)
 
