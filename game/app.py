@@ -25,6 +25,7 @@ from game.storage.scenarios import (
     load_guarded,
 )
 from game.storage.store import Store, StoreError
+from game.storage.trace import Trace
 
 if TYPE_CHECKING:  # the play session and the scenario model load with the first scenario opened
     from game.core.framework import Framework
@@ -38,9 +39,11 @@ class StoreRecorder:
     """Records a session's actions; the first one also creates the attempt (same transaction)."""
 
     def __init__(self, store: Store, learner_id: int, scenario: Scenario, started: bool,
-                 recorded: Callable[[], None] | None = None) -> None:
+                 recorded: Callable[[], None] | None = None,
+                 committed: Callable[[str, dict[str, Any], list[str]], None] | None = None) -> None:
         self.store, self.learner_id, self.scenario, self.started = store, learner_id, scenario, started
         self.recorded = recorded  # wakes the LRS sender: statements leave now, not at its next poll
+        self.committed = committed  # ``--trace``: (registration, state, statement ids) once they are saved
 
     def record(self, registration: str, state: dict[str, Any], statements: list[dict[str, Any]], *,
                finished_score: float | None = None) -> None:
@@ -51,6 +54,8 @@ class StoreRecorder:
                 self.store.record(registration, state, [], finished_score=finished_score)
         else:
             self.store.record(registration, state, statements, finished_score=finished_score)
+        if self.committed is not None:
+            self.committed(registration, state, [str(s["id"]) for s in statements])
         if self.recorded is not None and statements:
             self.recorded()
 
@@ -77,8 +82,10 @@ class Services:
     """What the screens may ask (see ``game.play.services.GameServices``)."""
 
     def __init__(self, store: Store, scenario_dirs: list[Path], *, theme: Any = None, fonts: Any = None,
-                 language: str | None = None, lrs: LrsSettings | None = None, group: str | None = None) -> None:
+                 language: str | None = None, lrs: LrsSettings | None = None, group: str | None = None,
+                 trace: Trace | None = None) -> None:
         self.store = store
+        self.trace = trace  # ``--trace``: the reliability bench's view of what was saved
         self.fixed_group = group  # ``--group``: a shared workshop machine, every profile joins this workshop
         self.sender: Sender | None = None
         if lrs is not None and lrs.enabled:  # statements leave the outbox on a background thread
@@ -209,13 +216,16 @@ class Services:
         active().use_scenario(item.translations, sc.language)
         lang = "en-GB" if self.language == "en" else "fr-FR"
         current = self.store.current_attempt(self.learner.id, sc.id)
+        committed = self.trace.committed if self.trace is not None else None
         if current is not None:
-            rec = StoreRecorder(self.store, self.learner.id, sc, started=True, recorded=self._recorded)
+            rec = StoreRecorder(self.store, self.learner.id, sc, started=True, recorded=self._recorded,
+                                committed=committed)
             self.session = PlaySession(sc, self.learner.pseudonym, current.registration, rec,
                                        AttemptState.from_json(current.state), language=lang, datasets=self._datasets(),
                                        publisher=self._publisher(item), group=self._attempt_group(current.registration))
         else:
-            rec = StoreRecorder(self.store, self.learner.id, sc, started=False, recorded=self._recorded)
+            rec = StoreRecorder(self.store, self.learner.id, sc, started=False, recorded=self._recorded,
+                                committed=committed)
             self.session = PlaySession(sc, self.learner.pseudonym, str(uuid.uuid4()), rec, language=lang,
                                        datasets=self._datasets(), publisher=self._publisher(item),
                                        group=self._group())
@@ -433,6 +443,7 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
     if args.size:
         w, _x, h = args.size.partition("x")
         size = (int(w), int(h))
+    trace = Trace(args.trace) if getattr(args, "trace", None) else None  # the reliability bench only
     window = open_window("Explorateurs des données", size)
     fonts = FontBook(1.0)
     dirs = default_scenario_dirs() + list(args.scenarios or [])  # shipped, <data_dir>/scenarios, then --scenarios
@@ -444,7 +455,7 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
         else:
             store = Store.open_default()
             services = Services(store, dirs, theme=DEFAULT_THEME, fonts=fonts, language=language,
-                                lrs=LrsSettings.load(args), group=group)
+                                lrs=LrsSettings.load(args), group=group, trace=trace)
     except (StoreError, ServiceError) as e:
         _log.error("démarrage impossible : %s", e)
         activate(language or "fr")
@@ -460,10 +471,12 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
                       _("Appuyez sur Échap pour revenir à l'écran précédent."))
     try:
         loop(stack, window, script=script, screenshot=args.screenshot, max_frames=args.max_frames,
-             error_text=error, fonts=fonts, on_update=on_update)
+             error_text=error, fonts=fonts, on_update=on_update, on_frame=trace.frame if trace is not None else None)
     finally:
         if isinstance(services, Services):
             services.close()
+        if trace is not None:
+            trace.close()
     return 0
 
 

@@ -157,7 +157,7 @@ def save_screenshot(surface: pygame.Surface, path: str | Path) -> None:
 def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequence[str] | None = None,
         screenshot: str | Path | None = None, max_frames: int | None = None, fade_ms: int = 120,
         error_text: ErrorText | None = None, fonts: FontBook | None = None,
-        on_update: Callable[[float], bool] | None = None) -> int:
+        on_update: Callable[[float], bool] | None = None, on_frame: Callable[[], None] | None = None) -> int:
     """Fait tourner le jeu jusqu'à la fermeture ; renvoie le nombre d'images dessinées.
 
     Avec `script`, chaque image avance d'exactement un pas de temps (partie déterministe, sans
@@ -165,6 +165,7 @@ def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequenc
     la dernière image en PNG. `fade_ms=0` supprime le fondu (option « réduire les animations »).
     `on_update(dt)` est appelé à chaque pas après la scène (l'aperçu y surveille le fichier du
     scénario) ; s'il renvoie True, la pile a été reconstruite et l'écran d'erreur est refermé.
+    `on_frame()` est appelé après chaque image affichée (la trace du banc de fiabilité).
     """
     steps = parse_script(list(script)) if script is not None else None
     runner = Runner(stack, window, fps=fps, fade_ms=fade_ms,
@@ -198,6 +199,8 @@ def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequenc
             accumulator -= runner.step
         runner.draw()
         frames += 1
+        if on_frame is not None:
+            on_frame()
         if max_frames is not None and frames >= max_frames:
             break
     if screenshot is not None:

@@ -155,3 +155,10 @@ def test_typos_in_a_script_are_reported_before_playing():
     with pytest.raises(ScriptError):
         parse_script(["sauter:3"])
     assert parse_script(["# commentaire", "", "wait:2"])[0].wait == 2
+
+
+def test_on_frame_is_called_once_for_each_frame_drawn(window):
+    drawn = []
+    frames = run(make_stack([]), window, script=["key:RETURN", "wait:4", "key:ESCAPE"], fade_ms=0,
+                 on_frame=lambda: drawn.append(1))
+    assert frames > 0 and len(drawn) == frames
