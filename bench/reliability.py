@@ -29,7 +29,7 @@ process ended, the save is reopened (plain SQLite, as the next start would) and 
 
 Printed, never asserted; exit code 0. Runs with a loss, crash or hang are kept under ``--keep``.
 
-    .venv/bin/python bench/reliability.py [--mode kill|keys|export-kill|all] [--runs 5] [--steps 1500]
+    .venv/bin/python bench/reliability.py [--mode kill|keys|export-kill|all] [--runs 6] [--steps 500]
         [--seed 12] [--scenario ID] [--quick] [--keep DIR]
 """
 
@@ -376,16 +376,16 @@ def table(rows: list[tuple[str, str, Total]]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mode", choices=(*MODES, "all"), default="all")
-    ap.add_argument("--runs", type=int, help="runs per scenario and mode (default 5, --quick 1)")
-    ap.add_argument("--steps", type=int, help="random steps per run (default 1500, --quick 60)")
+    ap.add_argument("--runs", type=int, help="runs per scenario and mode (default 6, --quick 1)")
+    ap.add_argument("--steps", type=int, help="random steps per run (default 500, --quick 40)")
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--scenario", action="append", help="only this scenario (folder name); repeatable")
     ap.add_argument("--quick", action="store_true", help="a smoke run of about a minute: 1 short run per scenario and mode")
-    ap.add_argument("--hang", type=float, default=10.0, help="seconds without a frame that count as a hang (default 10)")
+    ap.add_argument("--hang", type=float, default=30.0, help="seconds without a frame that count as a hang (default 30)")
     ap.add_argument("--keep", type=Path, help="keep the folder (script, trace, save, log) of every run with a loss, crash or hang")
     args = ap.parse_args()
-    runs = args.runs or (1 if args.quick else 5)
-    steps = args.steps or (60 if args.quick else 1500)
+    runs = args.runs or (1 if args.quick else 6)
+    steps = args.steps or (40 if args.quick else 500)
     if not os.environ.get("DISPLAY") and shutil.which("xvfb-run") and not os.environ.get("RELIABILITY_NO_XVFB"):
         os.environ["RELIABILITY_NO_XVFB"] = "1"  # once
         xvfb = ["xvfb-run", "-a", "-s", f"-screen 0 {SIZE[0]}x{SIZE[1]}x24"]
