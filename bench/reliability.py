@@ -10,7 +10,9 @@ places, short pauses). Modes:
 ``kill``        SIGKILL at a random frame of the script;
 ``export-kill`` an LRS is configured (a tiny fake LRS on 127.0.0.1 that accepts everything), a
                 second process runs ``records export`` on the same save again and again during play,
-                then SIGKILL at a random frame (at the earliest once an export has finished).
+                then SIGKILL at a random frame (at the earliest once an export has finished). With
+                ``--no-lrs``, the same without an LRS: the control that tells whether the LRS sender's
+                own connection to the save is what the exports upset.
 
 The game writes an opt-in trace (hidden option ``--trace``, see ``game/storage/trace.py``): one line
 per frame drawn, one line per action committed to the save, with its statement ids and a digest of
@@ -56,6 +58,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from game.demo import SETTLE, library_index  # noqa: E402
+from game.storage.paths import DB_FILENAME  # noqa: E402
 from game.storage.scenarios import builtin_scenarios_dir, load_all  # noqa: E402
 from game.storage.trace import state_digest  # noqa: E402
 
@@ -175,7 +178,7 @@ class TraceView:
 
 def saved(db: Path) -> tuple[set[str], dict[str, str]]:
     """What the save holds once reopened: statement ids, and each attempt's resume state digest."""
-    if not db.exists():
+    if not db.exists():  # never created: nothing saved, nothing to compare
         return set(), {}
     con = sqlite3.connect(db)  # read-write, as the next start: replays the WAL if there is one
     try:
@@ -226,6 +229,7 @@ class Run:
     longest_in_play: float = 0.0
     exports: int = 0
     exports_failed: int = 0
+    lrs_received: int = 0  # statements the fake LRS was sent during the run
     note: str = ""
 
 
@@ -277,6 +281,7 @@ def run_once(folder: Path, script: list[str], play_from: int, mode: str, kill_fr
     if lrs is not None:
         cmd += ["--lrs-endpoint", lrs.endpoint]
     result = Run()
+    sent_before = lrs.received if lrs is not None else 0
     trace = TraceView(trace_path, play_from=play_from)
     with (folder / "stderr.txt").open("wb") as err:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err, preexec_fn=_cap)
@@ -308,14 +313,15 @@ def run_once(folder: Path, script: list[str], play_from: int, mode: str, kill_fr
                 if exporter.errors:
                     result.note += " export refusé : " + exporter.errors[0]
     trace.poll()
+    result.lrs_received = (lrs.received if lrs is not None else 0) - sent_before
     result.longest_gap, result.gap_at = trace.longest_gap, f"{folder.name}, image {trace.gap_at}"
     result.longest_in_play = trace.longest_in_play
     result.actions = len(trace.actions)
     result.statements = sum(len(ids) for _r, _d, ids in trace.actions)
-    ids, states = saved(data / "explorateurs.sqlite3")
+    ids, states = saved(data / DB_FILENAME)
     result.lost_actions, result.lost_statements = lost_actions(trace.actions, ids, states)
     stderr = (folder / "stderr.txt").read_text(encoding="utf-8", errors="replace")
-    log_path = data / "explorateurs.log"
+    log_path = data / "explorateurs.log"  # game.app._logging
     log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""
     ended_badly = not (result.killed or result.hung) and proc.returncode != 0
     if ended_badly or "Traceback" in stderr or "Traceback" in log or " ERROR " in log:
@@ -340,6 +346,7 @@ class Total:
     longest_in_play: float = 0.0
     exports: int = 0
     exports_failed: int = 0
+    lrs_received: int = 0
 
     def add(self, r: Run) -> None:
         self.runs += 1
@@ -355,6 +362,7 @@ class Total:
         self.longest_in_play = max(self.longest_in_play, r.longest_in_play)
         self.exports += r.exports
         self.exports_failed += r.exports_failed
+        self.lrs_received += r.lrs_received
 
 
 HEADER = ("scenario", "mode", "runs", "killed", "actions ack", "statements ack", "actions lost", "statements lost",
@@ -365,7 +373,7 @@ def table(rows: list[tuple[str, str, Total]]) -> str:
     cells = [HEADER] + [(sc, mode, str(t.runs), str(t.killed), str(t.actions), str(t.statements), str(t.lost_actions),
                          str(t.lost_statements), str(t.crashes), str(t.hangs), f"{t.longest_gap * 1000:.0f}",
                          f"{t.longest_in_play * 1000:.0f}",
-                         f"{t.exports} ({t.exports_failed} failed)" if mode == "export-kill" else "-")
+                         f"{t.exports} ({t.exports_failed} failed)" if mode.startswith("export-kill") else "-")
                         for sc, mode, t in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(HEADER))]
     lines = ["  ".join(c.rjust(w) if i >= 2 else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))) for row in cells]
@@ -382,6 +390,7 @@ def main() -> None:
     ap.add_argument("--scenario", action="append", help="only this scenario (folder name); repeatable")
     ap.add_argument("--quick", action="store_true", help="a smoke run of about a minute: 1 short run per scenario and mode")
     ap.add_argument("--hang", type=float, default=30.0, help="seconds without a frame that count as a hang (default 30)")
+    ap.add_argument("--no-lrs", action="store_true", help="export-kill without an LRS configured (a control)")
     ap.add_argument("--keep", type=Path, help="keep the folder (script, trace, save, log) of every run with a loss, crash or hang")
     args = ap.parse_args()
     runs = args.runs or (1 if args.quick else 6)
@@ -407,7 +416,7 @@ def main() -> None:
               f"pilote vidéo {driver}, modes {', '.join(modes)} ; charge de la machine {load()}", flush=True)
         rows: list[tuple[str, str, Total]] = []
         grand = Total()
-        lrs = FakeLrs() if "export-kill" in modes else None
+        lrs = FakeLrs() if "export-kill" in modes and not args.no_lrs else None
         began = time.monotonic()
         try:
             for scenario_id in wanted:
@@ -436,9 +445,9 @@ def main() -> None:
                                   f"perdu(s), plantage {'oui' if r.crashed else 'non'}, gel {'oui' if r.hung else 'non'}"
                                   f"{where}{' —' + r.note if r.note else ''}", flush=True)
                         shutil.rmtree(folder, ignore_errors=True)
-                    rows.append((scenario_id, mode, total))
+                    rows.append((scenario_id, mode + ("/no-lrs" if lrs is None and mode == "export-kill" else ""), total))
                     print(f"  {scenario_id} / {mode} : {total.runs} partie(s), {total.actions} actions, "
-                          f"{total.lost_actions} perdue(s), plus long écart entre deux images "
+                          f"{total.lost_actions} perdue(s), {total.lrs_received} relevé(s) reçu(s) par le LRS, plus long écart entre deux images "
                           f"{total.longest_gap * 1000:.0f} ms ({total.gap_at}), en jeu {total.longest_in_play * 1000:.0f} ms"
                           f" — {time.monotonic() - began:.0f} s", flush=True)
         finally:
