@@ -29,7 +29,8 @@ process ended, the save is reopened (plain SQLite, as the next start would) and 
 - *longest frame gap*: the longest time between two frames drawn (scripted runs draw frames as fast
   as they can, so a long gap is time the window could not answer).
 
-Printed, never asserted; exit code 0. Runs with a loss, crash or hang are kept under ``--keep``.
+Printed, never asserted; exit code 0. Runs with a loss, crash, hang or refused export are named (and
+kept under ``--keep``).
 
     .venv/bin/python bench/reliability.py [--mode kill|keys|export-kill|all] [--runs 6] [--steps 500]
         [--seed 12] [--scenario ID] [--quick] [--keep DIR]
@@ -391,7 +392,8 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="a smoke run of about a minute: 1 short run per scenario and mode")
     ap.add_argument("--hang", type=float, default=30.0, help="seconds without a frame that count as a hang (default 30)")
     ap.add_argument("--no-lrs", action="store_true", help="export-kill without an LRS configured (a control)")
-    ap.add_argument("--keep", type=Path, help="keep the folder (script, trace, save, log) of every run with a loss, crash or hang")
+    ap.add_argument("--keep", type=Path, help="keep the folder (script, trace, save, log) of every run with a loss, crash, "
+                    "hang or refused export")
     args = ap.parse_args()
     runs = args.runs or (1 if args.quick else 6)
     steps = args.steps or (40 if args.quick else 500)
@@ -434,7 +436,7 @@ def main() -> None:
                                      lrs if mode == "export-kill" else None)
                         total.add(r)
                         grand.add(r)
-                        if r.lost_actions or r.lost_statements or r.crashed or r.hung:
+                        if r.lost_actions or r.lost_statements or r.crashed or r.hung or r.exports_failed:
                             where = ""
                             if args.keep:
                                 dest = args.keep / folder.name
