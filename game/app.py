@@ -25,12 +25,12 @@ from game.storage.scenarios import (
     load_guarded,
 )
 from game.storage.store import Store, StoreError
-from game.storage.trace import Trace
 
 if TYPE_CHECKING:  # the play session and the scenario model load with the first scenario opened
     from game.core.framework import Framework
     from game.core.scenario import Scenario
     from game.play.session import PlaySession
+    from game.storage.trace import Trace
 
 _log = logging.getLogger(__name__)
 
@@ -443,7 +443,11 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
     if args.size:
         w, _x, h = args.size.partition("x")
         size = (int(w), int(h))
-    trace = Trace(args.trace) if getattr(args, "trace", None) else None  # the reliability bench only
+    trace = None
+    if getattr(args, "trace", None):  # the reliability bench only
+        from game.storage.trace import Trace
+
+        trace = Trace(args.trace)
     window = open_window("Explorateurs des données", size)
     fonts = FontBook(1.0)
     dirs = default_scenario_dirs() + list(args.scenarios or [])  # shipped, <data_dir>/scenarios, then --scenarios
