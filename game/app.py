@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the play session and the scenario model load with the first
     from game.core.scenario import Scenario
     from game.play.session import PlaySession
     from game.storage.library import LibraryLoad
+    from game.storage.trace import Trace
 
 _log = logging.getLogger(__name__)
 
@@ -44,15 +45,17 @@ class StoreRecorder:
     """
 
     def __init__(self, store: Store, learner_id: int, scenario: Scenario, started: bool,
-                 recorded: Callable[[], None] | None = None, saves: PendingSaves | None = None) -> None:
+                 recorded: Callable[[], None] | None = None, saves: PendingSaves | None = None,
+                 committed: Callable[[str, dict[str, Any], list[str]], None] | None = None) -> None:
         self.store, self.learner_id, self.scenario, self.started = store, learner_id, scenario, started
         self.recorded = recorded  # wakes the LRS sender: statements leave now, not at its next poll
         self.saves = saves
+        self.committed = committed  # ``--trace``: (registration, state, statement ids) once they are saved
 
     def record(self, registration: str, state: dict[str, Any], statements: list[dict[str, Any]], *,
                finished_score: float | None = None) -> None:
         starts, self.started = not self.started, True  # the first write creates the attempt, whenever it lands
-        sc, learner_id = self.scenario, self.learner_id
+        sc, learner_id, committed = self.scenario, self.learner_id, self.committed
 
         def write(store: Store) -> None:
             if starts:
@@ -61,6 +64,8 @@ class StoreRecorder:
                     store.record(registration, state, [], finished_score=finished_score)
             else:
                 store.record(registration, state, statements, finished_score=finished_score)
+            if committed is not None:
+                committed(registration, state, [str(s["id"]) for s in statements])
 
         done = self.recorded if statements else None
         if self.saves is not None:
@@ -103,10 +108,12 @@ class Services:
     """What the screens may ask (see ``game.play.services.GameServices``)."""
 
     def __init__(self, store: Store, scenario_dirs: list[Path], *, theme: Any = None, fonts: Any = None,
-                 language: str | None = None, lrs: LrsSettings | None = None, group: str | None = None) -> None:
+                 language: str | None = None, lrs: LrsSettings | None = None, group: str | None = None,
+                 trace: Trace | None = None) -> None:
         self.store = store
         self.saves = PendingSaves(store)  # actions the save refused for now (disk full…), tried again
         self._unsaved: dict[tuple[int, str], PlaySession] = {}  # sessions left while their actions wait
+        self.trace = trace  # ``--trace``: the reliability bench's view of what was saved
         self.fixed_group = group  # ``--group``: a shared workshop machine, every profile joins this workshop
         self.sender: Sender | None = None
         if lrs is not None and lrs.enabled:  # statements leave the outbox on a background thread
@@ -267,15 +274,16 @@ class Services:
             self.session = kept
             return kept
         current = self.store.current_attempt(self.learner.id, sc.id)
+        committed = self.trace.committed if self.trace is not None else None
         if current is not None:
             rec = StoreRecorder(self.store, self.learner.id, sc, started=True, recorded=self._recorded,
-                                saves=self.saves)
+                                saves=self.saves, committed=committed)
             self.session = PlaySession(sc, self.learner.pseudonym, current.registration, rec,
                                        AttemptState.from_json(current.state), language=lang, datasets=self._datasets(),
                                        publisher=self._publisher(item), group=self._attempt_group(current.registration))
         else:
             rec = StoreRecorder(self.store, self.learner.id, sc, started=False, recorded=self._recorded,
-                                saves=self.saves)
+                                saves=self.saves, committed=committed)
             self.session = PlaySession(sc, self.learner.pseudonym, str(uuid.uuid4()), rec, language=lang,
                                        datasets=self._datasets(), publisher=self._publisher(item),
                                        group=self._group())
@@ -545,6 +553,11 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
     if args.size:
         w, _x, h = args.size.partition("x")
         size = (int(w), int(h))
+    trace = None
+    if getattr(args, "trace", None):  # the reliability bench only
+        from game.storage.trace import Trace
+
+        trace = Trace(args.trace)
     window = open_window("Explorateurs des données", size)
     fonts = FontBook(1.0)
     dirs = default_scenario_dirs() + list(args.scenarios or [])  # shipped, <data_dir>/scenarios, then --scenarios
@@ -556,7 +569,7 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
         else:
             store = Store.open_default()
             services = Services(store, dirs, theme=DEFAULT_THEME, fonts=fonts, language=language,
-                                lrs=LrsSettings.load(args), group=group)
+                                lrs=LrsSettings.load(args), group=group, trace=trace)
     except (StoreError, ServiceError) as e:
         _log.error("démarrage impossible : %s", e)
         activate(language or "fr")
@@ -580,10 +593,13 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
     banner = services.save_notice if isinstance(services, Services) else None
     try:
         loop(stack, window, script=script, screenshot=args.screenshot, max_frames=args.max_frames,
-             error_text=error, fonts=fonts, on_update=on_update, banner=banner)
+             error_text=error, fonts=fonts, on_update=on_update, banner=banner,
+             on_frame=trace.frame if trace is not None else None)
     finally:
         if isinstance(services, Services):
             services.close()
+        if trace is not None:
+            trace.close()
     return 0
 
 

@@ -92,6 +92,7 @@ def _play_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--text-scale", type=float, help="taille du texte, de 1.0 (100 %%) à 2.0 (200 %%)")
     p.add_argument("--size", help="taille de la fenêtre, ex. 1280x720")
     p.add_argument("--max-frames", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--trace", type=Path, help=argparse.SUPPRESS)  # bench/reliability.py (game.storage.trace)
     p.add_argument("--watch", type=Path, metavar="FICHIER", help="aperçu de formateur·rice : jouer ce scenario.yaml "
                    "(ou son dossier), le recharger à chaque enregistrement et rejouer le parcours jusqu'à la même étape "
                    "(profil d'aperçu séparé, rien n'est ajouté à la progression des apprenant·es)")

@@ -210,7 +210,8 @@ def save_screenshot(surface: pygame.Surface, path: str | Path) -> None:
 def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequence[str] | None = None,
         screenshot: str | Path | None = None, max_frames: int | None = None, fade_ms: int = 120,
         error_text: ErrorText | None = None, fonts: FontBook | None = None,
-        on_update: Callable[[float], bool] | None = None, banner: Callable[[], str | None] | None = None) -> int:
+        on_update: Callable[[float], bool] | None = None, banner: Callable[[], str | None] | None = None,
+        on_frame: Callable[[], None] | None = None) -> int:
     """Fait tourner le jeu jusqu'à la fermeture ; renvoie le nombre d'images dessinées.
 
     Avec `script`, chaque image avance d'exactement un pas de temps (partie déterministe, sans
@@ -221,6 +222,7 @@ def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequenc
     scénario) ; s'il renvoie True, la pile a été reconstruite et l'écran d'erreur est refermé.
     `banner()` donne à chaque image un avertissement à montrer en bas de l'écran (ou None) : la
     scène reste affichée et utilisable dessous (ex. « progression pas encore enregistrée »).
+    `on_frame()` est appelé après chaque image affichée (la trace du banc de fiabilité).
     """
     steps = parse_script(list(script)) if script is not None else None
     runner = Runner(stack, window, fps=fps, fade_ms=fade_ms,
@@ -256,6 +258,8 @@ def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequenc
             accumulator -= runner.step
         runner.draw()
         frames += 1
+        if on_frame is not None:
+            on_frame()
         if max_frames is not None and frames >= max_frames:
             break
     if screenshot is not None:

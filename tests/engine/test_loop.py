@@ -175,3 +175,10 @@ def test_a_banner_shows_over_the_scene_which_stays_usable(window, tmp_path):
     run(stack, window, script=["wait:1"], fade_ms=0, banner=lambda: notice[0])
     assert window.surface.get_at((5, 715))[:3] == GREEN  # gone once there is nothing to say
     assert stack.size == (1280, 720)
+
+
+def test_on_frame_is_called_once_for_each_frame_drawn(window):
+    drawn = []
+    frames = run(make_stack([]), window, script=["key:RETURN", "wait:4", "key:ESCAPE"], fade_ms=0,
+                 on_frame=lambda: drawn.append(1))
+    assert frames > 0 and len(drawn) == frames
