@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any
 
 from game.core.table import Cell
@@ -23,16 +24,30 @@ Verdict = tuple[Any, tuple[tuple[str, str | None], ...]]
 
 
 def _hashable(value: Any) -> Any:
+    """The key two equal values share; None for a value equal to nothing (NaN, as frictionless
+    sees it: two ``NaN`` cells are not duplicates)."""
     if isinstance(value, list | dict):
-        return json.dumps(value, sort_keys=True, default=str)
+        try:
+            return json.dumps(value, sort_keys=True, default=str)
+        except (ValueError, RecursionError):  # NaN inside, or nested deeper than the encoder goes
+            return None
+    if isinstance(value, Decimal) and value.is_nan():
+        return None
     return value
 
 
 def _in(value: Any, allowed: Sequence[Any]) -> bool:
     try:
         return value in allowed
-    except TypeError:
+    except (TypeError, ArithmeticError):
         return False
+
+
+def _not_nan(value: Any) -> bool:
+    """False for a NaN, which no bound admits (ordering a Decimal NaN would raise)."""
+    if isinstance(value, Decimal):
+        return not value.is_nan()
+    return bool(value == value)
 
 
 def cell_evaluator(field: Field, missing: tuple[str, ...]) -> Callable[[str], Verdict]:
@@ -47,10 +62,10 @@ def cell_evaluator(field: Field, missing: tuple[str, ...]) -> Callable[[str], Ve
         checks.append(("maxLength", lambda v: len(v) <= hi))
     if field.minimum is not None:
         mini = read_constraint_value(field, field.minimum)
-        checks.append(("minimum", lambda v: v == v and v >= mini))
+        checks.append(("minimum", lambda v: _not_nan(v) and v >= mini))
     if field.maximum is not None:
         maxi = read_constraint_value(field, field.maximum)
-        checks.append(("maximum", lambda v: v == v and v <= maxi))
+        checks.append(("maximum", lambda v: _not_nan(v) and v <= maxi))
     if field.pattern is not None:
         rx = re.compile(f"^{field.pattern}$")
         checks.append(("pattern", lambda v: isinstance(v, str) and rx.match(v) is not None))
@@ -71,7 +86,7 @@ def cell_evaluator(field: Field, missing: tuple[str, ...]) -> Callable[[str], Ve
         for name, ok in checks:
             try:
                 good = ok(value)
-            except TypeError:
+            except (TypeError, ArithmeticError):  # incomparable, or a bound that is itself NaN
                 good = False
             if not good:
                 problems.append(("constraint-error", name))
@@ -237,6 +252,8 @@ def _unique_errors(field: Field, name: str, column: int, cells: Sequence[Cell], 
         if value is INVALID:
             continue
         key = _hashable(value)
+        if key is None:
+            continue
         first = seen.get(key)
         seen[key] = row_numbers[r]
         if first is not None:

@@ -11,7 +11,7 @@ import operator
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, Decimal, InvalidOperation, localcontext
 from typing import Any
 
 from game.core.messages import N_, Message, msg
@@ -230,6 +230,8 @@ def _loose_point(cell: str) -> GeoPoint | None:
         lon, lat = (Decimal(p.strip()) for p in text.split(","))
     except (ValueError, InvalidOperation):
         return None
+    if not (lon.is_finite() and lat.is_finite()):  # NaN, sNaN, Infinity: not a place at all
+        return None
     return GeoPoint(lon, lat)
 
 
@@ -308,7 +310,7 @@ def _compare() -> CheckSpec:
                 continue
             try:
                 ok = op(vx, vy)
-            except TypeError:
+            except (TypeError, ArithmeticError):  # different types, or a NaN that orders with nothing
                 continue
             if not ok:
                 out.append(_err(check, ctx, r, a, j, x,
@@ -344,7 +346,9 @@ def _sum() -> CheckSpec:
                 continue
             if not all(v.is_finite() for v in values):
                 continue
-            total = sum(values[1:], Decimal(0))
+            with localcontext() as exact:  # « 1e999999999 » overflows the default context
+                exact.Emax, exact.Emin = MAX_EMAX, MIN_EMIN
+                total = sum(values[1:], Decimal(0))
             if values[0] != total:
                 out.append(_err(check, ctx, r, names[0], j, cells[0],
                                 msg(N_("La valeur de « {column} » ({value}) devrait être égale à la somme des "
