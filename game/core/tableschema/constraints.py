@@ -17,7 +17,7 @@ from game.core.table import Cell
 from . import wording
 from .errors import ERROR, ValidationError
 from .schema import Field
-from .types import INVALID, parser_for, read_constraint_value
+from .types import INVALID, any_too_long, parser_for, read_constraint_value, too_long
 
 # (value, ((code, constraint), ...)) for one distinct text
 Verdict = tuple[Any, tuple[tuple[str, str | None], ...]]
@@ -184,11 +184,14 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
     """Every cell problem of one column. ``field`` None: a column the schema does not know."""
     out: list[ValidationError] = []
     append = out.append
+    long_cells = {c for c in set(cells) if c is not None and too_long(c)} if any_too_long(cells) else set()
     if field is None:
         for r, cell in enumerate(cells):
             if cell is None:
                 m, h = wording.missing_cell(name)
                 append(ValidationError("missing-cell", row_numbers[r], name, column, None, ERROR, m, h))
+            elif cell in long_cells:
+                append(_too_long_error(name, column, row_numbers[r], cell))
         return out
     if field.missing_values is not None:
         missing = field.missing_values
@@ -204,8 +207,10 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
     else:
         distinct = set(cells)
         flagged = {c for c in distinct & empty if c is None or required}
-        candidates = _prefilter(field, list(distinct - empty))
-    verdicts: dict[Any, Verdict] = {}
+        candidates = _prefilter(field, list(distinct - empty - long_cells))
+    # too long to be parsed or matched: reported as such, never given to a regular expression
+    verdicts: dict[Any, Verdict] = {c: (INVALID, (("cell-too-long", None),)) for c in long_cells - empty}
+    flagged |= verdicts.keys()
     for cell in candidates:
         verdict = verdicts[cell] = evaluate(cell)
         if verdict[1]:
@@ -225,6 +230,9 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
             assert cell is not None
             value, problems = verdicts[cell]
             for code, constraint in problems:
+                if code == "cell-too-long":
+                    append(_too_long_error(name, column, row_numbers[r], cell))
+                    continue
                 if code == "type-error":
                     m, h = wording.type_error(field, cell)
                 else:
@@ -234,6 +242,11 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
         out.extend(_unique_errors(field, name, column, cells, row_numbers, empty, verdicts, evaluate))
         out.sort(key=lambda e: e.row or 0)
     return out
+
+
+def _too_long_error(name: str, column: int, row: int, cell: str) -> ValidationError:
+    m, h = wording.cell_too_long(name, cell)
+    return ValidationError("cell-too-long", row, name, column, wording.excerpt(cell), ERROR, m, h)
 
 
 def _unique_errors(field: Field, name: str, column: int, cells: Sequence[Cell], row_numbers: Sequence[int],

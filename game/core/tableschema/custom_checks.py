@@ -19,7 +19,7 @@ from game.core.table import Table
 
 from .errors import ERROR, ValidationError
 from .schema import CustomCheck, Schema
-from .types import INVALID, GeoPoint, parser_for
+from .types import INVALID, GeoPoint, parser_for, too_long
 from .wording import quoted
 
 Run = Callable[[CustomCheck, "Context"], list[ValidationError]]
@@ -38,6 +38,10 @@ class Context:
 
     def is_empty(self, cell: str | None) -> bool:
         return cell is None or cell in self.schema.missing_values or cell.strip() == ""
+
+    def unreadable(self, cell: str | None) -> bool:
+        """Empty, or too long to be read (the column check reports it as « cell-too-long »)."""
+        return self.is_empty(cell) or too_long(cell)  # type: ignore[arg-type]
 
     def empty_rows(self, cells: Sequence[str | None]) -> set[int]:
         empty = {c for c in set(cells) if self.is_empty(c)}
@@ -70,7 +74,7 @@ def _single(verdict: Callable[[CustomCheck, str], tuple[Message, Message, str | 
         j, cells = found
         verdicts = {}
         for cell in set(cells):
-            if not ctx.is_empty(cell):
+            if not ctx.unreadable(cell):
                 assert cell is not None
                 v = verdict(check, cell)
                 if v is not None:
@@ -197,7 +201,7 @@ def _gps_spec() -> CheckSpec:
         parse = parser_for(field) if field is not None and field.type == "geopoint" else None
         out = []
         for r, cell in enumerate(cells):
-            if ctx.is_empty(cell):
+            if ctx.unreadable(cell):
                 continue
             assert cell is not None
             point = parse(cell) if parse else _loose_point(cell)
@@ -302,7 +306,7 @@ def _compare() -> CheckSpec:
         out = []
         for r in range(ctx.table.nrows):
             x, y = ca[r], cb[r]
-            if ctx.is_empty(x) or ctx.is_empty(y):
+            if ctx.unreadable(x) or ctx.unreadable(y):
                 continue
             assert x is not None and y is not None
             vx, vy = pa(x), pb(y)
@@ -338,7 +342,7 @@ def _sum() -> CheckSpec:
         out = []
         for r in range(ctx.table.nrows):
             cells = [c[r] for c in cols]
-            if any(ctx.is_empty(c) for c in cells):
+            if any(ctx.unreadable(c) for c in cells):
                 continue
             try:
                 values = [Decimal(str(c).strip()) for c in cells]

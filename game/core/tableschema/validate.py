@@ -26,7 +26,7 @@ from .constraints import check_column
 from .custom_checks import CUSTOM_CHECKS, Context, run_check
 from .errors import ERROR, WARNING, Report, ValidationError
 from .schema import Field, Schema
-from .types import INVALID, parser_for
+from .types import INVALID, parser_for, too_long
 
 Key = Any  # ("col", j) | ("pk",) | ("custom", i)
 
@@ -148,7 +148,8 @@ def _pk_unit(table: Table, schema: Schema, plan: _Plan) -> tuple[ValidationError
         assert field is not None
         parse = parser_for(field)
         missing = frozenset(field.missing_values if field.missing_values is not None else schema.missing_values)
-        cols.append([None if c is None or c in missing else parse(c) for c in table.columns[j]])
+        cols.append([None if c is None or c in missing else INVALID if too_long(c) else parse(c)
+                     for c in table.columns[j]])
     seen: dict[tuple[Any, ...], int] = {}
     out = []
     for r, key in enumerate(zip(*cols, strict=True)):

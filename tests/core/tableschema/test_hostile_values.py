@@ -112,3 +112,37 @@ def test_special_numbers_get_the_codes_frictionless_gives(number_type, constrain
         table = Table.from_rows(["x"], [[c] for c in cells])
         ours = sorted((e.row, e.code) for e in validate(table, schema).errors)
         assert ours == _frictionless(descriptor, cells), (cell, constraints)
+
+
+def test_a_cell_longer_than_a_spreadsheet_cell_is_reported_and_never_matched(monkeypatch):
+    from game.core.tableschema import types
+
+    monkeypatch.setattr(types, "MAX_CELL_CHARS", 10)
+    schema = parse_schema({"fields": [{"name": "n", "type": "integer", "constraints": {"unique": True}},
+                                      {"name": "x", "constraints": {"pattern": "[a-z]+", "unique": True}}],
+                           "primaryKey": ["n"]})
+    long = "A" * 11
+    table = Table.from_rows(["n", "x"], [["1", long], ["2", long], ["1" * 11, "ok"], ["4", "abcdefghij"]])
+    errors = validate(table, schema).errors
+    # the long cells get « cell-too-long » only: no pattern error (the regex never saw them), no unique
+    # error; a long key cell counts as unreadable, like a type error (the key of row 4 is then empty)
+    assert [(e.row, e.field, e.code, e.cell) for e in errors] == [
+        (2, "x", "cell-too-long", long), (3, "x", "cell-too-long", long), (4, None, "primary-key", None),
+        (4, "n", "cell-too-long", "1" * 11)]
+    assert errors[0].message.format_source() == (
+        "La cellule de la colonne « x » compte 11 caractères, plus que les 10 qu'une cellule de tableur peut "
+        "contenir ; elle commence par « AAAAAAAAAAA » et n'a pas été vérifiée.")
+
+
+def test_the_real_limit_keeps_the_catastrophic_pattern_away_from_a_long_commune_name():
+    # COMMUNE_NOM's pattern repeats a group per letter: on 50 MB it took 6.6 GB; just above the
+    # limit the cell is not matched at all, just below it is matched in a few MB
+    from game.core.tableschema.types import MAX_CELL_CHARS
+
+    schema = scdl("prenoms")
+    header = [f.name for f in schema.fields]
+    j = header.index("COMMUNE_NOM")
+    for size, code in ((MAX_CELL_CHARS, None), (MAX_CELL_CHARS + 1, "cell-too-long")):
+        row = ["A" + "a" * (size - 1) if k == j else "" for k in range(len(header))]
+        errors = [e for e in validate(Table.from_rows(header, [row]), schema).errors if e.field == "COMMUNE_NOM"]
+        assert [e.code for e in errors] == ([code] if code else []), size
