@@ -109,7 +109,7 @@ def test_a_file_too_big_is_refused_with_its_size_and_the_limit(tmp_path, capsys,
     err = capsys.readouterr().err
     assert code == 2
     size = f"{path.stat().st_size / 1024 / 1024:.1f}".replace(".", ",")
-    assert f"Le fichier « {path} » pèse {size} Mo : c'est plus que la limite de 2 Mo qu'un fichier CSV" in err
+    assert f"Le fichier « f.csv » pèse {size} Mo : c'est plus que la limite de 2 Mo qu'un fichier CSV" in err
 
 
 def test_memory_running_out_gives_a_french_message(tmp_path, capsys, monkeypatch):

@@ -83,11 +83,11 @@ def read_bounded(path: str | os.PathLike[str], limit: int, what: str = N_("pour 
     else or holds more than ``limit`` bytes. ``what`` ends the « too big » sentence (« … la limite
     de 200 Mo {what}. »), telling why there is a limit."""
     p = Path(path)
-    name = str(p)
+    name = p.name or str(p)  # the name says which file; the path, for what is not a file (« /dev/zero »)
     try:
         st = os.stat(p)  # before opening: opening a FIFO would block
         if not stat.S_ISREG(st.st_mode):
-            raise _not_regular(name, st.st_mode)
+            raise _not_regular(str(p), st.st_mode)
         if st.st_size > limit:
             raise _too_big(name, st.st_size, limit, what)
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -98,7 +98,7 @@ def read_bounded(path: str | os.PathLike[str], limit: int, what: str = N_("pour 
         try:
             st = os.fstat(fh.fileno())  # the path may have been swapped since the first look
             if not stat.S_ISREG(st.st_mode):
-                raise _not_regular(name, st.st_mode)
+                raise _not_regular(str(p), st.st_mode)
             data = fh.read(limit + 1)
         except OSError as e:
             raise FileRefused(msg(N_("Impossible de lire le fichier « {name} » : {reason}."),
@@ -112,7 +112,7 @@ def load_json(path: str | os.PathLike[str], limit: int) -> Any:
     """The JSON document in the regular file at ``path`` (UTF-8, at most ``limit`` bytes), or
     :class:`FileRefused` saying in French what is wrong and where (line and column)."""
     data = read_bounded(path, limit)
-    name = str(path)
+    name = Path(path).name
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:

@@ -275,7 +275,7 @@ def test_unreadable_files_raise_a_french_error(tmp_path, data, words):
 def test_missing_file_raises_a_french_error(tmp_path):
     with pytest.raises(CsvReadError) as e:
         read_csv(tmp_path / "absent.csv")
-    assert e.value.message.format_source() == f"Impossible de lire le fichier « {tmp_path / 'absent.csv'} » : fichier ou dossier introuvable."
+    assert e.value.message.format_source() == "Impossible de lire le fichier « absent.csv » : fichier ou dossier introuvable."
 
 
 @settings(max_examples=300, deadline=None)
