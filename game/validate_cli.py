@@ -69,6 +69,16 @@ def print_text(report: Report, file: str, schema_name: str, render: Any, out: Te
                 if hint not in hints_shown:
                     hints_shown.add(hint)
                     print(f"    {hint}", file=out)
+    if report.omitted:
+        print("\n" + _omitted(report.omitted), file=out)
+
+
+def _omitted(count: int) -> str:
+    from game.i18n import active
+
+    number = active().number
+    return _("… et {count} autre(s) erreur(s), comptée(s) mais non détaillée(s) : le rapport détaille les {limit} "
+             "premières.").format(count=number(count), limit=number(MAX_REPORTED_ERRORS))
 
 
 def print_json(report: Report, render: Any, out: TextIO) -> None:
@@ -76,6 +86,10 @@ def print_json(report: Report, render: Any, out: TextIO) -> None:
         print(json.dumps({"row": e.row, "field": e.field, "column": e.column, "code": e.code,
                           "severity": e.severity, "cell": e.cell, "message": render(e.message),
                           "hint": render(e.hint) if e.hint is not None else None},
+                         ensure_ascii=False), file=out)
+    if report.omitted:
+        print(json.dumps({"row": None, "field": None, "column": None, "code": "errors-omitted", "severity": "error",
+                          "cell": None, "count": report.omitted, "message": _omitted(report.omitted), "hint": None},
                          ensure_ascii=False), file=out)
 
 
@@ -85,6 +99,9 @@ class _Stop(Exception):
 
 #: a recipe is a list of a few dozen operations: a few kB
 MAX_RECIPE_BYTES = 16 * 1024 * 1024
+#: row errors detailed in a report (frictionless stops at 1,000): the others are counted only, so a
+#: file where every cell is wrong is reported in bounded memory (5 million errors took over 3 GB)
+MAX_REPORTED_ERRORS = 10_000
 
 
 def _with_nul_errors(report: Report, table: Table) -> Report:
@@ -94,7 +111,8 @@ def _with_nul_errors(report: Report, table: Table) -> Report:
     if not cells:
         return report
     extra = []
-    for row, column, cell in cells:
+    shown = max(0, MAX_REPORTED_ERRORS - len(report.errors))
+    for row, column, cell in cells[:shown]:
         label = table.header[column] if column < table.ncols else None
         extra.append(ValidationError(
             "nul-character", row, label, column, cell, ERROR,
@@ -103,16 +121,19 @@ def _with_nul_errors(report: Report, table: Table) -> Report:
             msg(N_("Pour corriger : supprimez ce caractère dans un éditeur de texte ; il vient souvent d'un export de "
                    "base de données ou d'un fichier abîmé."))))
     errors = sorted(report.errors + tuple(extra), key=ValidationError.sort_key)
-    return Report(tuple(errors), report.units)
+    return Report(tuple(errors), report.units, report.omitted + len(cells) - len(extra))
 
 
 def _out_of_memory(file: Any) -> None:
+    from game.i18n import active
+
     try:
         size = Path(file).stat().st_size
     except OSError:
         size = 0
     print(_("Mémoire insuffisante pour valider « {file} » ({size} Mo) sur cet ordinateur : découpez le fichier en "
-            "plusieurs fichiers plus petits (par année, par exemple).").format(file=file, size=megabytes(size)),
+            "plusieurs fichiers plus petits (par année, par exemple).").format(
+              file=file, size=active().number(megabytes(size))),
           file=sys.stderr)
 
 
@@ -148,7 +169,7 @@ def main_validate(args: Any, out: TextIO | None = None) -> int:
     for problem in schema.problems:
         print(_("Schéma : {problem}").format(problem=render(problem.message)), file=sys.stderr)
     try:
-        report = _with_nul_errors(validate(table, schema), table)
+        report = _with_nul_errors(validate(table, schema, max_errors=MAX_REPORTED_ERRORS), table)
     except MemoryError:
         _out_of_memory(args.file)
         return 2
@@ -210,7 +231,7 @@ def main_clean(args: Any, out: TextIO | None = None) -> int:
         return 2
     print(_("Fichier écrit : {path} (UTF-8, virgule, CRLF).").format(path=args.output), file=out)
     try:
-        report = _with_nul_errors(validate(table, schema), table)
+        report = _with_nul_errors(validate(table, schema, max_errors=MAX_REPORTED_ERRORS), table)
     except MemoryError:
         _out_of_memory(args.file)
         return 2

@@ -170,3 +170,16 @@ def test_an_output_that_cannot_be_written_gets_a_french_reason(tmp_path, capsys)
     code, _ = clean(recipe, output=tmp_path / "absent" / "propre.csv")
     assert code == 2
     assert capsys.readouterr().err.endswith(": fichier ou dossier introuvable\n")
+
+
+def test_a_file_where_every_cell_is_wrong_is_reported_with_a_count_of_what_is_not_detailed(tmp_path, monkeypatch):
+    monkeypatch.setattr(validate_cli, "MAX_REPORTED_ERRORS", 5)
+    path = with_column(tmp_path, "dateConvention", ["05/12/2016"] * 20)
+    code, text = run(path)
+    assert code == 1
+    assert "✘ Le fichier n'est pas valide : 20 erreur(s)" in text
+    assert text.count("n'est pas une date au format AAAA-MM-JJ") == 5
+    assert "… et 15 autre(s) erreur(s), comptée(s) mais non détaillée(s) : le rapport détaille les 5 premières." in text
+    code, lines = run(path, fmt="json")
+    last = json.loads(lines.splitlines()[-1])
+    assert (last["code"], last["count"]) == ("errors-omitted", 15)

@@ -15,7 +15,7 @@ from typing import Any
 from game.core.table import Cell
 
 from . import wording
-from .errors import ERROR, ValidationError
+from .errors import ERROR, Budget, Collected, ValidationError
 from .schema import Field
 from .types import INVALID, any_too_long, parser_for, read_constraint_value, too_long
 
@@ -180,9 +180,11 @@ def rows_with(cells: Sequence[Cell], values: set[Any]) -> list[int]:
 
 
 def check_column(field: Field | None, name: str, column: int, cells: Sequence[Cell],
-                 row_numbers: Sequence[int], missing: tuple[str, ...]) -> list[ValidationError]:
-    """Every cell problem of one column. ``field`` None: a column the schema does not know."""
-    out: list[ValidationError] = []
+                 row_numbers: Sequence[int], missing: tuple[str, ...],
+                 budget: Budget | None = None) -> list[ValidationError]:
+    """Every cell problem of one column (those the ``budget`` allows; the others are counted in it).
+    ``field`` None: a column the schema does not know."""
+    out: list[ValidationError] = Collected(budget)
     append = out.append
     long_cells = {c for c in set(cells) if c is not None and too_long(c)} if any_too_long(cells) else set()
     if field is None:
@@ -218,6 +220,11 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
     if flagged:
         for r in rows_with(cells, flagged):
             cell = cells[r]
+            if budget is not None and (budget.left <= 0 or row_numbers[r] in budget.blank):
+                # past the limit: counted, without wording; on a blank row: left out, as the report does
+                if row_numbers[r] not in budget.blank:
+                    budget.omitted += ((cell is None) + required if cell in empty else len(verdicts[cell][1]))
+                continue
             if cell in empty:
                 if cell is None:
                     m, h = wording.missing_cell(name)

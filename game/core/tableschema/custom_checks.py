@@ -17,7 +17,7 @@ from typing import Any
 from game.core.messages import N_, Message, msg
 from game.core.table import Table
 
-from .errors import ERROR, ValidationError
+from .errors import ERROR, Budget, Collected, ValidationError
 from .schema import CustomCheck, Schema
 from .types import INVALID, GeoPoint, parser_for, too_long
 from .wording import quoted
@@ -31,6 +31,12 @@ class Context:
     schema: Schema
     #: column name -> index in the table (first occurrence)
     index: Mapping[str, int]
+    #: how many more errors may be detailed (None: all)
+    budget: Budget | None = None
+
+    def collector(self) -> list[ValidationError]:
+        """The list a check puts its errors in (it keeps those the budget allows)."""
+        return Collected(self.budget)
 
     def column(self, name: str) -> tuple[int, Sequence[str | None]] | None:
         j = self.index.get(name)
@@ -79,7 +85,7 @@ def _single(verdict: Callable[[CustomCheck, str], tuple[Message, Message, str | 
                 v = verdict(check, cell)
                 if v is not None:
                     verdicts[cell] = v
-        out = []
+        out = ctx.collector()
         if verdicts:
             for r in [r for r, cell in enumerate(cells) if cell in verdicts]:
                 cell = cells[r]
@@ -199,7 +205,7 @@ def _gps_spec() -> CheckSpec:
         j, cells = found
         field = ctx.schema.field(name)
         parse = parser_for(field) if field is not None and field.type == "geopoint" else None
-        out = []
+        out = ctx.collector()
         for r, cell in enumerate(cells):
             if ctx.unreadable(cell):
                 continue
@@ -266,7 +272,7 @@ def _one_of_required() -> CheckSpec:
         name = c1 if f1 is not None else c2
         cells1 = f1[1] if f1 is not None else None
         cells2 = f2[1] if f2 is not None else None
-        out = []
+        out = ctx.collector()
         empty1 = ctx.empty_rows(cells1) if cells1 is not None else None
         empty2 = ctx.empty_rows(cells2) if cells2 is not None else None
         rows = empty1 & empty2 if empty1 is not None and empty2 is not None else (empty1 or empty2 or set())
@@ -303,7 +309,7 @@ def _compare() -> CheckSpec:
         op, op_text = _OPS[op_name]
         pa, pb = _typed(ctx, a), _typed(ctx, b)
         (j, ca), (_, cb) = fa, fb
-        out = []
+        out = ctx.collector()
         for r in range(ctx.table.nrows):
             x, y = ca[r], cb[r]
             if ctx.unreadable(x) or ctx.unreadable(y):
@@ -339,7 +345,7 @@ def _sum() -> CheckSpec:
             return []
         j = found[0][0]  # type: ignore[index]
         cols = [f[1] for f in found]  # type: ignore[index]
-        out = []
+        out = ctx.collector()
         for r in range(ctx.table.nrows):
             cells = [c[r] for c in cols]
             if any(ctx.unreadable(c) for c in cells):
@@ -375,7 +381,7 @@ def _cohesive() -> CheckSpec:
             return []
         j = found[0][0]
         present = [(n, f[1]) for n, f in zip(names, found, strict=True) if f is not None]
-        out = []
+        out = ctx.collector()
         for r in range(ctx.table.nrows):
             filled = [not ctx.is_empty(cells[r]) for _, cells in present]
             if all(filled) or not any(filled):

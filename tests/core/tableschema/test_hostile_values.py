@@ -146,3 +146,16 @@ def test_the_real_limit_keeps_the_catastrophic_pattern_away_from_a_long_commune_
         row = ["A" + "a" * (size - 1) if k == j else "" for k in range(len(header))]
         errors = [e for e in validate(Table.from_rows(header, [row]), schema).errors if e.field == "COMMUNE_NOM"]
         assert [e.code for e in errors] == ([code] if code else []), size
+
+
+def test_past_the_error_limit_errors_are_counted_not_detailed():
+    # every cell wrong: the report details the first ones and counts all, in bounded memory
+    schema = parse_schema({"fields": [{"name": "n", "type": "integer", "constraints": {"unique": True}},
+                                      {"name": "d", "type": "date", "constraints": {"required": True}}],
+                           "primaryKey": ["n"]})
+    rows = [["x", "05/12/2016"], ["1", ""], ["1", "2016-12-05", "en trop"], ["", ""]]
+    full = validate(Table.from_rows(["n", "d"], rows * 50), schema)
+    limited = validate(Table.from_rows(["n", "d"], rows * 50), schema, max_errors=7)
+    assert len(limited.errors) == 7 and limited.omitted == len(full.errors) - 7
+    assert limited.error_count == full.error_count and not limited.valid
+    assert set(limited.errors) <= set(full.errors)
