@@ -207,7 +207,7 @@ def main_clean(args: Any, out: TextIO | None = None) -> int:
               file=sys.stderr)
         return 2
     if isinstance(recipe, dict):
-        recipe = recipe.get("operations", [])
+        recipe = recipe.get("operations")  # an object without « operations » is not a recipe
     if not isinstance(recipe, list):
         print(_("Recette illisible ({path}) : une liste d'opérations est attendue.").format(path=args.recipe), file=sys.stderr)
         return 2

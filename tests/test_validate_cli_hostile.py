@@ -128,6 +128,7 @@ def test_memory_running_out_gives_a_french_message(tmp_path, capsys, monkeypatch
     ('{"operations": [}', "n'est pas un JSON valide : erreur ligne 1, colonne 17."),
     ('"trim-spaces"', "une liste d'opérations est attendue"),
     ('{"operations": 42}', "une liste d'opérations est attendue"),
+    ('{"operation": [{"op": "trim-spaces"}]}', "une liste d'opérations est attendue"),  # not silently nothing
 ])
 def test_a_broken_recipe_is_refused_in_french(tmp_path, capsys, content, reason):
     recipe = tmp_path / "recette.json"
