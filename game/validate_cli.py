@@ -104,9 +104,12 @@ MAX_RECIPE_BYTES = 16 * 1024 * 1024
 MAX_REPORTED_ERRORS = 10_000
 
 
-def _with_nul_errors(report: Report, table: Table) -> Report:
+def _with_nul_errors(report: Report, table: Table, read: Any) -> Report:
     """The report with one error per label or cell holding a NUL character: frictionless accepts
-    them, but many programs cut the value or stop reading there."""
+    them, but many programs cut the value or stop reading there. Looked for only when the file
+    read holds one (the reader's « nul-bytes » finding)."""
+    if "nul-bytes" not in read.codes():
+        return report
     cells = nul_cells(table)
     if not cells:
         return report
@@ -169,7 +172,7 @@ def main_validate(args: Any, out: TextIO | None = None) -> int:
     for problem in schema.problems:
         print(_("Schéma : {problem}").format(problem=render(problem.message)), file=sys.stderr)
     try:
-        report = _with_nul_errors(validate(table, schema, max_errors=MAX_REPORTED_ERRORS), table)
+        report = _with_nul_errors(validate(table, schema, max_errors=MAX_REPORTED_ERRORS), table, read)
     except MemoryError:
         _out_of_memory(args.file)
         return 2
@@ -231,7 +234,7 @@ def main_clean(args: Any, out: TextIO | None = None) -> int:
         return 2
     print(_("Fichier écrit : {path} (UTF-8, virgule, CRLF).").format(path=args.output), file=out)
     try:
-        report = _with_nul_errors(validate(table, schema, max_errors=MAX_REPORTED_ERRORS), table)
+        report = _with_nul_errors(validate(table, schema, max_errors=MAX_REPORTED_ERRORS), table, read)
     except MemoryError:
         _out_of_memory(args.file)
         return 2

@@ -186,15 +186,13 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
     ``field`` None: a column the schema does not know."""
     out: list[ValidationError] = Collected(budget)
     append = out.append
-    long_cells = {c for c in set(cells) if c is not None and too_long(c)} if any_too_long(cells) else set()
-    if field is None:
+    if field is None:  # no rule to check: a long cell harms nothing here
         for r, cell in enumerate(cells):
             if cell is None:
                 m, h = wording.missing_cell(name)
                 append(ValidationError("missing-cell", row_numbers[r], name, column, None, ERROR, m, h))
-            elif cell in long_cells:
-                append(_too_long_error(name, column, row_numbers[r], cell))
         return out
+    long_cells = {c for c in set(cells) if c is not None and too_long(c)} if any_too_long(cells) else set()
     if field.missing_values is not None:
         missing = field.missing_values
     required = field.required
