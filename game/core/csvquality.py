@@ -465,19 +465,28 @@ def _nul_finding(table: Table, dialect: CsvDialect, text: str) -> list[Finding]:
     except (LookupError, UnicodeError):  # pragma: no cover - the text was decoded with this codec
         offset = first
     cells = nul_cells(table)
-    row, column = (cells[0][0], cells[0][1]) if cells else (None, 0)
-    label = table.header[column] if column < table.ncols else str(column + 1)
     rows = list(dict.fromkeys(r if r is not None else dialect.header_row for r, _, _ in cells))
+    line = text.count("\n", 0, first) + 1 if "\n" in text else text.count("\r", 0, first) + 1
+    count = text.count("\x00")
+    hint = msg(N_("Pour corriger : supprimez ces caractères dans un éditeur de texte ; ils viennent souvent d'un "
+                  "export de base de données ou d'un fichier abîmé."))
+    if not cells or line < dialect.header_row:  # the first one is in a title row above the table
+        return [_finding(
+            "nul-bytes",
+            msg(N_("Le fichier contient {count} caractère(s) nul(s) (octet 0, invisible), le premier ligne {row}, "
+                   "au-dessus de la ligne des noms de colonnes (à {offset} octets du début du fichier) : beaucoup de "
+                   "logiciels coupent la valeur ou refusent le fichier à cet endroit."),
+                count=count, row=line, offset=offset),
+            hint, len(cells), [line] + rows)]
+    row, column = cells[0][0], cells[0][1]
+    label = table.header[column] if column < table.ncols else str(column + 1)
     return [_finding(
         "nul-bytes",
         msg(N_("Le fichier contient {count} caractère(s) nul(s) (octet 0, invisible), le premier ligne {row}, "
                "colonne « {column} » (à {offset} octets du début du fichier) : beaucoup de logiciels coupent la valeur ou "
                "refusent le fichier à cet endroit."),
-            count=text.count("\x00"), row=row if row is not None else dialect.header_row, column=label,
-            offset=offset),
-        msg(N_("Pour corriger : supprimez ces caractères dans un éditeur de texte ; ils viennent souvent d'un export "
-               "de base de données ou d'un fichier abîmé.")),
-        len(cells), rows,
+            count=count, row=row if row is not None else dialect.header_row, column=label, offset=offset),
+        hint, len(cells), rows,
     )]
 
 

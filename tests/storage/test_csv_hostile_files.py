@@ -121,3 +121,14 @@ def test_json_files_are_bounded_and_refused_in_french(tmp_path):
     with pytest.raises(FileRefused) as e:
         read_bounded(tmp_path / "absent.json", 4)
     assert e.value.message.format_source().endswith("absent.json » : fichier ou dossier introuvable.")
+
+
+def test_a_nul_byte_in_a_title_row_above_the_table_is_located_too(tmp_path):
+    path = tmp_path / "titre.csv"
+    path.write_bytes(b"Subventions 2024\x00\r\nnom,ville,montant\r\nA,B,1\r\nC,D,2\r\n")
+    read = read_csv(path)
+    assert read.dialect.header_row == 2 and read.table.nrows == 2
+    [finding] = [f for f in read.findings if f.code == "nul-bytes"]
+    assert finding.message.format_source().startswith(
+        "Le fichier contient 1 caractère(s) nul(s) (octet 0, invisible), le premier ligne 1, au-dessus de la ligne "
+        "des noms de colonnes (à 16 octets du début du fichier)")
