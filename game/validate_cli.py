@@ -14,8 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from game.core.csvquality import CsvReadError
-from game.core.tableschema import Report, ValidationError, validate
+from game.core.csvquality import CsvReadError, nul_cells
+from game.core.messages import N_, msg
+from game.core.table import Table
+from game.core.tableschema import ERROR, Report, ValidationError, validate
+from game.storage.bounded import FileRefused, load_json, megabytes
 from game.storage.csvfile import read_csv
 from game.storage.schemas import SchemaNotFound, load_schema
 
@@ -32,6 +35,11 @@ def _where(e: ValidationError) -> str:
     if e.field:
         return _("ligne {row}, colonne « {field} »").format(row=e.row, field=e.field)
     return _("ligne {row}").format(row=e.row)
+
+
+def _visible(text: str) -> str:
+    """A NUL character, invisible in a terminal (and turning a text into « binary » for grep), shown as ␀."""
+    return text.replace("\x00", "␀")
 
 
 def print_text(report: Report, file: str, schema_name: str, render: Any, out: TextIO) -> None:
@@ -55,12 +63,22 @@ def print_text(report: Report, file: str, schema_name: str, render: Any, out: Te
         print(f"\n{kind} — {translate(KINDS.get(code, code))} ({code}) : {len(errs)}", file=out)
         hints_shown: set[str] = set()
         for e in errs:
-            print(f"  • {_where(e)} : {render(e.message)}", file=out)
+            print(f"  • {_where(e)} : {_visible(render(e.message))}", file=out)
             if e.hint is not None:
                 hint = render(e.hint)
                 if hint not in hints_shown:
                     hints_shown.add(hint)
                     print(f"    {hint}", file=out)
+    if report.omitted:
+        print("\n" + _omitted(report.omitted), file=out)
+
+
+def _omitted(count: int) -> str:
+    from game.i18n import active
+
+    number = active().number
+    return _("… et {count} autre(s) erreur(s), comptée(s) mais non détaillée(s) : le rapport détaille les {limit} "
+             "premières.").format(count=number(count), limit=number(MAX_REPORTED_ERRORS))
 
 
 def print_json(report: Report, render: Any, out: TextIO) -> None:
@@ -68,6 +86,10 @@ def print_json(report: Report, render: Any, out: TextIO) -> None:
         print(json.dumps({"row": e.row, "field": e.field, "column": e.column, "code": e.code,
                           "severity": e.severity, "cell": e.cell, "message": render(e.message),
                           "hint": render(e.hint) if e.hint is not None else None},
+                         ensure_ascii=False), file=out)
+    if report.omitted:
+        print(json.dumps({"row": None, "field": None, "column": None, "code": "errors-omitted", "severity": "error",
+                          "cell": None, "count": report.omitted, "message": _omitted(report.omitted), "hint": None},
                          ensure_ascii=False), file=out)
 
 
@@ -86,6 +108,49 @@ class _Stop(Exception):
     """A file or schema that cannot be read: the French reason was printed, exit code 2."""
 
 
+#: a recipe is a list of a few dozen operations: a few kB
+MAX_RECIPE_BYTES = 16 * 1024 * 1024
+#: row errors detailed in a report (frictionless stops at 1,000): the others are counted only, so a
+#: file where every cell is wrong is reported in bounded memory (5 million errors took over 3 GB)
+MAX_REPORTED_ERRORS = 10_000
+
+
+def _with_nul_errors(report: Report, table: Table, read: Any) -> Report:
+    """The report with one error per label or cell holding a NUL character: frictionless accepts
+    them, but many programs cut the value or stop reading there. Looked for only when the file
+    read holds one (the reader's « nul-bytes » finding)."""
+    if "nul-bytes" not in read.codes():
+        return report
+    cells = nul_cells(table)
+    if not cells:
+        return report
+    extra = []
+    shown = max(0, MAX_REPORTED_ERRORS - len(report.errors))
+    for row, column, cell in cells[:shown]:
+        label = table.header[column] if column < table.ncols else None
+        extra.append(ValidationError(
+            "nul-character", row, label, column, cell, ERROR,
+            msg(N_("La valeur contient un caractère nul (octet 0, invisible) en position {position}."),
+                position=cell.index("\x00") + 1),
+            msg(N_("Pour corriger : supprimez ce caractère dans un éditeur de texte ; il vient souvent d'un export de "
+                   "base de données ou d'un fichier abîmé."))))
+    errors = sorted(report.errors + tuple(extra), key=ValidationError.sort_key)
+    return Report(tuple(errors), report.units, report.omitted + len(cells) - len(extra))
+
+
+def _out_of_memory(file: Any) -> None:
+    from game.i18n import active
+
+    try:
+        size = Path(file).stat().st_size
+    except OSError:
+        size = 0
+    print(_("Mémoire insuffisante pour valider « {file} » ({size} Mo) sur cet ordinateur : découpez le fichier en "
+            "plusieurs fichiers plus petits (par année, par exemple).").format(
+              file=file, size=active().number(megabytes(size))),
+          file=sys.stderr)
+
+
 def _open(args: Any, keep_initial_spaces: bool) -> tuple[Any, Any]:
     """The schema and the CSV read of a command, or :class:`_Stop` after printing why not."""
     from game.i18n import activate, render
@@ -101,6 +166,9 @@ def _open(args: Any, keep_initial_spaces: bool) -> tuple[Any, Any]:
     except CsvReadError as exc:
         print(render(exc.message), file=sys.stderr)
         raise _Stop from None
+    except MemoryError:
+        _out_of_memory(args.file)
+        raise _Stop from None
 
 
 def main_validate(args: Any, out: TextIO | None = None) -> int:
@@ -114,7 +182,11 @@ def main_validate(args: Any, out: TextIO | None = None) -> int:
     table = read.table
     for problem in schema.problems:
         print(_("Schéma : {problem}").format(problem=render(problem.message)), file=sys.stderr)
-    report = validate(table, schema)
+    try:
+        report = _with_nul_errors(validate(table, schema, max_errors=MAX_REPORTED_ERRORS), table, read)
+    except MemoryError:
+        _out_of_memory(args.file)
+        return 2
     if getattr(args, "format", "text") == "json":
         print_json(report, render, out)
     else:
@@ -143,16 +215,22 @@ def main_clean(args: Any, out: TextIO | None = None) -> int:
     except _Stop:
         return 2
     try:
-        recipe = json.loads(Path(args.recipe).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        print(_("Recette illisible ({path}) : {reason}").format(path=args.recipe, reason=_why(exc)), file=sys.stderr)
+        recipe = load_json(args.recipe, MAX_RECIPE_BYTES)
+    except FileRefused as exc:
+        print(_("Recette illisible ({path}) : {reason}").format(path=args.recipe, reason=render(exc.reason or exc.message)),
+              file=sys.stderr)
         return 2
     if isinstance(recipe, dict):
-        recipe = recipe.get("operations", [])
+        recipe = recipe.get("operations")  # an object without « operations » is not a recipe
     if not isinstance(recipe, list):
         print(_("Recette illisible ({path}) : une liste d'opérations est attendue.").format(path=args.recipe), file=sys.stderr)
         return 2
-    table, results, problems = replay(read.table, recipe)
+    try:
+        table, results, problems = replay(read.table, recipe)
+    except RecursionError:  # an operation's parameters nested deeper than Python goes
+        print(_("Recette illisible ({path}) : une opération a des paramètres imbriqués trop profondément.").format(
+            path=args.recipe), file=sys.stderr)
+        return 2
     print(_("Recette {path} : {applied} opération(s) appliquée(s) sur {total}.").format(path=args.recipe, applied=len(results), total=len(recipe)), file=out)
     for p in problems:
         step = _("étape {n}").format(n=p.path[0] + 1) if p.path else _("recette")
@@ -165,7 +243,11 @@ def main_clean(args: Any, out: TextIO | None = None) -> int:
         print(_("Impossible d'écrire {path} : {reason}").format(path=args.output, reason=_why(exc)), file=sys.stderr)
         return 2
     print(_("Fichier écrit : {path} (UTF-8, virgule, CRLF).").format(path=args.output), file=out)
-    report = validate(table, schema)
+    try:
+        report = _with_nul_errors(validate(table, schema, max_errors=MAX_REPORTED_ERRORS), table, read)
+    except MemoryError:
+        _out_of_memory(args.file)
+        return 2
     print_text(report, str(args.output), str(args.schema), render, out)
     return 0 if report.valid and not problems else 1
 

@@ -153,8 +153,14 @@ def _detect(data: bytes) -> tuple[str, bool, str | None]:
         utf16 = _utf16_without_bom(data)
         if utf16:
             return utf16, False, None
+        if not looks_binary(data):  # a few NUL bytes in a text: read it, a finding says where they are
+            return _detect_text(data)
         raise _err(N_("Ce fichier n'est pas un fichier texte : il contient des octets nuls. "
                       "S'agit-il d'un classeur, d'une image ou d'un fichier compressé ?"))
+    return _detect_text(data)
+
+
+def _detect_text(data: bytes) -> tuple[str, bool, str | None]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -164,6 +170,22 @@ def _detect(data: bytes) -> tuple[str, bool, str | None]:
     if any(b in _CP1252_UNDEFINED for b in set(data)):
         return "latin-1", False, None
     return "cp1252", False, None
+
+
+_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"\xd0\xcf\x11\xe0", b"SQLite format 3",
+                 b"\x7fELF", b"BZh", b"7z\xbc\xaf", b"Rar!", b"\xfd7zXZ", b"\x28\xb5\x2f\xfd")
+#: bytes a text file holds: printable ones, tab, line breaks, form feed, escape
+_TEXT_BYTES = bytes(range(32, 256)) + b"\t\n\r\x0c\x1b"
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether bytes holding NUL are an image, an archive, a spreadsheet… rather than a text with a
+    few stray NUL bytes: a known signature, or more than 5 % of control bytes at the start (random
+    or compressed bytes have about 10 %, a text a handful; a short text may have a few more)."""
+    if data.startswith(_BINARY_MAGIC):
+        return True
+    sample = data[:SAMPLE_CHARS]
+    return len(sample.translate(None, _TEXT_BYTES)) > max(16, 0.05 * len(sample))
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
@@ -418,12 +440,62 @@ def file_findings(dialect: CsvDialect, text: str, title_lines: Sequence[str] = (
     return out
 
 
+def nul_cells(table: Table) -> list[tuple[int | None, int, str]]:
+    """``(row number, column index, cell)`` of every label (row None) and cell holding a NUL
+    character, in file order; columns beyond the header's width are numbered on from it."""
+    found: list[tuple[int | None, int, str]] = [(None, j, label) for j, label in enumerate(table.header)
+                                                  if "\x00" in label]
+    hits: list[tuple[int, int, str]] = []
+    for j, col in enumerate(table.columns):
+        if "\x00" in "\x1f".join(filter(None, col)):  # one C scan per column; most have none
+            hits += [(r, j, v) for r, v in enumerate(col) if v and "\x00" in v]
+    for r, extra in table.extras.items():
+        hits += [(r, table.ncols + k, v) for k, v in enumerate(extra) if "\x00" in v]
+    hits.sort()
+    return found + [(table.row_numbers[r], j, v) for r, j, v in hits]
+
+
+def _nul_finding(table: Table, dialect: CsvDialect, text: str) -> list[Finding]:
+    first = text.find("\x00")
+    if first == -1:
+        return []
+    codec = "utf-16-le" if dialect.encoding.startswith("utf-16") else dialect.encoding
+    try:
+        offset = len(text[:first].encode(codec)) + (len("\ufeff".encode(codec)) if dialect.bom else 0)
+    except (LookupError, UnicodeError):  # pragma: no cover - the text was decoded with this codec
+        offset = first
+    cells = nul_cells(table)
+    rows = list(dict.fromkeys(r if r is not None else dialect.header_row for r, _, _ in cells))
+    line = text.count("\n", 0, first) + 1 if "\n" in text else text.count("\r", 0, first) + 1
+    count = text.count("\x00")
+    hint = msg(N_("Pour corriger : supprimez ces caractères dans un éditeur de texte ; ils viennent souvent d'un "
+                  "export de base de données ou d'un fichier abîmé."))
+    if not cells or line < dialect.header_row:  # the first one is in a title row above the table
+        return [_finding(
+            "nul-bytes",
+            msg(N_("Le fichier contient {count} caractère(s) nul(s) (octet 0, invisible), le premier ligne {row}, "
+                   "au-dessus de la ligne des noms de colonnes (à {offset} octets du début du fichier) : beaucoup de "
+                   "logiciels coupent la valeur ou refusent le fichier à cet endroit."),
+                count=count, row=line, offset=offset),
+            hint, len(cells), [line] + rows)]
+    row, column = cells[0][0], cells[0][1]
+    label = table.header[column] if column < table.ncols else str(column + 1)
+    return [_finding(
+        "nul-bytes",
+        msg(N_("Le fichier contient {count} caractère(s) nul(s) (octet 0, invisible), le premier ligne {row}, "
+               "colonne « {column} » (à {offset} octets du début du fichier) : beaucoup de logiciels coupent la valeur ou "
+               "refusent le fichier à cet endroit."),
+            count=count, row=row if row is not None else dialect.header_row, column=label, offset=offset),
+        hint, len(cells), rows,
+    )]
+
+
 def table_findings(table: Table, dialect: CsvDialect, text: str, *, leading_space: bool | None = None) -> list[Finding]:
     """Findings about the rows: header labels, blank and ragged rows, leading spaces, mojibake.
 
     ``leading_space``: whether some label or cell starts with a space or tab, when the reader
     already knows (``None``: looked for here)."""
-    out: list[Finding] = []
+    out: list[Finding] = _nul_finding(table, dialect, text)
     width = table.ncols
     header = table.header
 

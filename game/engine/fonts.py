@@ -126,9 +126,12 @@ class FontBook:
         """Remplace les caractères absents de la police active (U+202F → U+00A0 pour Atkinson).
 
         L'espace ordinaire avant « ? ! : ; » » et après « « » devient insécable : la ponctuation
-        double française ne se retrouve jamais seule en début de ligne.
+        double française ne se retrouve jamais seule en début de ligne. Un caractère nul (qu'un CSV
+        peut contenir et que pygame refuse de dessiner) s'affiche « [NUL] ».
         """
         text = _FRENCH_SPACES.sub("\u00a0", text)
+        if "\x00" in text:  # pygame refuses to draw it (ValueError): shown where a dataset holds one
+            text = text.replace("\x00", "[NUL]")
         for src, dst in self.choice.substitutions.items():
             text = text.replace(src, dst)
         return text

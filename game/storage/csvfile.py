@@ -37,12 +37,23 @@ from game.core.csvquality import (
 )
 from game.core.messages import N_, msg
 from game.core.table import Cell, Table
-from game.storage.oserrors import french_reason
+from game.storage.bounded import FileRefused, read_bounded
 
 __all__ = [
     "CsvDialect", "CsvRead", "CsvReadError", "Finding",
     "parse_text", "read_csv", "read_text", "write_quality_csv", "quality_csv_text",
 ]
+
+
+#: the largest file read whole: a CSV takes about 6 times its size in memory once read and validated
+#: (measured on subventions files, bench/hostile_csv.py), up to 30 times for tiny distinct cells
+MAX_CSV_BYTES = 200 * 1024 * 1024
+#: at most this many cells (about 90 bytes each at worst once read): bounds the files of tiny cells
+MAX_CELLS = 20_000_000
+#: the most columns a spreadsheet holds (LibreOffice Calc, Excel: 16,384)
+MAX_COLUMNS = 16_384
+_SIZE_REASON = N_("qu'un fichier CSV peut peser pour être lu en mémoire ; découpez-le en plusieurs fichiers (par "
+                  "année, par exemple)")
 
 
 def _raise_field_limit(size: int) -> None:
@@ -149,6 +160,7 @@ def _parse(text: str, dialect: CsvDialect, keep_initial_spaces: bool, max_rows: 
            progress: Callable[[float], None] | None) -> tuple[Table, bool]:
     """:func:`parse_text`, and whether a label or cell starts with a space or a tab."""
     _raise_field_limit(len(text) + 1)
+    _check_cell_count(text, dialect.delimiter)
     if dialect.skip_initial_space and keep_initial_spaces:
         records: Iterator[list[str]] = _records_keeping_spaces(text, dialect.delimiter, dialect.quotechar)
     elif dialect.skip_initial_space:
@@ -163,6 +175,10 @@ def _parse(text: str, dialect: CsvDialect, keep_initial_spaces: bool, max_rows: 
             header = next(rows, None)
             if header is None:
                 raise CsvReadError(msg(N_("Le fichier ne contient aucune ligne de noms de colonnes.")))
+            if len(header) > MAX_COLUMNS:
+                raise CsvReadError(msg(N_("La ligne d'en-tête compte {count} colonnes : c'est plus que les {limit} "
+                                          "colonnes qu'un tableur accepte. Vérifiez le séparateur de la ligne "
+                                          "d'en-tête."), count=len(header), limit=MAX_COLUMNS))
             total = max(1, text.count("\n")) if progress else 0
             table, leading = _table(header, rows if max_rows is None else itertools.islice(rows, max_rows),
                                     dialect.header_row + 1,
@@ -171,6 +187,18 @@ def _parse(text: str, dialect: CsvDialect, keep_initial_spaces: bool, max_rows: 
             raise CsvReadError(msg(N_("Le fichier n'a pas pu être découpé en lignes et colonnes : {reason}."),
                                    reason=str(e))) from None
     return table, leading
+
+
+def _check_cell_count(text: str, delimiter: str) -> None:
+    """Refuse a text that may hold more than :data:`MAX_CELLS` cells before cutting it: one cell per
+    delimiter and per line break at most (quoted ones counted too), counted at C speed."""
+    breaks = text.count("\n") or text.count("\r")
+    count = text.count(delimiter) + breaks + 1
+    if count > MAX_CELLS:
+        raise CsvReadError(msg(N_("Le fichier compte jusqu'à {count} cellules (séparateurs et fins de ligne "
+                                  "comptés) : c'est plus que la limite de {limit} cellules qu'il est possible de "
+                                  "valider en mémoire ; découpez-le en plusieurs fichiers."),
+                               count=count, limit=MAX_CELLS))
 
 
 CHUNK = 20_000  # rows parsed at a time: the row lists of one chunk only are alive at once
@@ -254,21 +282,22 @@ def read_text(decoded: Decoded, *, delimiter: str | None = None, max_rows: int |
 
 def read_csv(path: str | os.PathLike[str], *, encoding: str | None = None, delimiter: str | None = None,
              max_rows: int | None = None, keep_initial_spaces: bool = True,
-             progress: Callable[[float], None] | None = None) -> CsvRead:
+             progress: Callable[[float], None] | None = None, max_bytes: int | None = None) -> CsvRead:
     """Read a CSV file as published, with what must be fixed to make it a quality CSV.
 
     ``encoding`` / ``delimiter`` override detection. ``max_rows`` reads only the first data rows
     (a preview; findings then cover those rows only). In a "comma + space" file the spaces stay at
     the start of every cell and label (a ``leading-spaces`` finding asks to remove them);
     ``keep_initial_spaces=False`` drops them while reading, as frictionless and Validata do.
-    Raises :class:`CsvReadError` (French message) for a missing, empty or binary file.
+    Raises :class:`CsvReadError` (French message) for a missing, empty or binary file, for what is
+    not a regular file (a folder, a FIFO, ``/dev/zero``: refused before it is opened) and for a file
+    larger than ``max_bytes`` (default :data:`MAX_CSV_BYTES`) or :data:`MAX_CELLS` cells.
     """
     p = Path(path)
     try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise CsvReadError(msg(N_("Impossible de lire le fichier « {name} » : {reason}."),
-                               name=p.name, reason=french_reason(e)), str(p)) from None
+        data = read_bounded(p, MAX_CSV_BYTES if max_bytes is None else max_bytes, _SIZE_REASON)
+    except FileRefused as e:
+        raise CsvReadError(e.message, str(p)) from None
     try:
         return read_text(decode_bytes(data, encoding), delimiter=delimiter, max_rows=max_rows,
                          keep_initial_spaces=keep_initial_spaces, progress=progress)

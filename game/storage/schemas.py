@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from game.core.tableschema import Schema, parse_schema
+
+from .bounded import FileRefused, load_json
 
 
 class SchemaNotFound(LookupError):
@@ -33,9 +34,16 @@ def schema_path(name_or_path: str | Path) -> Path:
     raise SchemaNotFound(str(name_or_path))
 
 
+#: a Table Schema is a few hundred kB at most (the largest SCDL one: about 100 kB)
+MAX_SCHEMA_BYTES = 16 * 1024 * 1024
+
+
 def load_schema_descriptor(name_or_path: str | Path) -> dict:
-    with open(schema_path(name_or_path), encoding="utf-8") as fh:
-        descriptor = json.load(fh)
+    """The schema's JSON; ValueError (French) when it cannot be read or is not a Table Schema."""
+    try:
+        descriptor = load_json(schema_path(name_or_path), MAX_SCHEMA_BYTES)
+    except FileRefused as e:
+        raise ValueError(e.message.format_source()) from None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("fields"), list):
         raise ValueError("un Table Schema est un objet JSON avec une liste « fields »")
     return descriptor

@@ -9,30 +9,45 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any
 
 from game.core.table import Cell
 
 from . import wording
-from .errors import ERROR, ValidationError
+from .errors import ERROR, Budget, Collected, ValidationError
 from .schema import Field
-from .types import INVALID, parser_for, read_constraint_value
+from .types import INVALID, any_too_long, parser_for, read_constraint_value, too_long
 
 # (value, ((code, constraint), ...)) for one distinct text
 Verdict = tuple[Any, tuple[tuple[str, str | None], ...]]
 
 
 def _hashable(value: Any) -> Any:
+    """The key two equal values share; None for a value equal to nothing (NaN, as frictionless
+    sees it: two ``NaN`` cells are not duplicates)."""
     if isinstance(value, list | dict):
-        return json.dumps(value, sort_keys=True, default=str)
+        try:
+            return json.dumps(value, sort_keys=True, default=str)
+        except (ValueError, RecursionError):  # NaN inside, or nested deeper than the encoder goes
+            return None
+    if isinstance(value, Decimal) and value.is_nan():
+        return None
     return value
 
 
 def _in(value: Any, allowed: Sequence[Any]) -> bool:
     try:
         return value in allowed
-    except TypeError:
+    except (TypeError, ArithmeticError):
         return False
+
+
+def _not_nan(value: Any) -> bool:
+    """False for a NaN, which no bound admits (ordering a Decimal NaN would raise)."""
+    if isinstance(value, Decimal):
+        return not value.is_nan()
+    return bool(value == value)
 
 
 def cell_evaluator(field: Field, missing: tuple[str, ...]) -> Callable[[str], Verdict]:
@@ -47,10 +62,10 @@ def cell_evaluator(field: Field, missing: tuple[str, ...]) -> Callable[[str], Ve
         checks.append(("maxLength", lambda v: len(v) <= hi))
     if field.minimum is not None:
         mini = read_constraint_value(field, field.minimum)
-        checks.append(("minimum", lambda v: v == v and v >= mini))
+        checks.append(("minimum", lambda v: _not_nan(v) and v >= mini))
     if field.maximum is not None:
         maxi = read_constraint_value(field, field.maximum)
-        checks.append(("maximum", lambda v: v == v and v <= maxi))
+        checks.append(("maximum", lambda v: _not_nan(v) and v <= maxi))
     if field.pattern is not None:
         rx = re.compile(f"^{field.pattern}$")
         checks.append(("pattern", lambda v: isinstance(v, str) and rx.match(v) is not None))
@@ -71,7 +86,7 @@ def cell_evaluator(field: Field, missing: tuple[str, ...]) -> Callable[[str], Ve
         for name, ok in checks:
             try:
                 good = ok(value)
-            except TypeError:
+            except (TypeError, ArithmeticError):  # incomparable, or a bound that is itself NaN
                 good = False
             if not good:
                 problems.append(("constraint-error", name))
@@ -165,16 +180,19 @@ def rows_with(cells: Sequence[Cell], values: set[Any]) -> list[int]:
 
 
 def check_column(field: Field | None, name: str, column: int, cells: Sequence[Cell],
-                 row_numbers: Sequence[int], missing: tuple[str, ...]) -> list[ValidationError]:
-    """Every cell problem of one column. ``field`` None: a column the schema does not know."""
-    out: list[ValidationError] = []
+                 row_numbers: Sequence[int], missing: tuple[str, ...],
+                 budget: Budget | None = None) -> list[ValidationError]:
+    """Every cell problem of one column (those the ``budget`` allows; the others are counted in it).
+    ``field`` None: a column the schema does not know."""
+    out: list[ValidationError] = Collected(budget)
     append = out.append
-    if field is None:
+    if field is None:  # no rule to check: a long cell harms nothing here
         for r, cell in enumerate(cells):
             if cell is None:
                 m, h = wording.missing_cell(name)
                 append(ValidationError("missing-cell", row_numbers[r], name, column, None, ERROR, m, h))
         return out
+    long_cells = {c for c in set(cells) if c is not None and too_long(c)} if any_too_long(cells) else set()
     if field.missing_values is not None:
         missing = field.missing_values
     required = field.required
@@ -189,8 +207,10 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
     else:
         distinct = set(cells)
         flagged = {c for c in distinct & empty if c is None or required}
-        candidates = _prefilter(field, list(distinct - empty))
-    verdicts: dict[Any, Verdict] = {}
+        candidates = _prefilter(field, list(distinct - empty - long_cells))
+    # too long to be parsed or matched: reported as such, never given to a regular expression
+    verdicts: dict[Any, Verdict] = {c: (INVALID, (("cell-too-long", None),)) for c in long_cells - empty}
+    flagged |= verdicts.keys()
     for cell in candidates:
         verdict = verdicts[cell] = evaluate(cell)
         if verdict[1]:
@@ -198,6 +218,11 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
     if flagged:
         for r in rows_with(cells, flagged):
             cell = cells[r]
+            if budget is not None and (budget.left <= 0 or row_numbers[r] in budget.blank):
+                # past the limit: counted, without wording; on a blank row: left out, as the report does
+                if row_numbers[r] not in budget.blank:
+                    budget.omitted += ((cell is None) + required if cell in empty else len(verdicts[cell][1]))
+                continue
             if cell in empty:
                 if cell is None:
                     m, h = wording.missing_cell(name)
@@ -210,6 +235,9 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
             assert cell is not None
             value, problems = verdicts[cell]
             for code, constraint in problems:
+                if code == "cell-too-long":
+                    append(_too_long_error(name, column, row_numbers[r], cell))
+                    continue
                 if code == "type-error":
                     m, h = wording.type_error(field, cell)
                 else:
@@ -219,6 +247,11 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
         out.extend(_unique_errors(field, name, column, cells, row_numbers, empty, verdicts, evaluate))
         out.sort(key=lambda e: e.row or 0)
     return out
+
+
+def _too_long_error(name: str, column: int, row: int, cell: str) -> ValidationError:
+    m, h = wording.cell_too_long(name, cell)
+    return ValidationError("cell-too-long", row, name, column, wording.excerpt(cell), ERROR, m, h)
 
 
 def _unique_errors(field: Field, name: str, column: int, cells: Sequence[Cell], row_numbers: Sequence[int],
@@ -237,6 +270,8 @@ def _unique_errors(field: Field, name: str, column: int, cells: Sequence[Cell], 
         if value is INVALID:
             continue
         key = _hashable(value)
+        if key is None:
+            continue
         first = seen.get(key)
         seen[key] = row_numbers[r]
         if first is not None:

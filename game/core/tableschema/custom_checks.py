@@ -11,15 +11,15 @@ import operator
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, Decimal, InvalidOperation, localcontext
 from typing import Any
 
 from game.core.messages import N_, Message, msg
 from game.core.table import Table
 
-from .errors import ERROR, ValidationError
+from .errors import ERROR, Budget, Collected, ValidationError
 from .schema import CustomCheck, Schema
-from .types import INVALID, GeoPoint, parser_for
+from .types import INVALID, GeoPoint, parser_for, too_long
 from .wording import quoted
 
 Run = Callable[[CustomCheck, "Context"], list[ValidationError]]
@@ -31,6 +31,12 @@ class Context:
     schema: Schema
     #: column name -> index in the table (first occurrence)
     index: Mapping[str, int]
+    #: how many more errors may be detailed (None: all)
+    budget: Budget | None = None
+
+    def collector(self) -> list[ValidationError]:
+        """The list a check puts its errors in (it keeps those the budget allows)."""
+        return Collected(self.budget)
 
     def column(self, name: str) -> tuple[int, Sequence[str | None]] | None:
         j = self.index.get(name)
@@ -38,6 +44,10 @@ class Context:
 
     def is_empty(self, cell: str | None) -> bool:
         return cell is None or cell in self.schema.missing_values or cell.strip() == ""
+
+    def unreadable(self, cell: str | None) -> bool:
+        """Empty, or too long to be read (the column check reports it as « cell-too-long »)."""
+        return self.is_empty(cell) or too_long(cell)  # type: ignore[arg-type]
 
     def empty_rows(self, cells: Sequence[str | None]) -> set[int]:
         empty = {c for c in set(cells) if self.is_empty(c)}
@@ -70,12 +80,12 @@ def _single(verdict: Callable[[CustomCheck, str], tuple[Message, Message, str | 
         j, cells = found
         verdicts = {}
         for cell in set(cells):
-            if not ctx.is_empty(cell):
+            if not ctx.unreadable(cell):
                 assert cell is not None
                 v = verdict(check, cell)
                 if v is not None:
                     verdicts[cell] = v
-        out = []
+        out = ctx.collector()
         if verdicts:
             for r in [r for r, cell in enumerate(cells) if cell in verdicts]:
                 cell = cells[r]
@@ -195,9 +205,9 @@ def _gps_spec() -> CheckSpec:
         j, cells = found
         field = ctx.schema.field(name)
         parse = parser_for(field) if field is not None and field.type == "geopoint" else None
-        out = []
+        out = ctx.collector()
         for r, cell in enumerate(cells):
-            if ctx.is_empty(cell):
+            if ctx.unreadable(cell):
                 continue
             assert cell is not None
             point = parse(cell) if parse else _loose_point(cell)
@@ -230,6 +240,8 @@ def _loose_point(cell: str) -> GeoPoint | None:
         lon, lat = (Decimal(p.strip()) for p in text.split(","))
     except (ValueError, InvalidOperation):
         return None
+    if not (lon.is_finite() and lat.is_finite()):  # NaN, sNaN, Infinity: not a place at all
+        return None
     return GeoPoint(lon, lat)
 
 
@@ -260,7 +272,7 @@ def _one_of_required() -> CheckSpec:
         name = c1 if f1 is not None else c2
         cells1 = f1[1] if f1 is not None else None
         cells2 = f2[1] if f2 is not None else None
-        out = []
+        out = ctx.collector()
         empty1 = ctx.empty_rows(cells1) if cells1 is not None else None
         empty2 = ctx.empty_rows(cells2) if cells2 is not None else None
         rows = empty1 & empty2 if empty1 is not None and empty2 is not None else (empty1 or empty2 or set())
@@ -297,10 +309,10 @@ def _compare() -> CheckSpec:
         op, op_text = _OPS[op_name]
         pa, pb = _typed(ctx, a), _typed(ctx, b)
         (j, ca), (_, cb) = fa, fb
-        out = []
+        out = ctx.collector()
         for r in range(ctx.table.nrows):
             x, y = ca[r], cb[r]
-            if ctx.is_empty(x) or ctx.is_empty(y):
+            if ctx.unreadable(x) or ctx.unreadable(y):
                 continue
             assert x is not None and y is not None
             vx, vy = pa(x), pb(y)
@@ -308,7 +320,7 @@ def _compare() -> CheckSpec:
                 continue
             try:
                 ok = op(vx, vy)
-            except TypeError:
+            except (TypeError, ArithmeticError):  # different types, or a NaN that orders with nothing
                 continue
             if not ok:
                 out.append(_err(check, ctx, r, a, j, x,
@@ -333,10 +345,10 @@ def _sum() -> CheckSpec:
             return []
         j = found[0][0]  # type: ignore[index]
         cols = [f[1] for f in found]  # type: ignore[index]
-        out = []
+        out = ctx.collector()
         for r in range(ctx.table.nrows):
             cells = [c[r] for c in cols]
-            if any(ctx.is_empty(c) for c in cells):
+            if any(ctx.unreadable(c) for c in cells):
                 continue
             try:
                 values = [Decimal(str(c).strip()) for c in cells]
@@ -344,7 +356,9 @@ def _sum() -> CheckSpec:
                 continue
             if not all(v.is_finite() for v in values):
                 continue
-            total = sum(values[1:], Decimal(0))
+            with localcontext() as exact:  # « 1e999999999 » overflows the default context
+                exact.Emax, exact.Emin = MAX_EMAX, MIN_EMIN
+                total = sum(values[1:], Decimal(0))
             if values[0] != total:
                 out.append(_err(check, ctx, r, names[0], j, cells[0],
                                 msg(N_("La valeur de « {column} » ({value}) devrait être égale à la somme des "
@@ -367,7 +381,7 @@ def _cohesive() -> CheckSpec:
             return []
         j = found[0][0]
         present = [(n, f[1]) for n, f in zip(names, found, strict=True) if f is not None]
-        out = []
+        out = ctx.collector()
         for r in range(ctx.table.nrows):
             filled = [not ctx.is_empty(cells[r]) for _, cells in present]
             if all(filled) or not any(filled):

@@ -43,19 +43,59 @@ class ValidationError:
                 self.field or "")
 
 
+class Budget:
+    """How many more row errors a report may detail: past it they are only counted (a file where
+    every cell is wrong would otherwise hold millions of error objects, about 0.5 kB each)."""
+
+    __slots__ = ("blank", "left", "omitted")
+
+    def __init__(self, limit: int, blank: frozenset[int] = frozenset()) -> None:
+        self.left = limit
+        self.omitted = 0
+        #: numbers of the blank rows, whose cell errors the report leaves out (a blank-row error says it all)
+        self.blank = blank
+
+    def take(self, error: ValidationError) -> bool:
+        if error.row in self.blank and error.code not in ("primary-key", "blank-row"):
+            return False  # the report leaves it out anyway (the blank-row error says it all)
+        if self.left > 0:
+            self.left -= 1
+            return True
+        self.omitted += 1
+        return False
+
+
+class Collected(list[ValidationError]):
+    """A list of errors that keeps only what the budget allows (no budget: everything)."""
+
+    def __init__(self, budget: Budget | None) -> None:
+        super().__init__()
+        self.budget = budget
+
+    def append(self, error: ValidationError) -> None:
+        if self.budget is None or self.budget.take(error):
+            super().append(error)
+
+    def extend(self, errors: Any) -> None:
+        for e in errors:
+            self.append(e)
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     errors: tuple[ValidationError, ...]
     #: private memo for :func:`revalidate` (errors per check unit); never compared
     units: Mapping[Any, tuple[ValidationError, ...]] = field(default_factory=dict, compare=False, repr=False)
+    #: row errors found but not detailed, past the limit given to :func:`validate`
+    omitted: int = 0
 
     @property
     def valid(self) -> bool:
-        return not any(e.severity == ERROR for e in self.errors)
+        return not self.omitted and not any(e.severity == ERROR for e in self.errors)
 
     @property
     def error_count(self) -> int:
-        return sum(1 for e in self.errors if e.severity == ERROR)
+        return sum(1 for e in self.errors if e.severity == ERROR) + self.omitted
 
     @property
     def warning_count(self) -> int:

@@ -16,6 +16,8 @@ KINDS = {
     "blank-row": N_("Ligne vide"),
     "extra-cell": N_("Valeur en trop"),
     "missing-cell": N_("Cellule manquante"),
+    "cell-too-long": N_("Cellule trop longue"),
+    "nul-character": N_("Caractère nul"),
     "type-error": N_("Format incorrect"),
     "constraint-error": N_("Valeur non conforme"),
     "unique-error": N_("Valeur en double"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -20,6 +20,21 @@ from .schema import Field
 INVALID: Any = object()
 
 Parser = Callable[[str], Any]
+
+#: the longest cell that is parsed and matched against patterns: the most a spreadsheet cell holds
+#: (LibreOffice Calc, Excel). Real SCDL cells stay under 300 characters (the longest in the shipped
+#: scenarios and fixtures: 250); a longer cell is reported as « cell-too-long » and never reaches a
+#: regular expression (one of 50 MB took 6.6 GB in the ``COMMUNE_NOM`` pattern).
+MAX_CELL_CHARS = 32_767
+
+
+def too_long(cell: str) -> bool:
+    return len(cell) > MAX_CELL_CHARS
+
+
+def any_too_long(cells: Iterable[str | None]) -> bool:
+    """Whether one of ``cells`` is too long (one C-speed pass, no Python loop)."""
+    return max(map(len, filter(None, cells)), default=0) > MAX_CELL_CHARS
 
 
 class GeoPoint(NamedTuple):
@@ -79,18 +94,25 @@ def _string(field: Field) -> Parser:
 # -- numbers --------------------------------------------------------------------------------
 
 _NOT_BARE = re.compile(r"((^[^-\d]*)|(\D*$))")
+_QUIET_NAN = Decimal("NaN")
+
+
+def to_decimal(text: str) -> Any:
+    """``Decimal(text)``, :data:`INVALID` when it is not a number. A signalling NaN (``sNaN``, a
+    Python spelling) becomes a quiet NaN: like frictionless's ``NaN``, a number that fails every
+    bound, whereas a signalling one raises on the first comparison or hash."""
+    try:
+        value = Decimal(text)
+    except ArithmeticError:
+        return INVALID
+    return _QUIET_NAN.copy_sign(value) if value.is_snan() else value
 
 
 def _number(field: Field) -> Parser:
     decimal_char, group_char, bare = field.decimal_char, field.group_char, field.bare_number
 
     if not field.number_options:
-        def parse(cell: str) -> Any:
-            try:
-                return Decimal(cell.strip())
-            except ArithmeticError:
-                return INVALID
-        return parse
+        return lambda cell: to_decimal(cell.strip())
 
     def parse_options(cell: str) -> Any:
         cell = cell.strip()
@@ -102,10 +124,7 @@ def _number(field: Field) -> Parser:
             if "." in cell:
                 return INVALID
             cell = cell.replace(decimal_char, ".")
-        try:
-            return Decimal(cell)
-        except ArithmeticError:
-            return INVALID
+        return to_decimal(cell)
     return parse_options
 
 
@@ -249,8 +268,8 @@ def _geopoint(field: Field) -> Parser:
             point = GeoPoint(Decimal(lon), Decimal(lat))
             if not (-180 <= point.lon <= 180 and -90 <= point.lat <= 90):
                 return INVALID
-        except (ValueError, TypeError, KeyError, ArithmeticError):
-            return INVALID
+        except (ValueError, TypeError, KeyError, ArithmeticError, RecursionError):
+            return INVALID  # RecursionError: « [[[[… » nested deeper than the JSON decoder goes
         return point
     return parse
 
@@ -259,7 +278,7 @@ def _array(field: Field) -> Parser:
     def parse(cell: str) -> Any:
         try:
             value = json.loads(cell)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: « [[[[… » nested too deep
             return INVALID
         return value if isinstance(value, list) else INVALID
     return parse
@@ -286,5 +305,5 @@ def read_constraint_value(field: Field, value: Any) -> Any:
         parsed = parser_for(field)(value)
         return None if parsed is INVALID else parsed
     if field.type == "number" and isinstance(value, float):
-        return Decimal(str(value))
+        return to_decimal(str(value))
     return value

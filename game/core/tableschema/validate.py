@@ -24,9 +24,9 @@ from game.core.table import Table
 from . import wording
 from .constraints import check_column
 from .custom_checks import CUSTOM_CHECKS, Context, run_check
-from .errors import ERROR, WARNING, Report, ValidationError
+from .errors import ERROR, WARNING, Budget, Collected, Report, ValidationError
 from .schema import Field, Schema
-from .types import INVALID, parser_for
+from .types import INVALID, parser_for, too_long
 
 Key = Any  # ("col", j) | ("pk",) | ("custom", i)
 
@@ -131,13 +131,14 @@ def _plan(header: Sequence[str], schema: Schema) -> _Plan:
     return _Plan(tuple(roles), index, tuple(errors), duplicates)
 
 
-def _column_unit(table: Table, schema: Schema, plan: _Plan, j: int) -> tuple[ValidationError, ...]:
+def _column_unit(table: Table, schema: Schema, plan: _Plan, j: int,
+                 budget: Budget | None = None) -> tuple[ValidationError, ...]:
     role = plan.roles[j]
     missing = schema.missing_values if role is not None else ("",)
-    return tuple(check_column(role, table.header[j], j, table.columns[j], table.row_numbers, missing))
+    return tuple(check_column(role, table.header[j], j, table.columns[j], table.row_numbers, missing, budget))
 
 
-def _pk_unit(table: Table, schema: Schema, plan: _Plan) -> tuple[ValidationError, ...]:
+def _pk_unit(table: Table, schema: Schema, plan: _Plan, budget: Budget | None = None) -> tuple[ValidationError, ...]:
     pk = schema.primary_key
     if not pk or any(name not in plan.index or plan.roles[plan.index[name]] is None for name in pk):
         return ()
@@ -148,9 +149,10 @@ def _pk_unit(table: Table, schema: Schema, plan: _Plan) -> tuple[ValidationError
         assert field is not None
         parse = parser_for(field)
         missing = frozenset(field.missing_values if field.missing_values is not None else schema.missing_values)
-        cols.append([None if c is None or c in missing else parse(c) for c in table.columns[j]])
+        cols.append([None if c is None or c in missing else INVALID if too_long(c) else parse(c)
+                     for c in table.columns[j]])
     seen: dict[tuple[Any, ...], int] = {}
-    out = []
+    out = Collected(budget)
     for r, key in enumerate(zip(*cols, strict=True)):
         key = tuple(None if v is INVALID else v for v in key)
         row = table.row_numbers[r]
@@ -169,9 +171,10 @@ def _pk_unit(table: Table, schema: Schema, plan: _Plan) -> tuple[ValidationError
     return tuple(out)
 
 
-def _custom_unit(table: Table, schema: Schema, plan: _Plan, i: int) -> tuple[ValidationError, ...]:
+def _custom_unit(table: Table, schema: Schema, plan: _Plan, i: int,
+                 budget: Budget | None = None) -> tuple[ValidationError, ...]:
     index = {name: j for name, j in plan.index.items() if plan.roles[j] is not None}
-    return tuple(run_check(schema.custom_checks[i], Context(table, schema, index)))
+    return tuple(run_check(schema.custom_checks[i], Context(table, schema, index, budget)))
 
 
 def _blank_rows(table: Table, schema: Schema, plan: _Plan) -> set[int]:
@@ -187,17 +190,19 @@ def _blank_rows(table: Table, schema: Schema, plan: _Plan) -> set[int]:
     return set(candidates)
 
 
-def _assemble(table: Table, schema: Schema, plan: _Plan, units: dict[Key, tuple[ValidationError, ...]]) -> Report:
-    blank = _blank_rows(table, schema, plan)
+def _assemble(table: Table, schema: Schema, plan: _Plan, units: dict[Key, tuple[ValidationError, ...]],
+              budget: Budget | None = None, blank: set[int] | None = None) -> Report:
+    blank = _blank_rows(table, schema, plan) if blank is None else blank
     blank_numbers = {table.row_numbers[r] for r in blank}
     errors: list[ValidationError] = list(plan.header_errors)
+    rows_errors = Collected(budget)
     width = table.ncols
     for r, extra in table.extras.items():
         if r in blank:
             continue
         for k, cell in enumerate(extra):
             m, h = wording.extra_cell(cell, width)
-            errors.append(ValidationError("extra-cell", table.row_numbers[r], None, width + k, cell, ERROR, m, h))
+            rows_errors.append(ValidationError("extra-cell", table.row_numbers[r], None, width + k, cell, ERROR, m, h))
     for errs in units.values():
         if blank_numbers:
             errors.extend(e for e in errs if e.row not in blank_numbers or e.code == "primary-key")
@@ -205,22 +210,32 @@ def _assemble(table: Table, schema: Schema, plan: _Plan, units: dict[Key, tuple[
             errors.extend(errs)
     for r in sorted(blank):
         m, h = wording.blank_row()
-        errors.append(ValidationError("blank-row", table.row_numbers[r], None, None, None, ERROR, m, h))
+        rows_errors.append(ValidationError("blank-row", table.row_numbers[r], None, None, None, ERROR, m, h))
+    errors += rows_errors
     errors.sort(key=ValidationError.sort_key)
-    return Report(tuple(errors), units)
+    return Report(tuple(errors), units, budget.omitted if budget is not None else 0)
 
 
-def validate(table: Table, schema: Schema) -> Report:
-    """Every problem of ``table`` against ``schema``, sorted by row then column."""
+def validate(table: Table, schema: Schema, *, max_errors: int | None = None) -> Report:
+    """Every problem of ``table`` against ``schema``, sorted by row then column.
+
+    ``max_errors``: detail at most that many row errors (header problems are always all there)
+    and only count the others (``Report.omitted``), so that a file where every cell is wrong still
+    gets a report in bounded memory. The errors detailed then come column by column, not by row.
+    """
     plan = _plan(table.header, schema)
+    budget = blank = None
+    if max_errors is not None:
+        blank = _blank_rows(table, schema, plan)
+        budget = Budget(max_errors, frozenset(table.row_numbers[r] for r in blank))
     units: dict[Key, tuple[ValidationError, ...]] = {}
     for j in range(table.ncols):
-        units[("col", j)] = _column_unit(table, schema, plan, j)
-    units[("pk",)] = _pk_unit(table, schema, plan)
+        units[("col", j)] = _column_unit(table, schema, plan, j, budget)
+    units[("pk",)] = _pk_unit(table, schema, plan, budget)
     for i, check in enumerate(schema.custom_checks):
         if check.name in CUSTOM_CHECKS:
-            units[("custom", i)] = _custom_unit(table, schema, plan, i)
-    return _assemble(table, schema, plan, units)
+            units[("custom", i)] = _custom_unit(table, schema, plan, i, budget)
+    return _assemble(table, schema, plan, units, budget, blank)
 
 
 def revalidate(previous_report: Report, old: Table, new: Table, schema: Schema,

@@ -194,9 +194,24 @@ def blank_row() -> tuple[Message, Message]:
             msg(N_("Pour corriger : supprimez la ligne vide.")))
 
 
+def excerpt(cell: str, limit: int = 60) -> str:
+    """The start of a long cell, to show it in a sentence (the whole cell stays in the table)."""
+    return cell if len(cell) <= limit else cell[:limit] + "…"
+
+
+def cell_too_long(field: str, cell: str) -> tuple[Message, Message]:
+    from .types import MAX_CELL_CHARS
+
+    return (msg(N_("La cellule de la colonne « {field} » compte {length} caractères, plus que les {limit} qu'une "
+                   "cellule de tableur peut contenir ; elle commence par « {start} » et n'a pas été vérifiée."),
+                field=field, length=len(cell), limit=MAX_CELL_CHARS, start=excerpt(cell)),
+            msg(N_("Pour corriger : vérifiez les guillemets des lignes précédentes (un guillemet jamais refermé "
+                   "avale la suite du fichier dans une seule cellule), ou raccourcissez la valeur.")))
+
+
 def extra_cell(cell: str, width: int) -> tuple[Message, Message]:
     return (msg(N_("La ligne contient une valeur en trop (« {cell} ») au-delà des {count} colonnes de l'en-tête."),
-                cell=cell, count=str(width)),
+                cell=excerpt(cell, 200), count=str(width)),
             msg(N_("Pour corriger : vérifiez le séparateur et les guillemets de cette ligne, ou supprimez la valeur "
                    "en trop.")))
 
