@@ -116,7 +116,7 @@ def _more(p: str, c: str) -> Explained | None:
                      "found extremely long version number", "found incompatible YAML document", "found duplicate %")) \
             or c.startswith(("while scanning a directive", "while scanning a %", "while parsing a %", "while scanning a tag directive")):
         return _e(N_("Erreur de syntaxe YAML : une ligne qui commence par « % » est lue comme une directive YAML."),
-                  N_("Un texte qui commence par « % » s'écrit entre guillemets, par exemple text: \"% de réussite\" ; "
+                  N_("Un texte qui commence par « % » s'écrit entre guillemets, par exemple text: \"%\u00a0de réussite\" ; "
                      "retirez les lignes « %… » en tête de fichier."))
     if p == "did not find expected <document start>":
         return _e(N_("Erreur de syntaxe YAML : une ligne « ... » termine le document (ou une directive « % » n'est pas "
