@@ -54,7 +54,7 @@ class _Collector:
 
     def add(self, path: DocPath, label: str, key: PathPart, text: str) -> None:
         if text:
-            self.out.append(ScenarioText(path + (key,), f"{label}/{key}" if label else key, text))
+            self.out.append(ScenarioText(path + (key,), f"{label}/{key}" if label else str(key), text))
 
 
 def _dialogue_texts(step: DialogueStep, p: DocPath, lb: str, c: _Collector) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from game.core.table import Cell
 
@@ -189,7 +189,7 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
     else:
         distinct = set(cells)
         flagged = {c for c in distinct & empty if c is None or required}
-        candidates = _prefilter(field, list(distinct - empty))
+        candidates = _prefilter(field, cast("list[str]", list(distinct - empty)))  # None is in ``empty``
     verdicts: dict[Any, Verdict] = {}
     for cell in candidates:
         verdict = verdicts[cell] = evaluate(cell)

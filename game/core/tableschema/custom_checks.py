@@ -68,7 +68,7 @@ def _single(verdict: Callable[[CustomCheck, str], tuple[Message, Message, str | 
         if found is None:
             return []
         j, cells = found
-        verdicts = {}
+        verdicts: dict[str | None, tuple[Message, Message, str | None]] = {}
         for cell in set(cells):
             if not ctx.is_empty(cell):
                 assert cell is not None
