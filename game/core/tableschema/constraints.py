@@ -15,7 +15,7 @@ from game.core.table import Cell
 
 from . import wording
 from .errors import ERROR, ValidationError
-from .schema import Field
+from .model import Field
 from .types import INVALID, parser_for, read_constraint_value
 
 # (value, ((code, constraint), ...)) for one distinct text

@@ -18,7 +18,7 @@ from game.core.messages import N_, Message, msg
 from game.core.table import Table
 
 from .errors import ERROR, ValidationError
-from .schema import CustomCheck, Schema
+from .model import CustomCheck, Schema
 from .types import INVALID, GeoPoint, parser_for
 from .wording import quoted
 
