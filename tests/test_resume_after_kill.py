@@ -14,7 +14,8 @@ import pytest
 
 from game.core.scenario import DialogueStep, QuizStep
 from game.demo import library_index
-from game.storage.scenarios import builtin_scenarios_dir, load_all, load_scenario
+from game.storage.library import load_all
+from game.storage.scenarios import builtin_scenarios_dir, load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from game.demo import library_index, playthrough, to_clean_step
-from game.storage.scenarios import builtin_scenarios_dir, load_all, load_scenario
+from game.storage.library import load_all
+from game.storage.scenarios import builtin_scenarios_dir, load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 
