@@ -11,7 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from game.demo import library_index, playthrough, to_clean_step
+from demo import library_index, playthrough, to_clean_step  # scripts/demo.py, beside this script
+
 from game.storage.library import load_all
 from game.storage.scenarios import builtin_scenarios_dir, load_scenario
 
