@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from game.storage import library
 from game.storage import scenarios as sc
 
 
@@ -32,9 +33,9 @@ def main() -> None:
     ap.add_argument("--pack-rows", type=int, default=50_000, help="rows of the pack's dataset (0: skip)")
     args = ap.parse_args()
     dirs = [sc.builtin_scenarios_dir()]
-    files = sc.discover(dirs) + sorted((sc.builtin_scenarios_dir() / "frameworks").glob("*.yaml"))
+    files = library.discover(dirs) + sorted((sc.builtin_scenarios_dir() / "frameworks").glob("*.yaml"))
     t0 = time.perf_counter()
-    loaded = sc.load_all(dirs)  # first call also builds the JSON Schema validator
+    loaded = library.load_all(dirs)  # first call also builds the JSON Schema validator
     first = time.perf_counter() - t0
     full, base = [], []
     for _ in range(args.runs):
@@ -43,7 +44,7 @@ def main() -> None:
             yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         base.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
-        sc.load_all(dirs)
+        library.load_all(dirs)
         full.append(time.perf_counter() - t0)
     fm, bm = statistics.median(full), statistics.median(base)
     lines = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in files)

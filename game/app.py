@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, Any
 from game.core.messages import N_, Message, msg
 from game.i18n import _, activate, active, render
 from game.play.services import LearnerInfo, LibraryEntry, ServiceError, library_key
+from game.storage.library import discover, load_all
 from game.storage.lrs import LrsClient, LrsSettings, Sender
 from game.storage.paths import data_dir
 from game.storage.pending_saves import PendingSaves
 from game.storage.scenarios import (
     LoadedScenario,
     default_scenario_dirs,
-    discover,
-    load_all,
     load_framework,
     load_guarded,
 )

@@ -24,13 +24,13 @@ from game.core.problems import Problem, did_you_mean
 from game.i18n import _, active, render
 from game.play.replay import LogEntry, LoggedSession, replay
 from game.play.state import AttemptState
+from game.storage.library import load_all
 from game.storage.oserrors import french_reason
 from game.storage.paths import data_dir
 from game.storage.scenarios import (
     SCENARIO_FILE,
     LoadedScenario,
     default_scenario_dirs,
-    load_all,
     load_guarded,
 )
 from game.storage.store import Store, StoreError

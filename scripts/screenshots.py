@@ -11,8 +11,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from game.demo import library_index, playthrough, to_clean_step
-from game.storage.scenarios import builtin_scenarios_dir, load_all, load_scenario
+from demo import library_index, playthrough, to_clean_step  # scripts/demo.py, beside this script
+
+from game.storage.library import load_all
+from game.storage.scenarios import builtin_scenarios_dir, load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

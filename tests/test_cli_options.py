@@ -13,8 +13,9 @@ import pytest
 from game.cli import main, parse_args
 from game.i18n import activate
 from game.report.sample import workshop
+from game.storage.library import load_all
 from game.storage.records import write_jsonl
-from game.storage.scenarios import builtin_scenarios_dir, load_all
+from game.storage.scenarios import builtin_scenarios_dir
 from game.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,8 @@ from babel.messages.pofile import read_po
 from game.core.build import text_fields
 from game.core.messages import msg
 from game.i18n import Translator
-from game.storage.scenarios import builtin_scenarios_dir, load_all
+from game.storage.library import load_all
+from game.storage.scenarios import builtin_scenarios_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALES = ROOT / "locales"

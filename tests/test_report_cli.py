@@ -12,8 +12,9 @@ import pytest
 from game.cli import main
 from game.core.groups import normalize_group
 from game.report.sample import workshop
+from game.storage.library import load_all
 from game.storage.records import write_jsonl
-from game.storage.scenarios import builtin_scenarios_dir, load_all
+from game.storage.scenarios import builtin_scenarios_dir
 from game.storage.store import Store
 
 HOSTILE = ["Camille", "<script>alert(1)</script>", '=HYPERLINK("http://x.invalid","clic")']

@@ -15,9 +15,10 @@ import pytest
 
 from game.cli import main
 from game.report.sample import workshop
+from game.storage.library import load_all
 from game.storage.portal import Portal
 from game.storage.records import write_jsonl
-from game.storage.scenarios import builtin_scenarios_dir, load_all
+from game.storage.scenarios import builtin_scenarios_dir
 from game.storage.store import Store
 from game.terminal import EscapingStream, visible
 

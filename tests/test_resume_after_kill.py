@@ -13,14 +13,15 @@ from pathlib import Path
 import pytest
 
 from game.core.scenario import DialogueStep, QuizStep
-from game.demo import library_index
-from game.storage.scenarios import builtin_scenarios_dir, load_all, load_scenario
+from game.storage.library import load_all
+from game.storage.scenarios import builtin_scenarios_dir, load_scenario
+from scripts.demo import library_index
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def shipped():
-    """The shipped scenarios, as the library lists them (see ``game.demo.library_index``)."""
+    """The shipped scenarios, as the library lists them (see ``scripts.demo.library_index``)."""
     return [x.scenario for x in load_all([builtin_scenarios_dir()])]
 
 

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from game.demo import library_index, playthrough, to_clean_step
-from game.storage.scenarios import builtin_scenarios_dir, load_all, load_scenario
+from game.storage.library import load_all
+from game.storage.scenarios import builtin_scenarios_dir, load_scenario
+from scripts.demo import library_index, playthrough, to_clean_step
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def shipped():
-    """The shipped scenarios, as the library lists them (see ``game.demo.library_index``)."""
+    """The shipped scenarios, as the library lists them (see ``scripts.demo.library_index``)."""
     return [x.scenario for x in load_all([builtin_scenarios_dir()])]
 SCREENS = ["title", "settings", "profiles", "library", "dialogue", "quiz", "sort", "debrief", "library-done"]
 

@@ -208,7 +208,7 @@ class _Form(Action):
 
         meta = r.mapping("metadata")
         inner = _Reader(meta, r.index, cls, ("metadata",), _METADATA_KEYS)
-        texts = {k: inner.text(k, "") for k in _METADATA_TEXTS}
+        texts: dict[str, Any] = {k: inner.text(k, "") for k in _METADATA_TEXTS}  # all str fields of Metadata
         keywords = inner.texts("keywords")
         descriptions = r.mapping("descriptions", {})
         notes = _Reader(descriptions, r.index, cls, ("descriptions",), tuple(descriptions))

@@ -135,9 +135,10 @@ def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response:
         explanation = step.feedback_for(response) if item_id == "licence" else ""
         kind = "publish"
     elif kind == "challenge" and isinstance(step, ReuseStep) and any(c.id == item_id for c in step.challenges):
-        ch = step.challenge(item_id)
+        challenge = step.challenge(item_id)
         # an unanswerable question points back to the step where the data went wrong
-        prompt, explanation, srcs, expected = ch.question, ch.explanation, ch.sources, ch.blame
+        prompt, explanation, srcs, expected = (challenge.question, challenge.explanation, challenge.sources,
+                                               challenge.blame)
     else:
         return None
     sources = tuple(s for s in (scenario.source(x) for x in srcs) if s is not None)
@@ -147,7 +148,9 @@ def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response:
 def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framework: Framework) -> Assessment:
     graded = _graded(statements)
     per_comp: dict[str, list[Evidence]] = {c: [] for c in scenario.competencies}
-    went_well, to_review, scores = [], [], []
+    went_well: list[ReviewItem] = []
+    to_review: list[ReviewItem] = []
+    scores = []
     for (step_id, kind, item_id), s in graded.items():
         result = s["result"]
         score = float(result["score"]["scaled"])

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .messages import N_, msg
-from .problems import Problem
+from .problems import PathPart, Problem
 
 LEVEL_IDS = ("a-decouvrir", "en-cours", "acquis", "maitrise", "insuffisant")
 
@@ -72,7 +72,7 @@ class _Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def need(self, d: Any, key: str, kind: type | tuple[type, ...], path: tuple) -> Any:
+    def need(self, d: Any, key: str, kind: type | tuple[type, ...], path: tuple[PathPart, ...]) -> Any:
         if not isinstance(d, dict) or key not in d:
             self.problems.append(Problem(path, msg(N_("Champ obligatoire manquant : {key}."), key=key)))
             return None
@@ -81,7 +81,7 @@ class _Reader:
             return None
         return d[key]
 
-    def loc(self, d: Any, key: str, path: tuple) -> Localized:
+    def loc(self, d: Any, key: str, path: tuple[PathPart, ...]) -> Localized:
         v = self.need(d, key, dict, path)
         if v is None:
             return Localized("", "")

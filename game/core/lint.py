@@ -30,7 +30,7 @@ from .scenario import (
     SortStep,
     Step,
 )
-from .texts import missing_translations
+from .texts import LANGUAGE_NAMES, catalog_path, scenario_texts, short
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +247,31 @@ def unsourced_facts(ctx: LintContext) -> list[Problem]:
     return out
 
 
+# -- translations ------------------------------------------------------------------------------
+
+def missing_translations(ctx: LintContext) -> list[Problem]:
+    """Lint rule: each text a scenario's catalog leaves untranslated (empty, or marked fuzzy), once,
+    where it is first written. A scenario without catalogs is written in one language: nothing is
+    missing. The game shows such a text in the scenario's language, so these are warnings."""
+    out = []
+    texts = scenario_texts(ctx.scenario)
+    for lang, known in sorted(ctx.translations.items()):
+        if lang == ctx.scenario.language:
+            continue
+        seen: set[str] = set()
+        for t in texts:
+            if t.text in seen or known.get(t.text):
+                continue
+            seen.add(t.text)
+            out.append(Problem(
+                t.path, msg(N_("Texte sans traduction en {language} ({lang}) : « {text} »."),
+                            language=LANGUAGE_NAMES.get(lang, lang), lang=lang, text=short(t.text)),
+                msg(N_("Ajoutez la traduction dans {catalog} (par exemple avec Poedit), puis relancez explorateurs check."),
+                    catalog=catalog_path(lang)),
+                code="missing-translation", severity=WARNING))
+    return out
+
+
 LintRule = Callable[[LintContext], list[Problem]]
 
 #: Every lint rule, by the code of its problems.
@@ -256,7 +281,7 @@ LINT_RULES: dict[str, LintRule] = {
     "unassessed-competency": unassessed_competencies,
     "insufficient-evidence": thin_evidence,
     "unsourced-fact": unsourced_facts,
-    "missing-translation": missing_translations,  # game.core.texts: reads LintContext.translations
+    "missing-translation": missing_translations,
 }
 
 

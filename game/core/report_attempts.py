@@ -89,7 +89,10 @@ def attempts(stmts: list[Mapping[str, Any]], known: Mapping[str, Scenario]) -> t
 
 def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario: Scenario | None) -> Attempt:
     learner, sid, reg = key
-    title, comps, kinds, steps = "", (), {}, {}
+    title = ""
+    comps: tuple[str, ...] = ()
+    kinds: dict[str, str] = {}
+    steps: dict[str, str] = {}
     done, step_seconds = None, 0.0
     for s in stmts:
         step = extension(s, "step")

@@ -67,7 +67,7 @@ class Question:
     def choices(self) -> tuple[str, ...]:
         """The option texts; a true/false question offers « Vrai » and « Faux » (translated when shown)."""
         if self.type == "vrai-faux":
-            return tuple(TRUE_FALSE)  # type: ignore[return-value]
+            return tuple(TRUE_FALSE)
         return tuple(o.text for o in self.options)
 
     @property
@@ -161,7 +161,7 @@ DEFAULT_EVIDENCE = {
 class CleanStep(StepBase):
     dataset: str = ""  # file name in the scenario's data/ folder
     schema: str = ""  # shipped schema name (scdl/prenoms) or a path relative to the scenario folder
-    reference: tuple[dict, ...] = ()  # the reference recipe (operations as JSON objects)
+    reference: tuple[dict[str, Any], ...] = ()  # the reference recipe (operations as JSON objects)
     intro: str = ""
     goal: CleanGoal = CleanGoal()
     operations: tuple[str, ...] = ()  # offered in the palette (empty: all)

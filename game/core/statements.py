@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, TypedDict, Unpack
+from typing import Any, Literal, TypedDict, TypeGuard, Unpack
 
 from game.core import ids
 from game.core.ids import iso_duration, utc_timestamp  # re-exported for callers
@@ -290,7 +290,7 @@ def _check_context(ctx: Mapping[str, Any]) -> list[str]:
     return out + _extensions(ctx.get("extensions"), "context.extensions")
 
 
-def _number(value: Any) -> bool:
+def _number(value: Any) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .messages import N_, msg
-from .problems import WARNING, PathPart, Problem
+from .messages import N_
+from .problems import PathPart
 from .scenario import (
     CleanStep,
     DebriefStep,
@@ -24,9 +24,6 @@ from .scenario import (
     SortStep,
     Step,
 )
-
-if TYPE_CHECKING:
-    from .lint import LintContext
 
 DocPath = tuple[PathPart, ...]
 
@@ -54,7 +51,7 @@ class _Collector:
 
     def add(self, path: DocPath, label: str, key: PathPart, text: str) -> None:
         if text:
-            self.out.append(ScenarioText(path + (key,), f"{label}/{key}" if label else key, text))
+            self.out.append(ScenarioText(path + (key,), f"{label}/{key}" if label else str(key), text))
 
 
 def _dialogue_texts(step: DialogueStep, p: DocPath, lb: str, c: _Collector) -> None:
@@ -157,26 +154,3 @@ def short(text: str, width: int = 70) -> str:
     """A text on one line, cut with « … » past ``width`` characters (to quote it in a message)."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def missing_translations(ctx: LintContext) -> list[Problem]:
-    """Lint rule: each text a scenario's catalog leaves untranslated (empty, or marked fuzzy), once,
-    where it is first written. A scenario without catalogs is written in one language: nothing is
-    missing. The game shows such a text in the scenario's language, so these are warnings."""
-    out = []
-    texts = scenario_texts(ctx.scenario)
-    for lang, known in sorted(ctx.translations.items()):
-        if lang == ctx.scenario.language:
-            continue
-        seen: set[str] = set()
-        for t in texts:
-            if t.text in seen or known.get(t.text):
-                continue
-            seen.add(t.text)
-            out.append(Problem(
-                t.path, msg(N_("Texte sans traduction en {language} ({lang}) : « {text} »."),
-                            language=LANGUAGE_NAMES.get(lang, lang), lang=lang, text=short(t.text)),
-                msg(N_("Ajoutez la traduction dans {catalog} (par exemple avec Poedit), puis relancez explorateurs check."),
-                    catalog=catalog_path(lang)),
-                code="missing-translation", severity=WARNING))
-    return out

@@ -46,10 +46,10 @@ class CleanWork:
         self.history = History(original)
         self.initial = validate(original, schema)
         self.report = self.initial
-        self._unfixable: Counter | None = None
+        self._unfixable: Counter[str] | None = None
 
     @property
-    def unfixable(self) -> Counter:
+    def unfixable(self) -> Counter[str]:
         """Errors per code that even the reference recipe leaves: they cannot count against the learner."""
         if self._unfixable is None:
             final, _results, _problems = replay(self.original, self.step.reference)
@@ -133,7 +133,7 @@ class CleanWork:
     def rows_lost(self) -> int:
         """Original data rows no longer present, not counting blank rows and exact duplicates."""
         kept = set(self.table.row_numbers)
-        seen: set[tuple] = set()
+        seen: set[tuple[str | None, ...]] = set()
         lost = 0
         for r, number in enumerate(self.original.row_numbers):
             row = self.original.row(r)

@@ -194,19 +194,19 @@ def reference_problems(desk: PublishWork, today: date) -> list[Message]:
                            licence=meta.licence, accepted=", ".join(step.licences)))
         elif crit == "documentation":
             wanted = set(step.criteria) or {c.id for c in p.quality.criteria}
-            for c in p.quality.criteria:
-                if c.id in wanted and not c.ok:
+            for criterion in p.quality.criteria:
+                if criterion.id in wanted and not criterion.ok:
                     out.append(msg(N_("Avec les métadonnées de référence, le critère de qualité « {criterion} » n'est pas rempli."),
-                                   criterion=c.label.format_source()))
+                                   criterion=criterion.label.format_source()))
             for element, ok in p.title:
                 if not ok:
                     out.append(msg(N_("Le titre de référence ne nomme pas « {element} » (mots attendus : {words})."),
                                    element=element.label, words=", ".join(element.words)))
         elif crit == "publication":
-            for c in p.checks:
-                if not c.ok and c.id not in ("personal-data", "licence"):
+            for check in p.checks:
+                if not check.ok and check.id not in ("personal-data", "licence"):
                     out.append(msg(N_("Avec les métadonnées de référence, une vérification échoue. {message}"),
-                                   message=c.message.format_source()))
+                                   message=check.message.format_source()))
         elif crit == "personal-data":
             out.append(msg(N_("Les métadonnées de référence publient encore des données personnelles : {columns}. "
                               "Ajoutez ces colonnes à reference.drop_columns."),

@@ -18,7 +18,7 @@ from typing import Any
 from game.core.actions import Action, NextLine, PreviousLine
 from game.core.messages import N_, Message, msg
 from game.core.route import routes
-from game.core.scenario import Step
+from game.core.scenario import DialogueStep, Step
 
 from .handlers import LogEntry
 from .session import PlaySession
@@ -104,6 +104,7 @@ def _lost(session: PlaySession, lost: str, origin: str | None) -> Message:
     step, chosen = session.scenario.step(origin), session.state.choice(origin)
     way = next((r for r in routes(session.scenario, step) if r.choice is not None and r.choice == chosen), None)
     if way is not None and way.by == "choice":  # the choice's own ``next`` decides the way (a dialogue's choice)
+        assert isinstance(step, DialogueStep) and chosen is not None  # only a dialogue's choice routes "by choice"
         return _stopped(session, "branch", origin=origin, lost=lost, text=step.choices[chosen].text)
     return _stopped(session, "elsewhere", origin=origin, lost=lost)
 

@@ -70,6 +70,17 @@ def scenario_files(dirs: list[Path], cache: Path | None = None) -> list[Path]:
     return out
 
 
+def discover(dirs: list[Path]) -> list[Path]:
+    """Scenario files under the given folders (a folder may itself be a scenario) or files given directly;
+    ``.zip`` packs are extracted once into the cache and their scenario files listed."""
+    return scenario_files(dirs)
+
+
+def load_all(dirs: list[Path]) -> list[LoadedScenario]:
+    """Every scenario found, read and checked, one per id; refused packs as invalid entries."""
+    return load_library(dirs)
+
+
 def load_library(dirs: list[Path], cache: Path | None = None, *, progress: Callable[[float], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> list[LoadedScenario]:
     """Every scenario found, read and checked; a refused pack is an invalid entry with its problem.

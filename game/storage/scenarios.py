@@ -271,21 +271,6 @@ def default_scenario_dirs() -> list[Path]:
     return [builtin_scenarios_dir(), *user_scenario_dirs()]
 
 
-def discover(dirs: list[Path]) -> list[Path]:
-    """Scenario files under the given folders (a folder may itself be a scenario) or files given directly;
-    ``.zip`` packs are extracted once into the cache and their scenario files listed (see ``library``)."""
-    from .library import scenario_files
-
-    return scenario_files(dirs)
-
-
-def load_all(dirs: list[Path]) -> list[LoadedScenario]:
-    """Every scenario found, read and checked, one per id; refused packs as invalid entries (see ``library``)."""
-    from .library import load_library
-
-    return load_library(dirs)
-
-
 def load_guarded(path: Path, frameworks: dict[str, Framework | None] | None = None) -> LoadedScenario:
     """``load_scenario`` that turns anything unexpected into a problem: one broken folder never
     stops the library or ``check``."""

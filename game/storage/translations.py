@@ -2,7 +2,7 @@
 
 The game reads the ``.po`` files directly with babel (no compiled ``.mo`` to keep in sync): a text
 without a translation, or whose translation is marked fuzzy, is shown in the scenario's source
-language. The "missing translations" lint rule (:func:`game.core.texts.missing_translations`)
+language. The "missing translations" lint rule (:func:`game.core.lint.missing_translations`)
 works on the usable translations; this module adds what only the files tell: a catalog that
 cannot be read, and translations of texts no longer in the scenario. All are warnings: none makes
 a scenario unplayable.

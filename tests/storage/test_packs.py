@@ -12,10 +12,10 @@ import pytest
 
 from game.cli import main
 from game.storage import packs
-from game.storage.library import load_library
+from game.storage.library import discover, load_all, load_library
 from game.storage.packs import open_pack
 from game.storage.paths import user_scenarios_dir
-from game.storage.scenarios import builtin_scenarios_dir, default_scenario_dirs, discover, load_all
+from game.storage.scenarios import builtin_scenarios_dir, default_scenario_dirs
 from game.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,8 @@ from babel.messages.pofile import read_po
 from game.cli import main
 from game.core.texts import scenario_texts, text_fields
 from game.i18n import Translator
-from game.storage.scenarios import builtin_scenarios_dir, load_all, load_scenario
+from game.storage.library import load_all
+from game.storage.scenarios import builtin_scenarios_dir, load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "traductions"

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.storage.scenarios import builtin_scenarios_dir, load_all, load_scenario
+from game.storage.library import load_all
+from game.storage.scenarios import builtin_scenarios_dir, load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "scenarios"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..messages import N_, Message, msg
@@ -52,9 +53,11 @@ class PseudonymiseColumn(Operation):
         return out
 
     def _apply(self, table: Table) -> Result:
+        fn: Callable[[str], str]
         if self.method == "token":
-            def fn(cell: str) -> str:
+            def token(cell: str) -> str:
                 return pseudonym(cell, self.salt, self.prefix) if cell.strip() else cell
+            fn = token
         else:
             fn = initials
         new, cols, changed, _ = map_cells(table, [table.index(self.column)], fn)

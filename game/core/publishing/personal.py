@@ -196,7 +196,11 @@ def detect_personal(table: Table, *, sample: int = 500) -> tuple[PersonalColumn,
             continue
         if tokens & W.BIRTH_COLUMN or ({"ne", "nee"} & tokens and "le" in tokens):  # « né le »
             years = "annee" in tokens or "an" in tokens
-            count, ex = _first(values, lambda v, y=years: _is_date(v) or (y and _YEAR.match(v)))
+
+            def _birth(v: str, y: bool = years) -> object:
+                return _is_date(v) or (y and _YEAR.match(v))
+
+            count, ex = _first(values, _birth)
             if _enough(count, values):
                 found[name] = ("naissance", count, ex)
     surnames = [c for c in cols if c[1] & W.SURNAME_COLUMN and not c[1] & (W.FIRSTNAME_COLUMN | W.NOT_PERSON_COLUMN)]

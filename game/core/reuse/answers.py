@@ -100,9 +100,9 @@ class AnswerCheck:
 
 
 def _as_text(value: Value) -> str:
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return plain_number(float(value))
-    return "" if value is None else value.strip()
+    if value is None or isinstance(value, str):  # a text cell, or a blank one
+        return "" if value is None else value.strip()
+    return plain_number(float(value))
 
 
 def expected_answer(result: QueryResult, spec: AnswerSpec) -> ExpectedAnswer:

@@ -96,9 +96,9 @@ def _number(value: object) -> float | None:
 
 
 def _label(value: Value) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return plain_number(float(value))
-    return "" if value is None else value.strip()
+    if value is None or isinstance(value, str):  # a text cell, or a blank one
+        return "" if value is None else value.strip()
+    return plain_number(float(value))
 
 
 def _blank(value: Value) -> bool:
@@ -164,7 +164,7 @@ def _valid(lat: float, lon: float) -> bool:
     return -90 <= lat <= 90 and -180 <= lon <= 180 and (lat, lon) != (0.0, 0.0)
 
 
-def _point_set(found: list[Point], bad: list[Value], blank: int) -> PointSet:
+def _point_set(found: list[Point], bad: Sequence[Value], blank: int) -> PointSet:
     return PointSet(tuple(found), len(bad) + blank, _examples(bad))
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any
@@ -313,11 +313,13 @@ def _group(table: Table, query: Query, rows: list[int] | range, skipped: _Skippe
     keys: Sequence[Any] = _pick(table.column(by[0]), rows) if len(by) == 1 else \
         list(zip(*(_pick(table.column(g), rows) for g in by), strict=True))
     if aggregate == "count":
-        counted = Counter(keys).items() if by else [((), len(rows))]
+        counted: Iterable[tuple[Any, int]] = Counter(keys).items() if by else [((), len(rows))]
         return [(k, n) if len(by) == 1 else (*k, n) for k, n in counted]
-    values, gaps = _pick(table.column(query.measure), rows), False
+    cells = _pick(table.column(query.measure), rows)
+    values: Sequence[Value] = cells
+    gaps = False
     if aggregate in _NUMERIC:
-        values, gaps = _numbers(values, skipped, aggregate, query.measure)
+        values, gaps = _numbers(cells, skipped, aggregate, query.measure)
     groups: dict[Any, list[Any]] = defaultdict(list)
     if by:
         for key, value in zip(keys, values, strict=True):
@@ -341,7 +343,7 @@ def _sort_key(value: Value) -> tuple[int, float, str]:
 
 def _order(values: Sequence[Value], descending: bool) -> list[int]:
     """Row positions sorted by ``values``; blank values last whatever the direction."""
-    keys = {v: _sort_key(v) for v in set(values) if v is not None and (not isinstance(v, str) or v.strip())}
+    keys: dict[Value, tuple[int, float, str]] = {v: _sort_key(v) for v in set(values) if v is not None and (not isinstance(v, str) or v.strip())}
     filled = [i for i, v in enumerate(values) if v in keys]
     blank = [i for i, v in enumerate(values) if v not in keys]
     filled.sort(key=lambda i: keys[values[i]], reverse=descending)

@@ -5,7 +5,8 @@ Pure: imports only the standard library, python-stdnum, phonenumbers and ``game.
 
 from .custom_checks import CUSTOM_CHECKS
 from .errors import ERROR, FRICTIONLESS_CODES, WARNING, Report, ValidationError
-from .schema import CustomCheck, Field, Schema, parse_schema
+from .model import CustomCheck, Field, Schema
+from .schema import parse_schema
 from .validate import revalidate, validate
 
 __all__ = [

@@ -10,13 +10,13 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from game.core.table import Cell
 
 from . import wording
 from .errors import ERROR, Budget, Collected, ValidationError
-from .schema import Field
+from .model import Field
 from .types import INVALID, any_too_long, parser_for, read_constraint_value, too_long
 
 # (value, ((code, constraint), ...)) for one distinct text
@@ -207,7 +207,7 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
     else:
         distinct = set(cells)
         flagged = {c for c in distinct & empty if c is None or required}
-        candidates = _prefilter(field, list(distinct - empty - long_cells))
+        candidates = _prefilter(field, cast("list[str]", list(distinct - empty - long_cells)))  # None is in ``empty``
     # too long to be parsed or matched: reported as such, never given to a regular expression
     verdicts: dict[Any, Verdict] = {c: (INVALID, (("cell-too-long", None),)) for c in long_cells - empty}
     flagged |= verdicts.keys()

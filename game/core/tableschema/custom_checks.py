@@ -18,7 +18,7 @@ from game.core.messages import N_, Message, msg
 from game.core.table import Table
 
 from .errors import ERROR, Budget, Collected, ValidationError
-from .schema import CustomCheck, Schema
+from .model import CustomCheck, Schema
 from .types import INVALID, GeoPoint, parser_for, too_long
 from .wording import quoted
 
@@ -78,7 +78,7 @@ def _single(verdict: Callable[[CustomCheck, str], tuple[Message, Message, str | 
         if found is None:
             return []
         j, cells = found
-        verdicts = {}
+        verdicts: dict[str | None, tuple[Message, Message, str | None]] = {}
         for cell in set(cells):
             if not ctx.unreadable(cell):
                 assert cell is not None

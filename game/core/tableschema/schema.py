@@ -8,116 +8,23 @@ in ``schema.problems`` and the field falls back to what frictionless would do (t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from game.core.messages import N_, msg
 from game.core.problems import Problem, did_you_mean
 
-DEFAULT_MISSING_VALUES: tuple[str, ...] = ("",)
-DEFAULT_TRUE_VALUES: tuple[str, ...] = ("true", "True", "TRUE", "1")
-DEFAULT_FALSE_VALUES: tuple[str, ...] = ("false", "False", "FALSE", "0")
-
-#: type -> formats we read (``default`` always allowed); ``None`` = any pattern (dates)
-TYPES: dict[str, tuple[str, ...] | None] = {
-    "string": ("default", "email", "uri", "uuid"),
-    "number": ("default",),
-    "integer": ("default",),
-    "boolean": ("default",),
-    "date": None,
-    "datetime": None,
-    "time": None,
-    "year": ("default",),
-    "yearmonth": ("default",),
-    "geopoint": ("default", "array", "object"),
-    "array": ("default",),
-    "any": ("default",),
-}
-
-#: constraints each type honours (as frictionless: the others are ignored)
-SUPPORTED_CONSTRAINTS: dict[str, frozenset[str]] = {
-    "string": frozenset({"required", "minLength", "maxLength", "pattern", "enum"}),
-    "number": frozenset({"required", "minimum", "maximum", "enum"}),
-    "integer": frozenset({"required", "minimum", "maximum", "enum"}),
-    "boolean": frozenset({"required", "enum"}),
-    "date": frozenset({"required", "minimum", "maximum", "enum"}),
-    "datetime": frozenset({"required", "minimum", "maximum", "enum"}),
-    "time": frozenset({"required", "minimum", "maximum", "enum"}),
-    "year": frozenset({"required", "minimum", "maximum", "enum"}),
-    "yearmonth": frozenset({"required", "minimum", "maximum", "enum"}),
-    "geopoint": frozenset({"required", "enum"}),
-    "array": frozenset({"required", "minLength", "maxLength", "enum"}),
-    "any": frozenset({"required", "enum"}),
-}
-
-KNOWN_CONSTRAINTS = frozenset({"required", "unique", "minLength", "maxLength", "minimum", "maximum",
-                               "pattern", "enum", "exclusiveMinimum", "exclusiveMaximum"})
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    name: str
-    type: str = "string"
-    format: str = "default"
-    title: str = ""
-    description: str = ""
-    example: str = ""
-    required: bool = False
-    unique: bool = False
-    min_length: int | None = None
-    max_length: int | None = None
-    minimum: Any = None
-    maximum: Any = None
-    pattern: str | None = None
-    enum: tuple[Any, ...] | None = None
-    true_values: tuple[str, ...] = DEFAULT_TRUE_VALUES
-    false_values: tuple[str, ...] = DEFAULT_FALSE_VALUES
-    decimal_char: str = "."
-    group_char: str = ""
-    bare_number: bool = True
-    #: explicit ``decimalChar``/``groupChar``/``bareNumber`` in the descriptor (frictionless then
-    #: pre-processes the text)
-    number_options: bool = False
-    missing_values: tuple[str, ...] | None = None
-    array_item: Field | None = None
-
-    @property
-    def label(self) -> str:
-        return self.title or self.name
-
-
-@dataclass(frozen=True, slots=True)
-class CustomCheck:
-    name: str
-    params: tuple[tuple[str, Any], ...] = ()
-
-    def param(self, key: str, default: Any = None) -> Any:
-        for k, v in self.params:
-            if k == key:
-                return v
-        return default
-
-
-@dataclass(frozen=True, slots=True)
-class Schema:
-    fields: tuple[Field, ...]
-    missing_values: tuple[str, ...] = DEFAULT_MISSING_VALUES
-    primary_key: tuple[str, ...] = ()
-    custom_checks: tuple[CustomCheck, ...] = ()
-    name: str = ""
-    title: str = ""
-    version: str = ""
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def field_names(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields)
-
-    def field(self, name: str) -> Field | None:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        return None
+from .custom_checks import CUSTOM_CHECKS
+from .model import (
+    DEFAULT_FALSE_VALUES,
+    DEFAULT_MISSING_VALUES,
+    DEFAULT_TRUE_VALUES,
+    KNOWN_CONSTRAINTS,
+    SUPPORTED_CONSTRAINTS,
+    TYPES,
+    CustomCheck,
+    Field,
+    Schema,
+)
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -191,8 +98,6 @@ def parse_field(d: Mapping[str, Any], path: tuple[str | int, ...], problems: lis
 
 def parse_schema(descriptor: Mapping[str, Any]) -> Schema:
     """Read a Table Schema JSON object; unsupported parts become ``problems``."""
-    from .custom_checks import CUSTOM_CHECKS  # late: custom checks import this module's types
-
     problems: list[Problem] = []
     raw_fields = descriptor.get("fields")
     if not isinstance(raw_fields, list):

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 from uuid import UUID
 
-from .schema import Field
+from .model import Field
 
 INVALID: Any = object()
 

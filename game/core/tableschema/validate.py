@@ -25,7 +25,7 @@ from . import wording
 from .constraints import check_column
 from .custom_checks import CUSTOM_CHECKS, Context, run_check
 from .errors import ERROR, WARNING, Budget, Collected, Report, ValidationError
-from .schema import Field, Schema
+from .model import Field, Schema
 from .types import INVALID, parser_for, too_long
 
 Key = Any  # ("col", j) | ("pk",) | ("custom", i)

@@ -10,7 +10,7 @@ from typing import Any
 
 from game.core.messages import N_, Message, msg
 
-from .schema import Field
+from .model import Field
 
 _STRFTIME = {"%Y": "AAAA", "%y": "AA", "%m": "MM", "%d": "JJ", "%H": "hh", "%M": "mm", "%S": "ss",
              "%B": "mois", "%b": "mois", "%z": "±hhmm", "%f": "µs"}

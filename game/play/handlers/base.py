@@ -1,7 +1,7 @@
 """What every handler shares: the play-layer code of one step kind.
 
 A :class:`Handler` says which actions its step kind accepts and carries them out on a
-:class:`~game.play.session.PlaySession` (statements built, resume state computed, both recorded in
+:class:`SessionView` (the play session: statements built, resume state computed, both recorded in
 one call, then the memory follows), when the step may be left, what it grades, and what the
 trainer's preview keeps of an action to find it again after the scenario is edited.
 Handlers hold no state: what a step keeps between actions is in the session (its resume state
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from game.core.actions import Action
 from game.core.scenario import Scenario, Step
@@ -20,14 +20,32 @@ from game.core.scenario import Scenario, Step
 if TYPE_CHECKING:
     from game.core.table import Table
 
-    from ..clean import CleanWork
-    from ..session import PlaySession
+    from ..clean import CleanWork, DatasetSource
+    from ..publish import Publisher
     from ..state import AttemptState
 
 #: (item key, score from 0 to 1 or None when not answered yet)
 Graded = tuple[str, float | None]
 Statement = dict[str, Any]
 Progress = Callable[[float], None] | None
+
+
+class SessionView(Protocol):
+    """What a handler sees of the play session (:class:`~game.play.session.SessionView` is one):
+    handlers do not import the session, the session imports them."""
+
+    scenario: Scenario
+    learner: str
+    state: AttemptState
+    datasets: DatasetSource | None
+    publisher: Publisher | None
+    restore_problems: list[Any]
+
+    def handler(self, step: Step) -> Handler: ...
+    def work_of(self, step: Step, progress: Progress = None) -> Any: ...
+    def today(self) -> Any: ...
+    def statement(self, builder: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]: ...
+    def commit(self, state: AttemptState, stmts: list[dict[str, Any]], finished: float | None = None) -> None: ...
 
 
 class ActionRefused(Exception):
@@ -73,21 +91,21 @@ class Handler:
     #: arriving on a step of this kind ends the scenario (the debrief)
     closes: ClassVar[bool] = False
 
-    def do(self, session: PlaySession, step: Any, action: Action) -> Any:
+    def do(self, session: SessionView, step: Any, action: Action) -> Any:
         carry = self.actions.get(type(action))
         if carry is None:
             raise ActionRefused(f"no {action.name} on a {step.kind} step")
         return carry(self, session, step, action)
 
-    def done(self, session: PlaySession, step: Any) -> bool:
+    def done(self, session: SessionView, step: Any) -> bool:
         """Whether the step may be left with « Continuer »."""
         return True
 
-    def graded(self, session: PlaySession, step: Any) -> list[Graded]:
+    def graded(self, session: SessionView, step: Any) -> list[Graded]:
         """The graded items of ``step`` (only those of visited steps count)."""
         return []
 
-    def leaving(self, session: PlaySession, step: Any) -> tuple[AttemptState, list[Statement]]:
+    def leaving(self, session: SessionView, step: Any) -> tuple[AttemptState, list[Statement]]:
         """The state and statements to record with the step's completion (a score, for instance)."""
         return session.state, []
 
@@ -96,15 +114,15 @@ class Handler:
         return state
 
     # the work objects of the data steps ---------------------------------------------------
-    def load(self, session: PlaySession, step: Any, progress: Progress) -> Any:
+    def load(self, session: SessionView, step: Any, progress: Progress) -> Any:
         """The step's work object (its dataset read on first use); the session keeps it."""
         raise ActionRefused(f"nothing to load on a {step.kind} step")
 
-    def clean_work(self, session: PlaySession, step: Any, progress: Progress) -> CleanWork:
+    def clean_work(self, session: SessionView, step: Any, progress: Progress) -> CleanWork:
         """The cleaning workbench behind the step."""
         raise ActionRefused("not a clean step")
 
-    def output(self, session: PlaySession, step: Any, progress: Progress) -> Table:
+    def output(self, session: SessionView, step: Any, progress: Progress) -> Table:
         """The table this step hands on to a reuse step."""
         raise ActionRefused(f"a {step.kind} step hands no table on")
 

@@ -8,24 +8,23 @@ from game.core import clean_statements as xc
 from game.core.actions import Action, ApplyOperation, Redo, Undo
 from game.core.scenario import CleanStep
 
-from .base import ActionRefused, Graded, Handler, LogEntry, Progress, Statement, scored
+from .base import ActionRefused, Graded, Handler, LogEntry, Progress, SessionView, Statement, scored
 
 if TYPE_CHECKING:
     from game.core.operations import Operation
     from game.core.table import Table
 
     from ..clean import CleanWork
-    from ..session import PlaySession
     from ..state import AttemptState
 
 
-def _record(session: PlaySession, step: CleanStep, what: str, op: Operation, before: int, work: CleanWork) -> None:
+def _record(session: SessionView, step: CleanStep, what: str, op: Operation, before: int, work: CleanWork) -> None:
     stmt = session.statement(xc.operation_used, step.id, what, op.to_json(), before, work.report.error_count,
                              step.competencies)
     session.commit(session.state.with_cleaning(step.id, work.to_json()), [stmt])
 
 
-def _apply(h: Handler, session: PlaySession, step: CleanStep, action: ApplyOperation) -> Any:
+def _apply(h: Handler, session: SessionView, step: CleanStep, action: ApplyOperation) -> Any:
     """Raises OperationError (a French message) when the operation cannot apply."""
     work: CleanWork = session.work_of(step)
     saved = (work.history, work.report)
@@ -39,7 +38,7 @@ def _apply(h: Handler, session: PlaySession, step: CleanStep, action: ApplyOpera
     return result
 
 
-def _history(h: Handler, session: PlaySession, step: CleanStep, action: Undo | Redo) -> Operation:
+def _history(h: Handler, session: SessionView, step: CleanStep, action: Undo | Redo) -> Operation:
     work: CleanWork = session.work_of(step)
     undo = isinstance(action, Undo)
     if not (work.history.can_undo if undo else work.history.can_redo):
@@ -60,7 +59,7 @@ class CleanHandler(Handler):
     actions = {ApplyOperation: _apply, Undo: _history, Redo: _history}
     may_give_up = True
 
-    def load(self, session: PlaySession, step: CleanStep, progress: Progress) -> CleanWork:
+    def load(self, session: SessionView, step: CleanStep, progress: Progress) -> CleanWork:
         """The cleaning workbench: the dataset read (this may run on a worker thread: it touches
         no store), the saved operations replayed on it."""
         from ..clean import CleanWork
@@ -72,20 +71,20 @@ class CleanHandler(Handler):
         session.restore_problems = work.restore(session.state.cleaning_of(step.id))
         return work
 
-    def clean_work(self, session: PlaySession, step: CleanStep, progress: Progress) -> CleanWork:
+    def clean_work(self, session: SessionView, step: CleanStep, progress: Progress) -> CleanWork:
         work: CleanWork = session.work_of(step, progress)
         return work
 
-    def output(self, session: PlaySession, step: CleanStep, progress: Progress) -> Table:
+    def output(self, session: SessionView, step: CleanStep, progress: Progress) -> Table:
         return self.clean_work(session, step, progress).table
 
-    def done(self, session: PlaySession, step: CleanStep) -> bool:
+    def done(self, session: SessionView, step: CleanStep) -> bool:
         return self.clean_work(session, step, None).objectives().reached
 
-    def graded(self, session: PlaySession, step: CleanStep) -> list[Graded]:
+    def graded(self, session: SessionView, step: CleanStep) -> list[Graded]:
         return scored(step, session.state.cleaning_of(step.id), session.state.visited)
 
-    def leaving(self, session: PlaySession, step: CleanStep) -> tuple[AttemptState, list[Statement]]:
+    def leaving(self, session: SessionView, step: CleanStep) -> tuple[AttemptState, list[Statement]]:
         """The cleaning scored on each criterion."""
         work = self.clean_work(session, step, None)
         stmts, scores = [], {}

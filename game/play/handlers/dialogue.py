@@ -9,28 +9,27 @@ from game.core import statements as xs
 from game.core.actions import Action, Choose, NextLine, PreviousLine
 from game.core.scenario import GRADE_SCORE, DialogueStep, Scenario
 
-from .base import ActionRefused, Graded, Handler, LogEntry, find_again
+from .base import ActionRefused, Graded, Handler, LogEntry, SessionView, find_again
 
 if TYPE_CHECKING:
-    from ..session import PlaySession
     from ..state import AttemptState
 
 _GRADE_XAPI = {"juste": "right", "partiel": "partly", "faux": "wrong"}
 
 
-def _next_line(h: Handler, session: PlaySession, step: DialogueStep, action: NextLine) -> None:
+def _next_line(h: Handler, session: SessionView, step: DialogueStep, action: NextLine) -> None:
     if session.state.line >= len(step.lines) - 1:
         raise ActionRefused("no next line")
     session.commit(session.state.with_(line=session.state.line + 1), [])
 
 
-def _previous_line(h: Handler, session: PlaySession, step: DialogueStep, action: PreviousLine) -> None:
+def _previous_line(h: Handler, session: SessionView, step: DialogueStep, action: PreviousLine) -> None:
     if session.state.line == 0:
         raise ActionRefused("no previous line")
     session.commit(session.state.with_(line=session.state.line - 1), [])
 
 
-def _choose(h: Handler, session: PlaySession, step: DialogueStep, action: Choose) -> None:
+def _choose(h: Handler, session: SessionView, step: DialogueStep, action: Choose) -> None:
     state, index = session.state, action.choice
     if not 0 <= index < len(step.choices):
         raise ActionRefused("no such choice")
@@ -48,12 +47,12 @@ class DialogueHandler(Handler):
     step_type = DialogueStep
     actions = {NextLine: _next_line, PreviousLine: _previous_line, Choose: _choose}
 
-    def done(self, session: PlaySession, step: DialogueStep) -> bool:
+    def done(self, session: SessionView, step: DialogueStep) -> bool:
         if session.state.line < len(step.lines) - 1:
             return False
         return not step.choices or session.state.choice(step.id) is not None
 
-    def graded(self, session: PlaySession, step: DialogueStep) -> list[Graded]:
+    def graded(self, session: SessionView, step: DialogueStep) -> list[Graded]:
         """One item when the choices are graded: the choice made, once the dialogue is visited."""
         if not any(c.grade for c in step.choices):
             return []

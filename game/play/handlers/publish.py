@@ -11,7 +11,7 @@ from game.core import publish_statements as xp
 from game.core.actions import Publish, SaveDraft
 from game.core.scenario import PublishStep
 
-from .base import ActionRefused, Graded, Handler, Progress, scored
+from .base import ActionRefused, Graded, Handler, Progress, SessionView, scored
 
 if TYPE_CHECKING:
     from game.core.publishing import Metadata
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
     from ..clean import CleanWork
     from ..publish import Preview, PublishWork
-    from ..session import PlaySession
 
 
 def form(kind: type[SaveDraft | Publish], step_id: str, meta: Metadata,
@@ -44,7 +43,7 @@ def filled(desk: PublishWork, action: SaveDraft | Publish) -> Metadata:
     return replace(action.metadata, publisher=desk.step.publisher, resources=resources)
 
 
-def _save_draft(h: Handler, session: PlaySession, step: PublishStep, action: SaveDraft) -> None:
+def _save_draft(h: Handler, session: SessionView, step: PublishStep, action: SaveDraft) -> None:
     """Keep the draft (a crash loses nothing); no statement: nothing is published yet."""
     desk: PublishWork = session.work_of(step)
     meta, dropped = filled(desk, action), action.dropped
@@ -57,7 +56,7 @@ def _save_draft(h: Handler, session: PlaySession, step: PublishStep, action: Sav
     desk.set_dropped(dropped)
 
 
-def _publish(h: Handler, session: PlaySession, step: PublishStep, action: Publish) -> Preview:
+def _publish(h: Handler, session: SessionView, step: PublishStep, action: Publish) -> Preview:
     """Publish to the portal: artefacts written (all or nothing), criteria scored, statements
     recorded. Refused while a blocking check fails (the preview says which)."""
     desk: PublishWork = session.work_of(step)
@@ -70,7 +69,7 @@ def _publish(h: Handler, session: PlaySession, step: PublishStep, action: Publis
         raise
 
 
-def _publish_desk(session: PlaySession, desk: PublishWork, meta: Metadata) -> Preview:
+def _publish_desk(session: SessionView, desk: PublishWork, meta: Metadata) -> Preview:
     step = desk.step
     today = session.today()
     preview = desk.preview(meta, today)
@@ -111,7 +110,7 @@ class PublishHandler(Handler):
     step_type = PublishStep
     actions = {SaveDraft: _save_draft, Publish: _publish}
 
-    def load(self, session: PlaySession, step: PublishStep, progress: Progress) -> PublishWork:
+    def load(self, session: SessionView, step: PublishStep, progress: Progress) -> PublishWork:
         """The publishing desk, with the learner's cleaned table of the step it publishes (read
         and replayed on first use) and the saved draft."""
         from game.core.publishing import Metadata
@@ -128,20 +127,20 @@ class PublishHandler(Handler):
         desk.set_dropped(saved.get("dropped", ()))
         return desk
 
-    def clean_work(self, session: PlaySession, step: PublishStep, progress: Progress) -> CleanWork:
+    def clean_work(self, session: SessionView, step: PublishStep, progress: Progress) -> CleanWork:
         desk: PublishWork = session.work_of(step, progress)
         return desk.clean
 
-    def output(self, session: PlaySession, step: PublishStep, progress: Progress) -> Table:
+    def output(self, session: SessionView, step: PublishStep, progress: Progress) -> Table:
         """The table as the learner published it (the columns left out, left out)."""
         desk: PublishWork = session.work_of(step, progress)
         desk.set_dropped(session.state.publishing_of(step.id).get("dropped", ()))
         return desk.table
 
-    def done(self, session: PlaySession, step: PublishStep) -> bool:
+    def done(self, session: SessionView, step: PublishStep) -> bool:
         return "published" in session.state.publishing_of(step.id)
 
-    def graded(self, session: PlaySession, step: PublishStep) -> list[Graded]:
+    def graded(self, session: SessionView, step: PublishStep) -> list[Graded]:
         return scored(step, session.state.publishing_of(step.id), session.state.visited)
 
 

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from game.core import statements as xs
 from game.core.actions import Action, Answer
 from game.core.scenario import QuizStep
 
-from .base import ActionRefused, Graded, Handler, LogEntry, find_again
-
-if TYPE_CHECKING:
-    from ..session import PlaySession
+from .base import ActionRefused, Graded, Handler, LogEntry, SessionView, find_again
 
 
-def _answer(h: Handler, session: PlaySession, step: QuizStep, action: Answer) -> bool:
+def _answer(h: Handler, session: SessionView, step: QuizStep, action: Answer) -> bool:
     question_id, selected = action.question, action.selected
     if not any(q.id == question_id for q in step.questions):
         raise ActionRefused("no such question")
@@ -37,10 +33,10 @@ class QuizHandler(Handler):
     step_type = QuizStep
     actions = {Answer: _answer}
 
-    def done(self, session: PlaySession, step: QuizStep) -> bool:
+    def done(self, session: SessionView, step: QuizStep) -> bool:
         return all(session.state.answer(step.id, q.id) is not None for q in step.questions)
 
-    def graded(self, session: PlaySession, step: QuizStep) -> list[Graded]:
+    def graded(self, session: SessionView, step: QuizStep) -> list[Graded]:
         out: list[Graded] = []
         for q in step.questions:
             a = session.state.answer(step.id, q.id)

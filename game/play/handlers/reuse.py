@@ -8,15 +8,14 @@ from game.core import reuse_statements as xr
 from game.core.actions import Action, CannotAnswer, Reply, RunQuery
 from game.core.scenario import ReuseStep
 
-from .base import ActionRefused, Graded, Handler, LogEntry, Progress
+from .base import ActionRefused, Graded, Handler, LogEntry, Progress, SessionView
 
 if TYPE_CHECKING:
     from ..clean import CleanWork
     from ..reuse import ReuseWork
-    from ..session import PlaySession
 
 
-def _query(h: Handler, session: PlaySession, step: ReuseStep, action: RunQuery) -> Any:
+def _query(h: Handler, session: SessionView, step: ReuseStep, action: RunQuery) -> Any:
     """Run the learner's query on the published table; recorded whatever its outcome.
     Raises QueryError (French message) when the query cannot run."""
     from game.core.reuse import QueryError
@@ -35,7 +34,7 @@ def _query(h: Handler, session: PlaySession, step: ReuseStep, action: RunQuery) 
     return result
 
 
-def _reply(h: Handler, session: PlaySession, step: ReuseStep, action: Reply) -> Any:
+def _reply(h: Handler, session: SessionView, step: ReuseStep, action: Reply) -> Any:
     """Answer a reuser's question; checked against the reference query run on the published table."""
     work: ReuseWork = session.work_of(step)
     if not any(c.id == action.challenge for c in step.challenges):
@@ -53,7 +52,7 @@ def _reply(h: Handler, session: PlaySession, step: ReuseStep, action: Reply) -> 
     return check
 
 
-def _cannot_answer(h: Handler, session: PlaySession, step: ReuseStep, action: CannotAnswer) -> None:
+def _cannot_answer(h: Handler, session: SessionView, step: ReuseStep, action: CannotAnswer) -> None:
     """The published data cannot answer: the learner hears why and moves on (no point)."""
     work: ReuseWork = session.work_of(step)
     if session.state.reuse_of(step.id, action.challenge) is not None:
@@ -73,7 +72,7 @@ class ReuseHandler(Handler):
     step_type = ReuseStep
     actions = {RunQuery: _query, Reply: _reply, CannotAnswer: _cannot_answer}
 
-    def load(self, session: PlaySession, step: ReuseStep, progress: Progress) -> ReuseWork:
+    def load(self, session: SessionView, step: ReuseStep, progress: Progress) -> ReuseWork:
         """The reuse desk: the table as the learner published it (or cleaned it, when the step
         reuses a clean step)."""
         from ..reuse import ReuseWork
@@ -81,15 +80,15 @@ class ReuseHandler(Handler):
         source = session.scenario.step(step.source)
         return ReuseWork(step, session.handler(source).output(session, source, progress))
 
-    def clean_work(self, session: PlaySession, step: ReuseStep, progress: Progress) -> CleanWork:
+    def clean_work(self, session: SessionView, step: ReuseStep, progress: Progress) -> CleanWork:
         session.work_of(step, progress)
         source = session.scenario.step(step.source)
         return session.handler(source).clean_work(session, source, progress)
 
-    def done(self, session: PlaySession, step: ReuseStep) -> bool:
+    def done(self, session: SessionView, step: ReuseStep) -> bool:
         return all(session.state.reuse_of(step.id, c.id) is not None for c in step.challenges)
 
-    def graded(self, session: PlaySession, step: ReuseStep) -> list[Graded]:
+    def graded(self, session: SessionView, step: ReuseStep) -> list[Graded]:
         out: list[Graded] = []
         for c in step.challenges:
             done = session.state.reuse_of(step.id, c.id)

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from game.core import statements as xs
 from game.core.actions import Action, Sort
 from game.core.scenario import SortStep
 
-from .base import ActionRefused, Graded, Handler, LogEntry
-
-if TYPE_CHECKING:
-    from ..session import PlaySession
+from .base import ActionRefused, Graded, Handler, LogEntry, SessionView
 
 
-def _sort(h: Handler, session: PlaySession, step: SortStep, action: Sort) -> bool:
+def _sort(h: Handler, session: SessionView, step: SortStep, action: Sort) -> bool:
     card_id, bin_id = action.card, action.bin
     if not any(c.id == card_id for c in step.cards):
         raise ActionRefused("no such card")
@@ -34,10 +29,10 @@ class SortHandler(Handler):
     step_type = SortStep
     actions = {Sort: _sort}
 
-    def done(self, session: PlaySession, step: SortStep) -> bool:
+    def done(self, session: SessionView, step: SortStep) -> bool:
         return all(session.state.placement(step.id, c.id) is not None for c in step.cards)
 
-    def graded(self, session: PlaySession, step: SortStep) -> list[Graded]:
+    def graded(self, session: SessionView, step: SortStep) -> list[Graded]:
         out: list[Graded] = []
         for c in step.cards:
             b = session.state.placement(step.id, c.id)
