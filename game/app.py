@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.authoring.library import load_all, load_guarded
 from game.core.messages import N_, Message, msg
 from game.i18n import _, activate, active, render
 from game.play.services import LearnerInfo, LibraryEntry, ServiceError, library_key
@@ -21,17 +22,15 @@ from game.storage.scenarios import (
     LoadedScenario,
     default_scenario_dirs,
     discover,
-    load_all,
     load_framework,
-    load_guarded,
 )
 from game.storage.store import Store, StoreError
 
 if TYPE_CHECKING:  # the play session and the scenario model load with the first scenario opened
+    from game.authoring.library import LibraryLoad
     from game.core.framework import Framework
     from game.core.scenario import Scenario
     from game.play.session import PlaySession
-    from game.storage.library import LibraryLoad
 
 _log = logging.getLogger(__name__)
 
@@ -142,7 +141,7 @@ class Services:
         if self._loaded is not None:
             return None
         if self._library_load is None:  # (zip and hashing modules: imported here, not before the title screen)
-            from game.storage.library import LibraryLoad
+            from game.authoring.library import LibraryLoad
 
             self._library_load = LibraryLoad(self._dirs).start()
         if not self._library_load.done:
