@@ -9,8 +9,8 @@ with libyaml, measured in the same run.
 - **check** (before): the same load with every reference path replayed (``game.authoring.check``),
   what the library did at each start before the authoring checks left the load path, and what
   ``explorateurs check`` still does.
-- cold: the first load in a fresh process (imports, JSON Schema validator); warm: the median of
-  ``--runs`` loads in this one.
+- cold: the first load in a fresh process (imports, JSON Schema validator), median of 3 interleaved
+  runs; warm: the median of ``--runs`` loads in this one.
 - growth: ``--copies`` user copies of ``prenoms`` added to the library (cache warm): the time each
   adds, against the time libyaml takes to parse one.
 
@@ -83,7 +83,8 @@ def main() -> None:
     try:
         dirs = [sc.builtin_scenarios_dir()]
         files = sc.discover(dirs) + sorted((sc.builtin_scenarios_dir() / "frameworks").glob("*.yaml"))
-        cold_lib, cold_check = _cold("library", tmp / "froid"), _cold("check", tmp / "froid")
+        colds = [(_cold("library", tmp / "froid"), _cold("check", tmp / "froid")) for _ in range(3)]  # interleaved
+        cold_lib, cold_check = (statistics.median(c) for c in zip(*colds, strict=True))
         loaded = load_library(dirs)
         bm = _median(lambda: _parse(files), args.runs)
         lib = _median(lambda: load_library(dirs), args.runs)
