@@ -1,21 +1,34 @@
-"""Loading and checking every shipped scenario (YAML with marks, JSON Schema, model, framework,
-translations), against a baseline that only parses the same files with libyaml.
+"""The game's library before the first frame, against a baseline that only parses the same files
+with libyaml, measured in the same run.
 
-    .venv/bin/python bench/load_scenarios.py [--runs 20] [--pack-rows 50000]
+    .venv/bin/python bench/load_scenarios.py [--runs 20] [--copies 8] [--pack-rows 50000]
 
-Target: ≤ 150 ms for the whole check.
+- **library** (after): what the game loads, ``game.authoring.library.load_library``: every scenario
+  read, validated and built; no shipped reference replayed, a user scenario's deep checks from the
+  cache keyed by its content. Target: ≤ 50 ms warm for the shipped scenarios.
+- **check** (before): the same load with every reference path replayed (``game.authoring.check``),
+  what the library did at each start before the authoring checks left the load path, and what
+  ``explorateurs check`` still does.
+- cold: the first load in a fresh process (imports, JSON Schema validator), median of 3 interleaved
+  runs; warm: the median of ``--runs`` loads in this one.
+- growth: ``--copies`` user copies of ``prenoms`` added to the library (cache warm): the time each
+  adds, against the time libyaml takes to parse one.
 
 Then the game's library as it loads on its worker thread (``LibraryLoad``): a pack holding the
 shipped ``prenoms`` scenario with its dataset grown to ``--pack-rows`` rows (the limit by default),
-its load time, and what a 60 fps frame loop on the main thread sees meanwhile (frames, longest
-pause), against the same loop with nothing loading.
+its load time the first time (checked on the worker) and the next (from the cache), and what a 60 fps
+frame loop on the main thread sees meanwhile (frames, longest pause), against the same loop with
+nothing loading.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import zipfile
@@ -23,38 +36,114 @@ from pathlib import Path
 
 import yaml
 
-from game.storage import library
-from game.storage import scenarios as sc
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's game, whatever the venv has installed
+
+from game.storage import library  # noqa: E402
+from game.storage import scenarios as sc  # noqa: E402
+
+
+def _median(fn, runs: int) -> float:
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t0)
+    return statistics.median(out)
+
+
+def _parse(files: list[Path]) -> None:
+    for f in files:
+        yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def _cold(what: str, data: Path) -> float:
+    """The first ``library`` or ``check`` load of the shipped scenarios in a fresh process (seconds)."""
+    code = ("import time, pathlib; t0 = time.perf_counter(); "
+            + ("from game.authoring.library import load_library as f; " if what == "library" else
+               "from game.authoring.check import load_all as f; ")
+            + "from game.storage.scenarios import builtin_scenarios_dir as b; f([b()]); "
+            + "print(time.perf_counter() - t0)")
+    env = {**os.environ, "EXPLORATEURS_DATA_DIR": str(data)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                         cwd=ROOT)
+    return float(out.stdout.strip())
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--copies", type=int, default=8, help="user copies of prenoms for the growth (0: skip)")
     ap.add_argument("--pack-rows", type=int, default=50_000, help="rows of the pack's dataset (0: skip)")
     args = ap.parse_args()
-    dirs = [sc.builtin_scenarios_dir()]
-    files = library.discover(dirs) + sorted((sc.builtin_scenarios_dir() / "frameworks").glob("*.yaml"))
-    t0 = time.perf_counter()
-    loaded = library.load_all(dirs)  # first call also builds the JSON Schema validator
-    first = time.perf_counter() - t0
-    full, base = [], []
-    for _ in range(args.runs):
-        t0 = time.perf_counter()
-        for f in files:
-            yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        base.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        library.load_all(dirs)
-        full.append(time.perf_counter() - t0)
-    fm, bm = statistics.median(full), statistics.median(base)
-    lines = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in files)
-    print(f"{len(loaded)} scenario(s), {len(files)} YAML files, {lines} lines; valid: {sum(x.valid for x in loaded)}")
-    print(f"first load and check (cold validator) : {first * 1000:7.1f} ms")
-    print(f"load and check, warm (median)         : {fm * 1000:7.1f} ms   (target ≤ 150 ms)")
-    print(f"baseline: libyaml parse only (median)  : {bm * 1000:7.1f} ms")
-    print(f"ratio check / parse                    : {fm / bm:7.2f}×")
+    from game.authoring.check import load_all as check_all
+    from game.authoring.library import load_library
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    os.environ["EXPLORATEURS_DATA_DIR"] = str(tmp / "donnees")  # the checks cache: not the user's
+    try:
+        dirs = [sc.builtin_scenarios_dir()]
+        files = library.discover(dirs) + sorted((sc.builtin_scenarios_dir() / "frameworks").glob("*.yaml"))
+        colds = [(_cold("library", tmp / "froid"), _cold("check", tmp / "froid")) for _ in range(3)]  # interleaved
+        cold_lib, cold_check = (statistics.median(c) for c in zip(*colds, strict=True))
+        loaded = load_library(dirs)
+        bm = _median(lambda: _parse(files), args.runs)
+        lib = _median(lambda: load_library(dirs), args.runs)
+        chk = _median(lambda: check_all(dirs), args.runs)
+        lines = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in files)
+        print(f"{len(loaded)} shipped scenario(s), {len(files)} YAML files, {lines} lines; valid: {sum(x.valid for x in loaded)}")
+        print(f"baseline: libyaml parse only (median)        : {bm * 1000:7.1f} ms")
+        print(f"library, warm (median)   after               : {lib * 1000:7.1f} ms   ({lib / bm:5.2f}× parse; target ≤ 50 ms)")
+        print(f"check = library before, warm (median)        : {chk * 1000:7.1f} ms   ({chk / bm:5.2f}× parse)")
+        print(f"library, cold (fresh process)   after        : {cold_lib * 1000:7.1f} ms   ({cold_lib / bm:5.2f}× parse)")
+        print(f"check = library before, cold (fresh process) : {cold_check * 1000:7.1f} ms   ({cold_check / bm:5.2f}× parse)")
+        print(f"warm library after / before                  : {lib / chk:7.2f}×")
+        parts(files[:len(loaded)], bm, args.runs)
+        if args.copies:
+            growth(dirs, tmp / "scenarios", args.copies, args.runs)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     if args.pack_rows:
         library_on_worker(args.pack_rows)
+
+
+def parts(files: list[Path], parse: float, runs: int) -> None:
+    """Where the warm library time goes, each part timed alone on the shipped scenario files."""
+    from game.storage.scenarios import _validator
+    from game.storage.translations import read_catalogs
+    from game.storage.yamlfile import read_yaml
+
+    docs = [read_yaml(f, f.name)[0] for f in files]
+    marks = _median(lambda: [read_yaml(f, f.name) for f in files], runs)
+    schema = _median(lambda: [list(_validator().iter_errors(d.data)) for d in docs], runs)
+    po = _median(lambda: [read_catalogs(f.parent, f.name) for f in files], runs)
+    print("  of which (each part alone, warm):")
+    print(f"    YAML with node marks                     : {marks * 1000:7.1f} ms   ({marks / parse:5.2f}× parse)")
+    print(f"    JSON Schema validation (jsonschema)      : {schema * 1000:7.1f} ms   ({schema / parse:5.2f}× parse)")
+    print(f"    translation catalogs (babel)             : {po * 1000:7.1f} ms   ({po / parse:5.2f}× parse)")
+
+
+def growth(dirs: list[Path], user: Path, copies: int, runs: int) -> None:
+    """What each user scenario added to the library costs, cache warm, against parsing its file."""
+    from game.authoring.check import load_all as check_all
+    from game.authoring.library import load_library
+
+    src = sc.builtin_scenarios_dir() / "prenoms"
+    for k in range(copies):
+        shutil.copytree(src, user / f"copie-{k}")
+        f = user / f"copie-{k}" / sc.SCENARIO_FILE
+        f.write_text(f.read_text(encoding="utf-8").replace("\nid: prenoms\n", f"\nid: copie-{k}\n"), encoding="utf-8")
+    assert all(x.valid for x in load_library(dirs + [user])), "the copies do not load"  # checked once: cached
+    base = _median(lambda: load_library(dirs), runs)
+    more = _median(lambda: load_library(dirs + [user]), runs)
+    parse = _median(lambda: _parse([src / sc.SCENARIO_FILE]), runs)
+    check_base = _median(lambda: check_all(dirs), max(3, runs // 4))
+    check_more = _median(lambda: check_all(dirs + [user]), max(3, runs // 4))
+    per, per_check = (more - base) / copies, (check_more - check_base) / copies
+    print(f"growth, {copies} user copies of prenoms (cache warm):")
+    print(f"  library after, per scenario added          : {per * 1000:7.2f} ms   ({per / parse:5.2f}× its libyaml parse)")
+    print(f"  check = library before, per scenario added : {per_check * 1000:7.2f} ms   ({per_check / parse:5.2f}× its libyaml parse)")
+    print(f"  libyaml parse of one scenario file         : {parse * 1000:7.2f} ms")
 
 
 def frames_while(busy, seconds: float | None = None) -> tuple[int, float, float]:
@@ -69,7 +158,7 @@ def frames_while(busy, seconds: float | None = None) -> tuple[int, float, float]
 
 
 def library_on_worker(rows: int) -> None:
-    from game.storage.library import LibraryLoad
+    from game.authoring.library import LibraryLoad
 
     src = sc.builtin_scenarios_dir() / "prenoms"
     tmp = Path(tempfile.mkdtemp(prefix="bench-library-"))
@@ -82,14 +171,15 @@ def library_on_worker(rows: int) -> None:
                 if p.is_file():
                     z.writestr("prenoms/" + p.relative_to(src).as_posix(), grown if p.name == "prenoms-rennes.csv" else p.read_bytes())
         idle_frames, idle_longest, idle_time = frames_while(lambda: True, 1.0)
-        load = LibraryLoad([pack], tmp / "cache").start()
-        frames, longest, took = frames_while(lambda: not load.done)
-        [item] = load.result()
-        print(f"pack with a {len(grown) / 1e6:.1f} MB, {rows}-row dataset, read on the worker: {took:6.2f} s "
-              f"({'valid' if item.valid else 'refused: ' + item.problems[0].message.format_source()[:60]})")
-        print(f"  main-thread 60 fps loop meanwhile   : {frames / took:5.1f} fps, longest pause {longest * 1000:6.1f} ms")
+        for when in ("first seen (checked on the worker)", "next start (from the cache)"):
+            load = LibraryLoad([pack], tmp / "cache", tmp / "verifications").start()
+            frames, longest, took = frames_while(lambda load=load: not load.done)
+            [item] = load.result()
+            print(f"pack with a {len(grown) / 1e6:.1f} MB, {rows}-row dataset, {when}: {took:6.2f} s "
+                  f"({'valid' if item.valid else 'refused: ' + item.problems[0].message.format_source()[:60]})")
+            print(f"  main-thread 60 fps loop meanwhile   : {frames / took:5.1f} fps, longest pause {longest * 1000:6.1f} ms")
         print(f"  same loop, nothing loading          : {idle_frames / idle_time:5.1f} fps, longest pause "
-              f"{idle_longest * 1000:6.1f} ms   (ratio of pauses {longest / idle_longest:5.1f}×)")
+              f"{idle_longest * 1000:6.1f} ms")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

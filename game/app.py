@@ -11,10 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.authoring.library import load_all, load_guarded
 from game.core.messages import N_, Message, msg
 from game.i18n import _, activate, active, render
 from game.play.services import LearnerInfo, LibraryEntry, ServiceError, library_key
-from game.storage.library import discover, load_all
+from game.storage.library import discover
 from game.storage.lrs import LrsClient, LrsSettings, Sender
 from game.storage.paths import data_dir
 from game.storage.pending_saves import PendingSaves
@@ -22,15 +23,14 @@ from game.storage.scenarios import (
     LoadedScenario,
     default_scenario_dirs,
     load_framework,
-    load_guarded,
 )
 from game.storage.store import Store, StoreError
 
 if TYPE_CHECKING:  # the play session and the scenario model load with the first scenario opened
+    from game.authoring.library import LibraryLoad
     from game.core.framework import Framework
     from game.core.scenario import Scenario
     from game.play.session import PlaySession
-    from game.storage.library import LibraryLoad
     from game.storage.trace import Trace
 
 _log = logging.getLogger(__name__)
@@ -148,7 +148,7 @@ class Services:
         if self._loaded is not None:
             return None
         if self._library_load is None:  # (zip and hashing modules: imported here, not before the title screen)
-            from game.storage.library import LibraryLoad
+            from game.authoring.library import LibraryLoad
 
             self._library_load = LibraryLoad(self._dirs).start()
         if not self._library_load.done:

@@ -92,7 +92,7 @@ def _resolve(path: Path) -> Path | None:
 
 
 def run(paths: list[Path], tr: Translator, fmt: str = "text", out: TextIO | None = None, err: TextIO | None = None) -> int:
-    from game.storage.library import load_all
+    from game.authoring.check import load_all
     from game.storage.scenarios import default_scenario_dirs
 
     out, err = out or sys.stdout, err or sys.stderr

@@ -19,20 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from game.app import Services, StoreRecorder
+from game.authoring.check import load_all, load_guarded
 from game.core.messages import N_, Message, msg
 from game.core.problems import Problem, did_you_mean
 from game.i18n import _, active, render
 from game.play.replay import LogEntry, LoggedSession, replay
 from game.play.state import AttemptState
-from game.storage.library import load_all
 from game.storage.oserrors import french_reason
 from game.storage.paths import data_dir
-from game.storage.scenarios import (
-    SCENARIO_FILE,
-    LoadedScenario,
-    default_scenario_dirs,
-    load_guarded,
-)
+from game.storage.scenarios import SCENARIO_FILE, LoadedScenario, default_scenario_dirs
 from game.storage.store import Store, StoreError
 from game.storage.watch import ScenarioWatch
 

@@ -162,7 +162,7 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
     if framework is None:
         print(tr.render(_problems[0].message), file=sys.stderr)
         return 1
-    from game.storage.library import load_all
+    from game.authoring.library import load_all  # the scenarios as the game's library shows them
     from game.storage.scenarios import default_scenario_dirs
 
     loaded = load_all([*default_scenario_dirs(), *args.scenarios])

@@ -264,7 +264,7 @@ def test_a_message_without_a_full_stop_gets_one_before_its_hint():
 CHECKING_MODULES = ["game/core/build.py", "game/core/lint.py", "game/core/texts.py", "game/core/problems.py",
                     "game/core/framework.py", "game/storage/scenarios.py", "game/storage/yamlfile.py",
                     "game/storage/yamlerrors.py", "game/storage/datasets.py", "game/storage/translations.py",
-                    "game/storage/library.py", "game/storage/lint.py", "game/play/publish.py"]
+                    "game/storage/library.py", "game/authoring/reference.py", "game/play/publish.py"]
 FRAGMENTS = {"français", "anglais", "allemand", "espagnol", "italien", "breton", "occitan", "un texte",
              "un nombre entier", "un nombre", "true ou false", "une liste", "un dictionnaire (clé: valeur)"}
 

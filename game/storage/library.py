@@ -24,7 +24,7 @@ from game.core.problems import Problem
 
 from .pack_errors import os_problem
 from .packs import Pack, display, is_pack, open_pack
-from .scenarios import SCENARIO_FILE, LoadedScenario, load_guarded, symlink_problem
+from .scenarios import SCENARIO_FILE, DeepCheck, LoadedScenario, load_guarded, symlink_problem
 
 
 def sources(dirs: list[Path]) -> list[Path]:
@@ -82,11 +82,12 @@ def load_all(dirs: list[Path]) -> list[LoadedScenario]:
 
 
 def load_library(dirs: list[Path], cache: Path | None = None, *, progress: Callable[[float], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> list[LoadedScenario]:
+                 cancelled: Callable[[], bool] | None = None, deep: DeepCheck | None = None) -> list[LoadedScenario]:
     """Every scenario found, read and checked; a refused pack is an invalid entry with its problem.
 
     ``progress`` receives the share done (0 to 1) before each scenario; when ``cancelled()`` turns
-    true the scenarios read so far are returned (the game is closing)."""
+    true the scenarios read so far are returned (the game is closing). ``deep``: the checks that
+    replay each scenario's reference path (``game.authoring``), none by default."""
     frameworks: dict[str, Framework | None] = {}
     loaded: list[LoadedScenario] = []
     found = sources(dirs)
@@ -101,9 +102,9 @@ def load_library(dirs: list[Path], cache: Path | None = None, *, progress: Calla
             loaded.append(LoadedScenario(p, link.name, None, (problem,), shown=problem.file))
         elif is_pack(p):
             share = None if progress is None else lambda done, i=i: progress((i + done) / len(found))
-            loaded += _pack_entries(_open(p, cache), frameworks, share, cancelled)
+            loaded += _pack_entries(_open(p, cache), frameworks, share, cancelled, deep)
         else:
-            loaded.append(load_guarded(p, frameworks))
+            loaded.append(load_guarded(p, frameworks, deep))
     if progress is not None:
         progress(1.0)
     return _one_per_id(loaded)
@@ -111,10 +112,10 @@ def load_library(dirs: list[Path], cache: Path | None = None, *, progress: Calla
 
 class LibraryLoad:
     """The library read on a worker thread: the window keeps drawing and answering while it loads
-    (a pack's datasets are read and its reference recipes replayed, which may take seconds)."""
+    (a pack is extracted, and ``deep`` may read datasets and replay reference recipes: seconds)."""
 
-    def __init__(self, dirs: list[Path], cache: Path | None = None) -> None:
-        self.dirs, self.cache = dirs, cache
+    def __init__(self, dirs: list[Path], cache: Path | None = None, deep: DeepCheck | None = None) -> None:
+        self.dirs, self.cache, self.deep = dirs, cache, deep
         self.progress = 0.0
         self._result: list[LoadedScenario] = []
         self._error: BaseException | None = None
@@ -128,7 +129,8 @@ class LibraryLoad:
 
     def _run(self) -> None:
         try:
-            self._result = load_library(self.dirs, self.cache, progress=self._progress, cancelled=self._cancelled.is_set)
+            self._result = load_library(self.dirs, self.cache, progress=self._progress, cancelled=self._cancelled.is_set,
+                                        deep=self.deep)
         except BaseException as e:  # noqa: BLE001 - handed to the main thread by result()
             self._error = e
         finally:
@@ -154,7 +156,7 @@ class LibraryLoad:
 
 
 def _pack_entries(pack: Pack, frameworks: dict[str, Framework | None], progress: Callable[[float], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> list[LoadedScenario]:
+                  cancelled: Callable[[], bool] | None = None, deep: DeepCheck | None = None) -> list[LoadedScenario]:
     shown = display(pack.zip)
     if pack.root is None:
         return [LoadedScenario(pack.zip, pack.zip.name, None, pack.problems, shown=shown)]
@@ -171,7 +173,7 @@ def _pack_entries(pack: Pack, frameworks: dict[str, Framework | None], progress:
             break
         if progress is not None:
             progress(j / len(pack.files))
-        item = load_guarded(f, frameworks)
+        item = load_guarded(f, frameworks, deep)
         out.append(replace(item, problems=tuple(map(rehome, item.problems)), warnings=tuple(map(rehome, item.warnings)),
                            shown=f"{shown}/{f.relative_to(pack.root).as_posix()}"))
     return out

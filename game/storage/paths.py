@@ -49,3 +49,13 @@ def packs_cache_dir() -> Path:
     path = data_dir() / PACKS_CACHE_DIRNAME
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+CHECKS_CACHE_DIRNAME = "cache/verifications"
+
+
+def checks_cache_dir() -> Path:
+    """``<data_dir>/cache/verifications``: the deep checks of user scenarios, by content (safe to delete)."""
+    path = data_dir() / CHECKS_CACHE_DIRNAME
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,11 @@ if TYPE_CHECKING:  # imported lazily: jsonschema costs ~70 ms at start-up, the s
 DEFAULT_FRAMEWORK = "competences-donnees"  # game.core.scenario.DEFAULT_FRAMEWORK (a test checks they agree)
 
 SCENARIO_FILE = "scenario.yaml"
+
+#: The deep checks of a scenario that builds (``game.authoring`` owns them): the problems of its
+#: reference path (document paths, coded) and, for clean and publish steps, the competency of each
+#: criterion they score on it (for the lint rules). Reading a scenario runs none unless given one.
+DeepCheck = Callable[["Scenario", Path], tuple[list[Problem], Mapping[str, Collection[str]]]]
 
 #: Unknown keys that ask for a timer (whatever known key they look like) or an image (unless a typo of
 #: a known key): the format has neither, on purpose.
@@ -175,8 +181,10 @@ def load_translations(folder: Path) -> dict[str, dict[str, str]]:
     return usable(read_catalogs(folder)[0])
 
 
-def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = None) -> LoadedScenario:
-    """Read and check one ``scenario.yaml`` (or its folder)."""
+def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = None,
+                  deep: DeepCheck | None = None) -> LoadedScenario:
+    """Read, check and build one ``scenario.yaml`` (or its folder); ``deep``: the checks that replay
+    its reference path (``game.authoring``), none by default."""
     from .yamlfile import locate, read_yaml  # PyYAML: 10 ms the title screen does not need
 
     if path.is_dir():
@@ -206,28 +214,21 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
     from game.core.build import build_scenario
 
     scenario, more = build_scenario(data, fw.ids if fw else None)
-    if scenario is not None:
-        from game.core.scenario import CleanStep, PublishStep, ReuseStep
-
-        from .datasets import check_clean_step, check_publish_step, check_reuse_step
-
-        for i, step in enumerate(scenario.steps):
-            if isinstance(step, CleanStep):
-                more += [p.coded("clean-reference") for p in check_clean_step(step, path.parent, i)]
-            elif isinstance(step, PublishStep):
-                more += [p.coded("publish-reference") for p in check_publish_step(scenario, step, path.parent, i)]
-            elif isinstance(step, ReuseStep):
-                more += [p.coded("reuse-reference") for p in check_reuse_step(scenario, step, path.parent, i)]
+    assessed: Mapping[str, Collection[str]] = {}
+    if scenario is not None and deep is not None:
+        found, assessed = deep(scenario, path.parent)
+        more += found
     problems += locate(more, doc, display)
     translations: dict[str, dict[str, str]] = {}
     warnings: list[Problem] = []
     if scenario is not None:
-        from .lint import lint_scenario
+        from game.core.lint import LintContext, lint
+
         from .translations import read_translations
 
         translations, warnings = read_translations(path.parent, scenario, display)  # never stops the game
         min_evidence = fw.thresholds.min_evidence if fw else 0
-        found = locate(lint_scenario(scenario, path.parent, translations, min_evidence), doc, display)
+        found = locate(lint(LintContext(scenario, assessed, translations, min_evidence)), doc, display)
         problems += [p for p in found if p.severity == ERROR]
         warnings += [p for p in found if p.severity != ERROR]
     return LoadedScenario(path, folder_id, None if problems else scenario, tuple(sorted(problems, key=_sort_key)), translations,
@@ -271,11 +272,12 @@ def default_scenario_dirs() -> list[Path]:
     return [builtin_scenarios_dir(), *user_scenario_dirs()]
 
 
-def load_guarded(path: Path, frameworks: dict[str, Framework | None] | None = None) -> LoadedScenario:
+def load_guarded(path: Path, frameworks: dict[str, Framework | None] | None = None,
+                 deep: DeepCheck | None = None) -> LoadedScenario:
     """``load_scenario`` that turns anything unexpected into a problem: one broken folder never
     stops the library or ``check``."""
     try:
-        return load_scenario(path, frameworks)
+        return load_scenario(path, frameworks, deep)
     except Exception as e:  # noqa: BLE001 - reported to the trainer, never a traceback
         shown = path / SCENARIO_FILE if path.is_dir() else path
         problem = Problem((), msg(N_("Ce scénario n'a pas pu être lu ({detail}). Vérifiez ses fichiers."),

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.app import PortalPublisher
+from game.authoring.check import load_scenario as load_checked
 from game.core.operations import operation_from_json
 from game.core.tableschema import validate
 from game.play.publish import reference_metadata
@@ -180,7 +181,7 @@ def test_check_refuses_reference_metadata_that_miss_full_marks(tmp_path):
     text = text.replace("title: Prénoms des enfants nés à Rennes en 2015 et 2016", "title: Les prénoms")
     text = text.replace("      drop_columns: [DECLARANT_COURRIEL]\n", "")
     (folder / "scenario.yaml").write_text(text, "utf-8")
-    loaded = load_scenario(folder)
+    loaded = load_checked(folder)
     messages = " | ".join(p.message.format_source() for p in loaded.problems)
     assert "ne nomme pas « où »" in messages
     assert "DECLARANT_COURRIEL" in messages

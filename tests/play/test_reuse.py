@@ -89,7 +89,7 @@ def test_check_refuses_a_question_the_reference_path_cannot_answer(tmp_path):
     import shutil
     from pathlib import Path
 
-    from game.storage.scenarios import load_scenario
+    from game.authoring.check import load_scenario
 
     src = Path(__file__).resolve().parents[1] / "fixtures" / "scenarios" / "publication"
     folder = tmp_path / "publication"

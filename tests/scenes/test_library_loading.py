@@ -23,7 +23,7 @@ class SlowLibrary:
         self.release, self.started, self.finished = threading.Event(), threading.Event(), threading.Event()
         self.calls = 0
 
-    def __call__(self, dirs, cache=None, *, progress=None, cancelled=None):
+    def __call__(self, dirs, cache=None, *, progress=None, cancelled=None, deep=None):
         if threading.current_thread() is threading.main_thread():
             raise AssertionError("the library is read on the frame thread: the window would freeze")
         self.calls += 1
@@ -33,7 +33,7 @@ class SlowLibrary:
             if cancelled():
                 return []
         try:
-            return self.real(dirs, cache)
+            return self.real(dirs, cache, deep=deep)
         finally:
             self.finished.set()
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from game.authoring import reference
+from game.authoring.library import load_library
 from game.cli import main
 from game.core.csvquality import CsvReadError
 from game.storage import datasets
-from game.storage.library import load_library
 from game.storage.limits import LIMITS, MIB, ScenarioLimits
 from game.storage.scenarios import builtin_scenarios_dir
 
@@ -67,14 +68,14 @@ def test_a_dataset_past_the_row_limit_is_refused_before_its_reference_is_replaye
     def never(*args, **kwargs):
         raise AssertionError("the reference recipe was replayed")
 
-    monkeypatch.setattr(datasets, "replay", never)
+    monkeypatch.setattr(reference, "replay", never)
     [problem] = _check(folder, capsys)
     assert problem["code"] == "limit" and (problem["line"], problem["column"]) == (88, 14)
     assert problem["message"] == ("Le fichier data/prenoms-rennes.csv compte plus de 50 000 lignes : un fichier de "
                                   "données de scénario en a au plus 50 000.")
 
 
-def test_a_pack_with_a_too_big_dataset_is_listed_as_invalid(tmp_path):
+def test_a_pack_with_a_too_big_dataset_is_listed_as_invalid(tmp_path, data_dir):
     folder = _prenoms(tmp_path, HEADER + ROW * (6 * MIB // len(ROW)))
     pack = tmp_path / "gros.zip"
     with zipfile.ZipFile(pack, "w", zipfile.ZIP_DEFLATED) as z:

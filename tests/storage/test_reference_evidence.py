@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.app import PortalPublisher
+from game.authoring.reference import step_competencies
 from game.core.assessment import INSUFFICIENT, assess
 from game.core.lint import reference_evidence
 from game.core.operations import operation_from_json
@@ -17,7 +18,7 @@ from game.core.scenario import CleanStep, DialogueStep, PublishStep, QuizStep, R
 from game.new_cli import template_dir
 from game.play.publish import reference_metadata
 from game.play.session import PlaySession
-from game.storage.datasets import ScenarioDatasets, step_competencies
+from game.storage.datasets import ScenarioDatasets
 from game.storage.portal import Portal
 from game.storage.scenarios import builtin_scenarios_dir, load_framework, load_scenario
 
