@@ -400,9 +400,9 @@ class Services:
 
     def save_learner_report(self) -> Path:
         """The learner's own report (every scenario they played here), as HTML + CSV under ``exports/``."""
+        from game.cli.reports import learner_stem, report_translator, write_report
         from game.core.ids import utc_timestamp
         from game.core.report import build_report
-        from game.report_cli import learner_stem, report_translator, write_report
         from game.storage.oserrors import french_reason
 
         assert self.learner is not None

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from game.app import PortalPublisher
+from game.cli.new import template_dir
 from game.core.assessment import INSUFFICIENT, assess
 from game.core.lint import reference_evidence
 from game.core.operations import operation_from_json
 from game.core.scenario import CleanStep, DialogueStep, PublishStep, QuizStep, ReuseStep, SortStep
-from game.new_cli import template_dir
 from game.play.publish import reference_metadata
 from game.play.session import PlaySession
 from game.storage.datasets import ScenarioDatasets, step_competencies

@@ -13,8 +13,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from game.cli.terminal import visible
 from game.i18n import Translator
-from game.terminal import visible
 
 
 def options(sub: Any) -> None:
