@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from game.app import PortalPublisher
 from game.core.operations import operation_from_json
 from game.core.tableschema import validate
 from game.play.publish import reference_metadata
@@ -16,6 +15,7 @@ from game.play.session import ActionRefused, PlaySession
 from game.play.state import AttemptState
 from game.storage.datasets import ScenarioDatasets
 from game.storage.portal import Portal
+from game.storage.publisher import PortalPublisher
 from game.storage.scenarios import load_scenario
 from game.storage.schemas import load_schema
 

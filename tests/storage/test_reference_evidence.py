@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from game.app import PortalPublisher
 from game.cli.new import template_dir
 from game.core.assessment import INSUFFICIENT, assess
 from game.core.lint import reference_evidence
@@ -19,6 +18,7 @@ from game.play.publish import reference_metadata
 from game.play.session import PlaySession
 from game.storage.datasets import ScenarioDatasets, step_competencies
 from game.storage.portal import Portal
+from game.storage.publisher import PortalPublisher
 from game.storage.scenarios import builtin_scenarios_dir, load_framework, load_scenario
 
 from ..play.test_session import Clock, MemoryRecorder
