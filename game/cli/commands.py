@@ -35,7 +35,7 @@ _ARGPARSE_FR = {
 def _argparse_in_french() -> None:
     import gettext
 
-    argparse._ = lambda text: _ARGPARSE_FR.get(text, gettext.gettext(text))  # type: ignore[attr-defined]
+    argparse.__dict__["_"] = lambda text: _ARGPARSE_FR.get(text, gettext.gettext(text))  # argparse's own gettext
 
 
 def _parser() -> argparse.ArgumentParser:
