@@ -10,7 +10,6 @@ This module is a composition root, like :mod:`game.app`: the policy is
 from __future__ import annotations
 
 import argparse
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,6 @@ from game.storage.scenarios import (
 from game.storage.watch import ScenarioWatch
 
 __all__ = ["Preview", "PreviewError", "open_preview_store", "prepare", "start"]
-_log = logging.getLogger(__name__)
 
 
 class PreviewError(Exception):
