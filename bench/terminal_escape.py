@@ -1,7 +1,7 @@
 """Cost of escaping control characters in what the command line prints (printed, never asserted).
 
 ``records export`` without ``-o`` writes JSON Lines to the terminal through
-:class:`game.terminal.EscapingStream`. Measured here: writing a workshop's statements (20 learners ×
+:class:`game.cli.terminal.EscapingStream`. Measured here: writing a workshop's statements (20 learners ×
 3 scenarios, real builders) as JSONL bytes to an in-memory stdout, raw (the baseline, same run) and
 through the escaping stream.
 
@@ -20,10 +20,10 @@ sys.path.insert(0, str(ROOT))
 
 from reuse_query import best  # noqa: E402  (bench/ is on sys.path: the script's own folder)
 
+from game.cli.terminal import EscapingStream  # noqa: E402
 from game.report.sample import PSEUDONYMS, workshop  # noqa: E402
 from game.storage.records import write_jsonl  # noqa: E402
 from game.storage.scenarios import load_scenario  # noqa: E402
-from game.terminal import EscapingStream  # noqa: E402
 
 
 def main() -> None:

@@ -58,10 +58,10 @@ def _to_publish_step(data: Path, scenario_id: str, until: str = "publish") -> No
     ``until="reuse"``, publish the reference metadata and go on to the reuse step."""
     from dataclasses import replace
 
-    from game.app import Services
     from game.core.operations import operation_from_json
     from game.core.scenario import CleanStep, DialogueStep, PublishStep, QuizStep, SortStep
     from game.play.publish import reference_metadata
+    from game.services import Services
     from game.storage.store import Store
 
     data.mkdir(parents=True, exist_ok=True)

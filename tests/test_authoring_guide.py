@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from game.cli.new import template_dir
 from game.core.build import STEP_BUILDERS
 from game.core.operations import operation_from_json
-from game.new_cli import template_dir
 from game.storage.scenarios import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]

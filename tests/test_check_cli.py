@@ -246,7 +246,7 @@ def test_json_severities_are_the_same_machine_values_in_every_language(tmp_path,
 
 
 def test_a_message_without_a_full_stop_gets_one_before_its_hint():
-    from game.check_cli import _text_line
+    from game.cli.checks import _text_line
     from game.core.messages import msg
     from game.core.problems import WARNING, Problem
     from game.i18n import Translator

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from game import new_cli
 from game.cli import main
+from game.cli import new as new_cli
 from game.core.build import STEP_BUILDERS
 from game.i18n import Translator, activate
 from game.storage.scenarios import builtin_scenarios_dir, load_scenario, schema_path

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from game.app import StoreRecorder
 from game.cli import main
 from game.play.session import PlaySession
+from game.storage.recorder import StoreRecorder
 from game.storage.scenarios import builtin_scenarios_dir, load_scenario
 from game.storage.store import Store
 

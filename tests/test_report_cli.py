@@ -274,8 +274,8 @@ def test_an_lrs_that_refuses_the_connection_is_said_in_french(tmp_path, capsys):
 
 
 def test_a_report_name_listed_decomposed_as_macos_does_is_still_mine_and_still_not_zoe_s(tmp_path):
-    from game.report.filename import name_hash
-    from game.report_cli import learner_stem
+    from game.core.filenames import name_hash
+    from game.storage.reports import learner_stem
 
     (tmp_path / "rapport-Zoe\u0308.html").write_text("", encoding="utf-8")  # « Zoë »'s report, as HFS+ lists it
     assert learner_stem(tmp_path, "Zoë") == "rapport-Zoë"  # her own file: replaced, not doubled

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.cli.terminal import EscapingStream, visible
 from game.report.sample import workshop
 from game.storage.library import load_all
 from game.storage.portal import Portal
 from game.storage.records import write_jsonl
 from game.storage.scenarios import builtin_scenarios_dir
 from game.storage.store import Store
-from game.terminal import EscapingStream, visible
 
 ROOT = Path(__file__).resolve().parents[1]
 #: sets the window title, rings, clears the screen, overwrites the line, turns the text around

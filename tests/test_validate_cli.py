@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
-from game.validate_cli import main_validate
+from game.cli.validate import main_validate
 
 SCDL = Path(__file__).resolve().parent / "fixtures" / "scdl"
 

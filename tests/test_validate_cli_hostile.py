@@ -16,9 +16,9 @@ from types import SimpleNamespace
 
 import pytest
 
-import game.validate_cli as validate_cli
+import game.cli.validate as validate_cli
+from game.cli.validate import main_clean, main_validate
 from game.storage import csvfile
-from game.validate_cli import main_clean, main_validate
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBVENTIONS = ROOT / "tests" / "fixtures" / "scdl" / "subventions" / "exemple_valide.csv"

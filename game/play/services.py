@@ -1,4 +1,4 @@
-"""What the screens may ask of the game (implemented by ``game.app``), and the data they get back."""
+"""What the screens may ask of the game (implemented by :class:`game.services.Services`), and the data they get back."""
 
 from __future__ import annotations
 
@@ -72,6 +72,12 @@ class GameServices(Protocol):
     session: PlaySession | None
     fixed_group: str | None  # the ``--group`` of a shared workshop machine: every profile joins it
 
+    @property
+    def preview(self) -> bool:
+        """The trainer's preview (``play --watch``): nothing is saved for the learners."""
+        ...
+
+    def sync_status(self) -> Message | None: ...  # the discreet LRS line, None when no LRS is configured
     def learners(self) -> list[LearnerInfo]: ...
     def create_learner(self, pseudonym: str, group: str = "") -> LearnerInfo: ...
     def join_group(self, code: str) -> None: ...

@@ -127,7 +127,7 @@ class StepScene(FormScene):
         """In the trainer's preview (``play --watch``), Escape keeps the path for the preview only:
         the hints say so instead of « progression enregistrée » (a step's hints end with Escape)."""
         text = self.hints()
-        if not getattr(self.services, "preview", False):
+        if not self.services.preview:
             return text
         keys = text.split(" · ")[:-1] + [_("Échap : retour à la bibliothèque")]
         return " · ".join(keys) + "\n" + _("Aperçu : rien n'est enregistré pour les apprenant·es")

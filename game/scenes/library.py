@@ -64,11 +64,11 @@ class LibraryScene(FormScene):
         learner = self.services.learner
         out: list[Widget] = [self.heading(_("Bibliothèque des scénarios"))]
         if learner is not None:
-            group = getattr(self.services, "fixed_group", None) or learner.group
+            group = self.services.fixed_group or learner.group
             # who plays, and for which workshop: kept in view (a learner checks it after joining one)
             out.append(self.notice(Label(_("Profil : {name} — atelier {code}").format(name=learner.pseudonym, code=group)
                                          if group else _("Profil : {name}").format(name=learner.pseudonym), tone="muted")))
-        sync = getattr(self.services, "sync_status", lambda: None)()  # only when an LRS is configured
+        sync = self.services.sync_status()  # only when an LRS is configured
         if sync is not None:
             out.append(Label(render(sync), role="small", tone="muted"))
         if self.entries:

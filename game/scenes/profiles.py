@@ -41,7 +41,7 @@ class ProfilesScene(FormScene):
         out.append(Label(_("Nouveau profil : un pseudonyme suffit (pas votre nom, ni votre adresse e-mail)."), role="small", tone="muted"))
         self.input = TextInput(self.draft, 64, label=_("Pseudonyme (64 caractères au plus)"), action="create")
         out.append(self.input)
-        fixed = getattr(self.services, "fixed_group", None)
+        fixed = self.services.fixed_group
         if fixed:
             self.group_input = None
             out.append(Label(_("Atelier : {code} (ce poste est réservé à cet atelier)").format(code=fixed), role="small"))

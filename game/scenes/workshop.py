@@ -18,7 +18,7 @@ class WorkshopScene(FormScene):
         super().__init__(services, **params)
 
     def widgets(self) -> list[Widget]:
-        learner, fixed = self.services.learner, getattr(self.services, "fixed_group", None)
+        learner, fixed = self.services.learner, self.services.fixed_group
         current = fixed or (learner.group if learner is not None else None)
         out: list[Widget] = [self.heading(_("Atelier"))]
         out.append(Label(_("Vos résultats vont à l'atelier {code} : votre formateur·rice les retrouve dans le rapport "

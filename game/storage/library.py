@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Self
 
 from game.core.framework import Framework
 from game.core.messages import N_, msg
@@ -123,7 +124,7 @@ class LibraryLoad:
         self._cancelled = threading.Event()
         self._thread = threading.Thread(target=self._run, name="bibliotheque", daemon=True)
 
-    def start(self) -> LibraryLoad:
+    def start(self) -> Self:
         self._thread.start()
         return self
 

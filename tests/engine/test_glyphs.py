@@ -26,7 +26,8 @@ def game_texts() -> dict[str, str]:
     for path in files:
         texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8")
     # literals drawn on screen outside the catalogs: the view layers (N_ strings are in the catalogs)
-    views = sorted(ROOT.glob("game/scenes/*.py")) + sorted(ROOT.glob("game/ui/*.py")) + [ROOT / "game" / "app.py"]
+    views = (sorted(ROOT.glob("game/scenes/*.py")) + sorted(ROOT.glob("game/ui/*.py")) + [ROOT / "game" / "app.py"]
+             + sorted(ROOT.glob("game/services/*.py")))
     for path in views:
         texts[str(path.relative_to(ROOT))] = code_strings(path)
     return texts

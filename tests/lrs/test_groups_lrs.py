@@ -7,9 +7,9 @@ import time
 import uuid
 from pathlib import Path
 
-from game.app import StoreRecorder
 from game.core import statements as xs
 from game.storage.lrs import LrsClient, LrsSettings, Sender
+from game.storage.recorder import StoreRecorder
 from game.storage.report_sources import gather
 from game.storage.store import Store
 from tests.lrs.conftest import LrsServer

@@ -161,7 +161,7 @@ def test_pending_then_up_to_date_status(store: Store) -> None:
 
 
 def test_services_run_a_sender_only_when_an_endpoint_is_set(tmp_path: Path) -> None:
-    from game.app import Services
+    from game.services import Services
 
     with Store(tmp_path / "save.sqlite3") as store:
         off = Services(store, [], language="fr")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from game.app import PortalPublisher
 from game.core.actions import (
     Action,
     Answer,
@@ -28,6 +27,7 @@ from game.play.replay import LoggedSession
 from game.play.session import ActionRefused, PlaySession
 from game.storage.datasets import ScenarioDatasets
 from game.storage.portal import Portal
+from game.storage.publisher import PortalPublisher
 from game.storage.scenarios import load_scenario
 
 from .test_publish import Clock as PublishClock

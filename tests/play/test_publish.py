@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from game.app import PortalPublisher
 from game.authoring.check import load_scenario as load_checked
 from game.core.operations import operation_from_json
 from game.core.tableschema import validate
@@ -17,6 +16,7 @@ from game.play.session import ActionRefused, PlaySession
 from game.play.state import AttemptState
 from game.storage.datasets import ScenarioDatasets
 from game.storage.portal import Portal
+from game.storage.publisher import PortalPublisher
 from game.storage.scenarios import load_scenario
 from game.storage.schemas import load_schema
 

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from game.report.filename import MAX_BYTES, file_stem, name_hash
+from game.core.filenames import MAX_BYTES, file_stem, name_hash
 
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*')
 DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}

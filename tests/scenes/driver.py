@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pygame
 
-from game.app import Services, scene_factory
+from game.app import scene_factory
 from game.engine.fonts import FontBook
 from game.engine.intents import intents_from_event
 from game.engine.stack import SceneStack
 from game.i18n import activate
+from game.services import Services
 from game.storage.scenarios import builtin_scenarios_dir
 from game.storage.store import Store
 from game.ui.theme import DEFAULT_THEME

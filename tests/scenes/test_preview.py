@@ -243,7 +243,7 @@ def test_watch_works_from_inside_the_scenario_folder_and_through_a_link(scenario
 
 OTHER_PREVIEW = """
 import sys
-from game.preview import open_preview_store
+from game.storage.preview_store import open_preview_store
 store = open_preview_store()
 store.set_setting("marque", "autre aperçu")
 print(store.path, flush=True)

@@ -282,7 +282,7 @@ def test_a_pack_cannot_replace_a_shipped_scenario(data_dir):
 
 
 def test_the_game_library_lists_packs_dropped_in_the_user_folder(data_dir):
-    from game.app import Services
+    from game.services import Services
 
     user = default_scenario_dirs()[-1]
     assert user == data_dir / "scenarios" and user.is_dir()

@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from game.app import PortalPublisher
 from game.authoring.reference import step_competencies
+from game.cli.new import template_dir
 from game.core.assessment import INSUFFICIENT, assess
 from game.core.lint import reference_evidence
 from game.core.operations import operation_from_json
 from game.core.scenario import CleanStep, DialogueStep, PublishStep, QuizStep, ReuseStep, SortStep
-from game.new_cli import template_dir
 from game.play.publish import reference_metadata
 from game.play.session import PlaySession
 from game.storage.datasets import ScenarioDatasets
 from game.storage.portal import Portal
+from game.storage.publisher import PortalPublisher
 from game.storage.scenarios import builtin_scenarios_dir, load_framework, load_scenario
 
 from ..play.test_session import Clock, MemoryRecorder

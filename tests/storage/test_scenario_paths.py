@@ -131,7 +131,7 @@ def test_a_link_the_trainer_names_on_the_command_line_is_followed(tmp_path):
 
 
 def test_the_publisher_copies_no_resource_from_outside_the_data_folder(tmp_path):
-    from game.app import PortalPublisher
+    from game.storage.publisher import PortalPublisher
 
     (tmp_path / "data").mkdir()
     (tmp_path / "secret.csv").write_text(SECRET, encoding="utf-8")

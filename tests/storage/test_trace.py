@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from game.app import StoreRecorder
+from game.storage.recorder import StoreRecorder
 from game.storage.store import Store, StoreError
 from game.storage.trace import Trace, state_digest
 

@@ -2,19 +2,18 @@
 
 The report is built from any mix of desks' save files, JSONL exports and the LRS, then written as a
 self-contained HTML page and a CSV for French Excel. The same writer serves the learner's own report
-(debrief button, ``Services.save_learner_report``).
+(debrief button, ``Services.save_learner_report``): see :mod:`game.services.reports`.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
+from game.cli.terminal import visible
 from game.i18n import Translator
-from game.terminal import visible
 
 
 def options(sub: Any) -> None:
@@ -46,46 +45,6 @@ def options(sub: Any) -> None:
     gnew = gsub.add_parser("new", help="tirer un nouveau code d'atelier (ex. K7M-4QX), ou vérifier celui que vous "
                            "choisissez (ex. RENNES-2026)")
     gnew.add_argument("code", nargs="?", help="votre propre code : lettres, chiffres et tirets, de 3 à 20 caractères")
-
-
-def learner_stem(folder: Path, learner: str) -> str:
-    """``rapport-<pseudonym>`` (see :mod:`game.report.filename`), with the pseudonym's hash when a
-    report of another learner whose name differs only by case is already in ``folder``: « Camille »
-    and « camille » are one file on Windows and macOS (and on a USB key)."""
-    from game.report.filename import file_stem, hashed_stem
-
-    stem = "rapport-" + file_stem(learner)
-    mine = {f"{stem}.html", f"{stem}.csv"}  # NFC already; macOS may list names decomposed (NFD)
-    try:
-        names = {unicodedata.normalize("NFC", p.name) for p in folder.iterdir()}
-    except OSError:  # no folder yet (or unreadable: writing will say why)
-        names = set()
-    taken = {n for n in names if n.casefold() in {m.casefold() for m in mine}} - mine
-    return "rapport-" + hashed_stem(learner) if taken else stem
-
-
-def write_report(report: Any, tr: Translator, folder: Path, stem: str) -> tuple[Path, Path]:
-    """``<stem>.html`` and ``<stem>.csv`` in ``folder`` (created), each written whole or not at all."""
-    from game.report import render_csv, render_html
-    from game.storage.files import replace_file
-
-    folder.mkdir(parents=True, exist_ok=True)
-    html_path, csv_path = folder / f"{stem}.html", folder / f"{stem}.csv"
-    for path, data in ((html_path, render_html(report, tr).encode("utf-8")), (csv_path, render_csv(report, tr))):
-        replace_file(path, data)
-    return html_path, csv_path
-
-
-def report_translator(language: str, loaded: Any) -> Translator:
-    """A translator for a report: the interface strings, and the texts of every scenario played (a
-    report spans several scenarios, the game's translator holds one at a time)."""
-    tr = Translator(language)
-    merged: dict[str, str] = {}
-    for item in loaded:
-        if item.scenario is not None and item.scenario.language != tr.language:
-            merged.update(item.translations.get(tr.language, {}))
-    tr.use_scenario({tr.language: merged}, "")
-    return tr
 
 
 def group_new(tr: Translator, chosen: str | None = None) -> int:
@@ -138,9 +97,11 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
     from game.core.messages import Message
     from game.core.report import build_report
     from game.core.report_attempts import group_of, learner_of
+    from game.services.reports import report_translator, write_report
     from game.storage.lrs import LrsSettings
     from game.storage.paths import database_path
     from game.storage.report_sources import gather
+    from game.storage.reports import learner_stem
     from game.storage.scenarios import load_framework
 
     group = normalize_group(args.group) if args.group else None

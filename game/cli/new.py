@@ -25,7 +25,7 @@ _ID_LINE = re.compile(rf"^id: {TEMPLATE_ID}( *)", re.MULTILINE)
 
 
 def template_dir() -> Path:
-    return Path(__file__).resolve().parent / "templates" / "scenario"
+    return Path(__file__).resolve().parents[1] / "templates" / "scenario"
 
 
 def default_dest() -> Path:

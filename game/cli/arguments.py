@@ -12,7 +12,9 @@ refused with the command's usage.
 from __future__ import annotations
 
 import argparse
+import weakref
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from game.i18n import _
@@ -20,6 +22,19 @@ from game.i18n import _
 _PREFIX = "shared@"
 #: options whose value is a secret: named in a refusal, never shown
 _SECRETS = frozenset({"lrs_password"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """What a shared option's action stood for before :func:`share` renamed it per level."""
+
+    dest: str
+    default: Any
+
+
+#: the shared options' actions, and the mutually exclusive groups required once the levels are merged
+_SHARED: weakref.WeakKeyDictionary[argparse.Action, _Shared] = weakref.WeakKeyDictionary()
+_REQUIRED: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
 def share(parser: argparse.ArgumentParser, add_globals: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -37,14 +52,14 @@ def _mark(p: argparse.ArgumentParser, level: int, names: set[str], add_globals: 
         if action.option_strings and action.dest in names:
             dest = action.dest
             default = None if action.default == argparse.SUPPRESS else action.default
-            action.shared_dest, action.shared_default = dest, default  # type: ignore[attr-defined]
+            _SHARED[action] = _Shared(dest, default)
             if action.metavar is None and action.nargs != 0 and action.choices is None:
                 action.metavar = dest.upper()  # the help keeps showing « --data-dir DATA_DIR »
             action.dest, action.default = f"{_PREFIX}{level}:{dest}", argparse.SUPPRESS
     for group in p._mutually_exclusive_groups:
-        if group.required and any(hasattr(a, "shared_dest") for a in group._group_actions):
+        if group.required and any(a in _SHARED for a in group._group_actions):
             group.required = False  # « --group X report »: checked by resolve once the levels are merged
-            group.shared_required = True  # type: ignore[attr-defined]
+            _REQUIRED.add(group)
     for child in _children(p):
         _mark(child, level + 1, names, add_globals)
 
@@ -80,14 +95,14 @@ def resolve(parser: argparse.ArgumentParser, ns: argparse.Namespace) -> argparse
     path = _path(parser, ns)
     leaf = path[-1]
     command = leaf.prog
-    declared = {a.dest: a for p in path for a in p._actions if hasattr(a, "shared_dest")}
+    declared = {a.dest: a for p in path for a in p._actions if a in _SHARED}
     given: dict[str, list[tuple[int, argparse.Action, Any]]] = {}
     for key in [k for k in vars(ns) if k.startswith(_PREFIX)]:
         action = declared[key]
-        given.setdefault(action.shared_dest, []).append((int(key[len(_PREFIX):].split(":")[0]), action,  # type: ignore[attr-defined]
-                                                         vars(ns).pop(key)))
+        given.setdefault(_SHARED[action].dest, []).append((int(key[len(_PREFIX):].split(":")[0]), action,
+                                                           vars(ns).pop(key)))
     # without a command the main parser's options are the game's (« explorateurs --group X » plays)
-    used = {a.shared_dest for p in path[1:] for a in p._actions if hasattr(a, "shared_dest")}  # type: ignore[attr-defined]
+    used = {_SHARED[a].dest for p in path[1:] for a in p._actions if a in _SHARED}
     for dest, values in sorted(given.items()):
         values.sort(key=lambda v: v[0])
         level, action, _value = values[0]
@@ -108,10 +123,10 @@ def resolve(parser: argparse.ArgumentParser, ns: argparse.Namespace) -> argparse
                          "« {second} ») : gardez-en une seule, avant ou après « {command} »")
             leaf.error(text.format(option=_option(action), first=first, second=other, command=command))
         setattr(ns, dest, first)
-    for dest in {a.shared_dest for a in declared.values()} - set(given):  # type: ignore[attr-defined]
+    for dest in {_SHARED[a].dest for a in declared.values()} - set(given):
         # the default of the deepest parser that has the option (« report »'s --scenarios is a list)
-        owner = next(a for p in reversed(path) for a in p._actions if getattr(a, "shared_dest", None) == dest)
-        setattr(ns, dest, owner.shared_default)  # type: ignore[attr-defined]
+        owner = next(a for p in reversed(path) for a in p._actions if a in _SHARED and _SHARED[a].dest == dest)
+        setattr(ns, dest, _SHARED[owner].default)
     _check_groups(path, ns, leaf)
     return ns
 
@@ -121,19 +136,20 @@ def _check_groups(path: list[argparse.ArgumentParser], ns: argparse.Namespace, l
     for p in path[1:]:
         for group in p._mutually_exclusive_groups:
             members = group._group_actions
-            if not any(hasattr(a, "shared_dest") for a in members):
+            if not any(a in _SHARED for a in members):
                 continue
             present = [a for a in members if _present(a, ns)]
             if len(present) > 1:
                 leaf.error(_("l'option {option} est impossible avec l'option {other}")
                            .format(option=_option(present[1]), other=_option(present[0])))
-            if not present and getattr(group, "shared_required", False):
+            if not present and group in _REQUIRED:
                 leaf.error(_("l'une de ces options est obligatoire : {options}")
                            .format(options=" ".join(_option(a) for a in members)))
 
 
 def _present(action: argparse.Action, ns: argparse.Namespace) -> bool:
-    dest, default = getattr(action, "shared_dest", action.dest), getattr(action, "shared_default", action.default)
+    shared = _SHARED.get(action)
+    dest, default = (shared.dest, shared.default) if shared is not None else (action.dest, action.default)
     return getattr(ns, dest, default) not in (None, default)
 
 

@@ -7,7 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from game import cli_args, records_cli, report_cli
+from game.cli import arguments as cli_args
+from game.cli import records as records_cli
+from game.cli import reports as report_cli
 from game.i18n import Translator, activate
 
 #: argparse's own messages, in French like every help text of the command line
@@ -33,7 +35,7 @@ _ARGPARSE_FR = {
 def _argparse_in_french() -> None:
     import gettext
 
-    argparse._ = lambda text: _ARGPARSE_FR.get(text, gettext.gettext(text))  # type: ignore[attr-defined]
+    argparse.__dict__["_"] = lambda text: _ARGPARSE_FR.get(text, gettext.gettext(text))  # argparse's own gettext
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     report_cli.options(sub)
     records_cli.options(sub)
     _play_options(p)  # « explorateurs --group X » plays
-    cli_args.share(p, _global_options)  # ... and « explorateurs --group X play » too (see game.cli_args)
+    cli_args.share(p, _global_options)  # ... and « explorateurs --group X play » too (see game.cli.arguments)
     return p
 
 
@@ -154,8 +156,8 @@ def export(learner: str | None, dest: Path, tr: Translator) -> int:
 
 
 def check(paths: list[Path], tr: Translator, fmt: str = "text") -> int:
-    """``explorateurs check``: see :mod:`game.check_cli`."""
-    from game import check_cli
+    """``explorateurs check``: see :mod:`game.cli.checks`."""
+    from game.cli import checks as check_cli
 
     return check_cli.run(paths, tr, fmt)
 
@@ -170,7 +172,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from game.terminal import escaped_output
+    from game.cli.terminal import escaped_output
 
     with escaped_output():  # a pseudonym or a scenario text never sends escape sequences to the terminal
         return _run(argv)
@@ -185,7 +187,7 @@ def _run(argv: list[str] | None) -> int:
     if args.command == "check":
         return check(args.paths, tr, args.format)
     if args.command == "new":
-        from game.new_cli import new_scenario
+        from game.cli.new import new_scenario
 
         return new_scenario(args.name, args.dir, tr)
     if args.command == "export":
@@ -195,7 +197,7 @@ def _run(argv: list[str] | None) -> int:
     if args.command == "records":
         return records_cli.run(args, tr)
     if args.command in ("validate", "clean"):
-        from game import validate_cli
+        from game.cli import validate as validate_cli
 
         args.lang = tr.language
         return validate_cli.main_validate(args) if args.command == "validate" else validate_cli.main_clean(args)

@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 #: C0 and C1 controls, DEL, the bidirectional marks, overrides and isolates, line and paragraph separators
 _CONTROLS = (*range(0x00, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
@@ -76,7 +76,7 @@ class _EscapingBuffer:
 def escaped_output() -> Iterator[None]:
     """For the duration of a command, ``print`` to stdout and stderr escapes control characters."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = EscapingStream(out), EscapingStream(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = cast(TextIO, EscapingStream(out)), cast(TextIO, EscapingStream(err))  # duck-typed streams
     try:
         yield
     finally:

@@ -11,7 +11,7 @@ pseudonym is added (« Zoë? » → ``Zoë_-3f1c0a9b``), so « Zoë? » and « Z
 that already ends like such a hash gets one too, so no pseudonym can take the name of another's
 hashed file. Names that differ only by case (« Camille », « camille ») are one file on Windows and
 macOS: that is settled where the file is written, which can see the folder
-(:func:`game.report_cli.learner_stem`), with :func:`hashed_stem`.
+(:func:`game.storage.reports.learner_stem`), with :func:`hashed_stem`.
 """
 
 from __future__ import annotations
