@@ -17,7 +17,7 @@ from game.i18n import _
 from game.play.replay import LogEntry, LoggedSession, replay
 from game.play.state import AttemptState
 from game.services.game_services import Services
-from game.services.sessions import SessionPolicy
+from game.services.sessions import SessionHost, SessionPolicy
 from game.storage.scenarios import LoadedScenario
 from game.storage.store import Store
 
@@ -41,7 +41,7 @@ class PreviewSessions(SessionPolicy):
         self.seed = str(uuid.uuid4())  # the same shuffled orders in every reloaded version
         self.opened = False
 
-    def open(self, services: Services, item: LoadedScenario) -> PlaySession:
+    def open(self, services: SessionHost, item: LoadedScenario) -> PlaySession:
         sc, learner = item.scenario, services.learner
         assert sc is not None and learner is not None
         start, note = sc.steps[0].id, None
@@ -59,7 +59,7 @@ class PreviewSessions(SessionPolicy):
         self.note = replay(session, self.log, self.at).note or note
         return session
 
-    def close(self, services: Services, session: PlaySession) -> None:
+    def close(self, services: SessionHost, session: PlaySession) -> None:
         """Escape keeps the path for the next opening; a finished scenario starts again."""
         if isinstance(session, LoggedSession):
             self.log, self.at = ([], None) if session.state.completed else (list(session.log), session.state.step_id)

@@ -7,22 +7,47 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from game.core.scenario import Scenario
+    from game.play.clean import DatasetSource
+    from game.play.publish import Publisher
+    from game.play.services import LearnerInfo
     from game.play.session import PlaySession
-    from game.services.game_services import Services
+    from game.storage.pending_saves import PendingSaves
+    from game.storage.recorder import StoreRecorder
     from game.storage.scenarios import LoadedScenario
+    from game.storage.store import Store
+
+
+class SessionHost(Protocol):
+    """What a policy uses of :class:`game.services.Services` (which implements it): named here so
+    that the policies and the services do not import each other."""
+
+    @property
+    def learner(self) -> LearnerInfo | None: ...
+    @property
+    def store(self) -> Store: ...
+    @property
+    def saves(self) -> PendingSaves: ...
+
+    def recorder(self, scenario: Scenario, *, started: bool, waits: bool = True) -> StoreRecorder: ...
+    def statement_language(self) -> str: ...
+    def datasets(self) -> DatasetSource: ...
+    def publisher(self, item: LoadedScenario) -> Publisher: ...
+    def attempt_group(self, registration: str) -> str | None: ...
+    def next_group(self) -> str | None: ...
 
 
 class SessionPolicy(Protocol):
-    """How :class:`Services` opens and closes a scenario's play session."""
+    """How :class:`game.services.Services` opens and closes a scenario's play session."""
 
     @property
     def preview(self) -> bool:
         """True for the trainer's preview: nothing is saved for the learners (the step screens say so)."""
 
-    def open(self, services: Services, item: LoadedScenario) -> PlaySession:
+    def open(self, services: SessionHost, item: LoadedScenario) -> PlaySession:
         """The session of ``item`` for ``services.learner`` (begun, or resumed)."""
 
-    def close(self, services: Services, session: PlaySession) -> None:
+    def close(self, services: SessionHost, session: PlaySession) -> None:
         """``session`` was left (Escape, or the debrief's end)."""
 
 
@@ -35,7 +60,7 @@ class Attempts(SessionPolicy):
     def __init__(self) -> None:
         self.unsaved: dict[tuple[int, str], PlaySession] = {}  # sessions left while their actions wait
 
-    def open(self, services: Services, item: LoadedScenario) -> PlaySession:
+    def open(self, services: SessionHost, item: LoadedScenario) -> PlaySession:
         import uuid
 
         from game.play.session import PlaySession
@@ -60,6 +85,6 @@ class Attempts(SessionPolicy):
         session.begin()
         return session
 
-    def close(self, services: Services, session: PlaySession) -> None:
+    def close(self, services: SessionHost, session: PlaySession) -> None:
         if services.learner is not None and services.saves.has(session.registration):
             self.unsaved[(services.learner.id, session.scenario.id)] = session  # reopened as it is, not as saved
