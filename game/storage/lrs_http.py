@@ -289,22 +289,16 @@ def _opener(watch: _Watch) -> Any:
 def _connections() -> tuple[type, type]:
     import http.client
 
-    class Tracked(http.client.HTTPConnection):
-        def __init__(self, *args: Any, watch: _Watch, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._watch = watch
+    def tracked(base: type[http.client.HTTPConnection]) -> type:
+        class Tracked(base):  # type: ignore[valid-type,misc]  # a base chosen at run time
+            def __init__(self, *args: Any, watch: _Watch, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                self._watch = watch
 
-        def connect(self) -> None:
-            super().connect()
-            self._watch.track(self.sock)
+            def connect(self) -> None:
+                super().connect()
+                self._watch.track(self.sock)
 
-    class TrackedTLS(http.client.HTTPSConnection):
-        def __init__(self, *args: Any, watch: _Watch, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._watch = watch
+        return Tracked
 
-        def connect(self) -> None:
-            super().connect()
-            self._watch.track(self.sock)
-
-    return Tracked, TrackedTLS
+    return tracked(http.client.HTTPConnection), tracked(http.client.HTTPSConnection)
