@@ -14,7 +14,7 @@ from game.core.messages import Message
 from game.i18n import _, activate, active, render
 from game.play.services import GameServices, ServiceError
 from game.services import Services
-from game.storage.lrs import LrsSettings
+from game.storage.lrs_settings import LrsSettings
 from game.storage.paths import data_dir
 from game.storage.scenarios import default_scenario_dirs
 from game.storage.store import Store, StoreError

@@ -98,7 +98,7 @@ def report(args: argparse.Namespace, tr: Translator) -> int:
     from game.core.report import build_report
     from game.core.report_attempts import group_of, learner_of
     from game.services.reports import report_translator, write_report
-    from game.storage.lrs import LrsSettings
+    from game.storage.lrs_settings import LrsSettings
     from game.storage.paths import database_path
     from game.storage.report_sources import gather
     from game.storage.reports import learner_stem

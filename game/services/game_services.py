@@ -11,13 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.authoring.library import load_all, load_guarded
 from game.core.messages import N_, Message, msg
 from game.i18n import _, activate, active, render
 from game.play.services import GameServices, LearnerInfo, LibraryEntry, ServiceError, library_key
 from game.services.sessions import Attempts, SessionPolicy
-from game.storage.library import discover
-from game.storage.lrs import LrsClient, LrsSettings, Sender
+from game.storage.lrs_settings import LrsSettings
 from game.storage.pending_saves import PendingSaves
 from game.storage.recorder import StoreRecorder
 from game.storage.scenarios import LoadedScenario, load_framework
@@ -30,6 +28,7 @@ if TYPE_CHECKING:  # the play session and the scenario model load with the first
     from game.core.scenario import Scenario
     from game.play.session import PlaySession
     from game.storage.datasets import ScenarioDatasets
+    from game.storage.lrs import Sender
     from game.storage.portal import Portal
     from game.storage.publisher import PortalPublisher
     from game.storage.trace import Trace
@@ -51,6 +50,8 @@ class Services(GameServices):
         self.fixed_group = group  # ``--group``: a shared workshop machine, every profile joins this workshop
         self.sender: Sender | None = None
         if lrs is not None and lrs.enabled:  # statements leave the outbox on a background thread
+            from game.storage.lrs import LrsClient, Sender  # (HTTP modules: only when an LRS is set)
+
             self.sender = Sender(store.path, LrsClient(lrs))
             self.sender.start()
             _log.info("envoi des relevés vers %s", lrs.endpoint)
@@ -77,6 +78,8 @@ class Services(GameServices):
         """The scenarios, read and checked on first use (not before the title screen shows); the
         library screen has them read on a worker thread first (see ``library_progress``)."""
         if self._loaded is None:
+            from game.authoring.library import load_all  # (packs, hashing: not before the title screen)
+
             items = self._library_load.result() if self._library_load is not None else load_all(self._dirs)
             self._loaded = {s.folder_id: s for s in items}
         return self._loaded
@@ -186,6 +189,9 @@ class Services(GameServices):
         learner = next((x for x in self.learners() if x.id == learner_id), None)
         if learner is None:
             return None
+        from game.authoring.library import load_guarded
+        from game.storage.library import discover
+
         # only the scenario in progress is read here: the title screen shows before the whole library loads
         started = [(current.started_at, path) for path in sorted(discover(self._dirs), key=lambda p: p.parent.name)
                    if (current := self.store.current_attempt(learner.id, path.parent.name)) is not None]

@@ -1,4 +1,5 @@
-"""Sending the outbox to a Learning Record Store (xAPI 1.0.3): settings, HTTP client, background sender.
+"""Sending the outbox to a Learning Record Store (xAPI 1.0.3): HTTP client, background sender (the
+settings: :mod:`game.storage.lrs_settings`, read at every start; this module only when an LRS is set).
 
 Off unless an endpoint is configured. The password never appears in a ``repr``, a log line or a
 status message. The sender runs on its own thread with its own SQLite connection (WAL lets it read
@@ -11,7 +12,6 @@ import base64
 import json
 import logging
 import math
-import os
 import threading
 import time
 import urllib.parse
@@ -21,17 +21,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from game.core.messages import N_, Message, msg
 from game.storage.lrs_http import Answer, LrsBadAnswer, LrsMoved, LrsUnreachable, decode_json, exchange
-from game.storage.paths import APP_NAME
+from game.storage.lrs_settings import (  # noqa: F401 (re-exported: the settings' home before)
+    CONFIG_FILENAME,
+    ENV_ENDPOINT,
+    ENV_PASSWORD,
+    ENV_USER,
+    LrsSettings,
+    config_path,
+)
 from game.storage.store import Store, StoreError
 
 _log = logging.getLogger(__name__)
 
-ENV_ENDPOINT, ENV_USER, ENV_PASSWORD = "EXPLORATEURS_LRS_ENDPOINT", "EXPLORATEURS_LRS_USER", "EXPLORATEURS_LRS_PASSWORD"
-CONFIG_FILENAME = "lrs.json"
 XAPI_VERSION = "1.0.3"
 BATCH_SIZE = 50
 POST_ANSWER_LIMIT = 2**20  # the answer to a batch: 50 ids are 2 KB, a megabyte is already absurd
@@ -56,68 +59,6 @@ UNREADABLE = N_("réponse illisible")
 # … and a GET's
 NOT_A_PAGE = N_("réponse sans liste de relevés")
 SAME_PAGE = N_("le LRS renvoie sans fin la même page")
-
-
-def config_path() -> Path:
-    """``lrs.json`` in the platform's user config folder (``~/.config/explorateurs-des-donnees``)."""
-    return platformdirs.user_config_path(APP_NAME, appauthor=False) / CONFIG_FILENAME
-
-
-@dataclass(frozen=True, slots=True)
-class LrsSettings:
-    """Where to send statements. ``endpoint`` None means off (local only)."""
-
-    endpoint: str | None = None
-    username: str = ""
-    password: str = field(default="", repr=False)
-
-    @property
-    def enabled(self) -> bool:
-        return bool(self.endpoint)
-
-    def __repr__(self) -> str:
-        hidden = "'***'" if self.password else "''"
-        return f"LrsSettings(endpoint={self.endpoint!r}, username={self.username!r}, password={hidden})"
-
-    __str__ = __repr__
-
-    @classmethod
-    def load(cls, args: Any = None, env: Mapping[str, str] | None = None, file: Path | None = None) -> LrsSettings:
-        """Each value from, in order: the CLI flags (``args.lrs_endpoint``…), the environment, ``lrs.json``.
-
-        A missing or unreadable file counts as empty (a warning is logged, never its content).
-        """
-        env = os.environ if env is None else env
-        path = config_path() if file is None else file
-        stored: dict[str, Any] = {}
-        if path.is_file():
-            try:
-                loaded = json.loads(path.read_text(encoding="utf-8"))
-                stored = loaded if isinstance(loaded, dict) else {}
-                if not isinstance(loaded, dict):
-                    _log.warning("réglages LRS ignorés : %s n'est pas un objet JSON", path)
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-                _log.warning("réglages LRS ignorés : %s illisible (%s)", path, type(exc).__name__)
-
-        def pick(flag: str, var: str, *keys: str) -> str:
-            for value in (getattr(args, flag, None), env.get(var), *(stored.get(k) for k in keys)):
-                if isinstance(value, str) and value.strip():
-                    return value.strip()
-            return ""
-
-        endpoint = pick("lrs_endpoint", ENV_ENDPOINT, "endpoint")
-        if endpoint and not endpoint.endswith("/"):
-            endpoint += "/"
-        user, password = pick("lrs_user", ENV_USER, "username", "user"), pick("lrs_password", ENV_PASSWORD, "password")
-        parts = urllib.parse.urlsplit(endpoint) if endpoint else None
-        if parts is not None and (parts.username or parts.password):
-            # « https://nom:secret@lrs… »: the credentials leave the address, which is shown and logged
-            host = parts.hostname or ""
-            netloc = (f"[{host}]" if ":" in host else host) + (f":{parts.port}" if parts.port else "")
-            endpoint = urllib.parse.urlunsplit(parts._replace(netloc=netloc))
-            user = user or urllib.parse.unquote(parts.username or "")
-            password = password or urllib.parse.unquote(parts.password or "")
-        return cls(endpoint or None, user, password)
 
 
 @dataclass(frozen=True, slots=True)
