@@ -58,7 +58,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from game.demo import SETTLE, library_index  # noqa: E402
+from scripts.demo import SETTLE, library_index  # noqa: E402
 
 from game.storage.library import load_all  # noqa: E402
 from game.storage.paths import DB_FILENAME  # noqa: E402
@@ -91,7 +91,7 @@ def random_steps(rng: random.Random, n: int) -> list[str]:
 
 
 def enter_scenario(index: int) -> list[str]:
-    """Title → new profile → the ``index``-th scenario of the library (see ``game.demo``)."""
+    """Title → new profile → the ``index``-th scenario of the library (see ``scripts.demo``)."""
     return [SETTLE, "key:RETURN", SETTLE, "text:Camille", "key:RETURN", SETTLE] + ["key:DOWN"] * index \
         + ["key:RETURN", SETTLE]
 
