@@ -3,15 +3,20 @@ with libyaml, measured in the same run.
 
     .venv/bin/python bench/load_scenarios.py [--runs 20] [--copies 8] [--pack-rows 50000]
 
-- **library** (after): what the game loads, ``game.authoring.library.load_library``: every scenario
-  read, validated and built; no shipped reference replayed, a user scenario's deep checks from the
-  cache keyed by its content. Target: ≤ 50 ms warm for the shipped scenarios.
-- **check** (before): the same load with every reference path replayed (``game.authoring.check``),
-  what the library did at each start before the authoring checks left the load path, and what
-  ``explorateurs check`` still does.
+- **library** (after): what the game loads, ``game.authoring.library.load_library``: each scenario
+  read back as it was built the last time its files were the same (``storage.loaded_cache``), or
+  read, validated and built (then kept) when they changed; no shipped reference replayed, a user
+  scenario's deep checks from the cache keyed by its content. Target: ≤ 50 ms warm for the shipped
+  scenarios.
+- **no cache** (before): the same library with every scenario read, validated and built at each
+  start (what the library did before ``storage.loaded_cache``).
+- **check**: the same load with every reference path replayed (``game.authoring.check``), what
+  the library did before the authoring checks left the load path, and what ``explorateurs check``
+  still does.
 - cold: the first load in a fresh process (imports, JSON Schema validator), median of 3 interleaved
-  runs; warm: the median of ``--runs`` loads in this one.
-- growth: ``--copies`` user copies of ``prenoms`` added to the library (cache warm): the time each
+  runs: with the library's cache filled by an earlier start, with an empty one (a first start: built
+  and kept), without it; warm: the median of ``--runs`` loads in this one.
+- growth: ``--copies`` user copies of ``prenoms`` added to the library (caches warm): the time each
   adds, against the time libyaml takes to parse one.
 
 Then the game's library as it loads on its worker thread (``LibraryLoad``): a pack holding the
@@ -57,11 +62,24 @@ def _parse(files: list[Path]) -> None:
         yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
 
+_LOADERS = {
+    "library": "from game.authoring.library import load_library as f; ",
+    "no cache": "from game.storage.library import load_library as g; from game.authoring.library import CachedChecks; "
+                "f = lambda d: g(d, deep=CachedChecks()); ",
+    "check": "from game.authoring.check import load_all as f; ",
+}
+
+
+def _no_cache(dirs: list[Path]) -> list:
+    """The library as it loaded before ``storage.loaded_cache``: every scenario built at each start."""
+    from game.authoring.library import CachedChecks
+
+    return library.load_library(dirs, deep=CachedChecks())
+
+
 def _cold(what: str, data: Path) -> float:
-    """The first ``library`` or ``check`` load of the shipped scenarios in a fresh process (seconds)."""
-    code = ("import time, pathlib; t0 = time.perf_counter(); "
-            + ("from game.authoring.library import load_library as f; " if what == "library" else
-               "from game.authoring.check import load_all as f; ")
+    """The first load of the shipped scenarios in a fresh process (seconds), ``data`` its data folder."""
+    code = ("import time, pathlib; t0 = time.perf_counter(); " + _LOADERS[what]
             + "from game.storage.scenarios import builtin_scenarios_dir as b; f([b()]); "
             + "print(time.perf_counter() - t0)")
     env = {**os.environ, "EXPLORATEURS_DATA_DIR": str(data)}
@@ -80,24 +98,31 @@ def main() -> None:
     from game.authoring.library import load_library
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
-    os.environ["EXPLORATEURS_DATA_DIR"] = str(tmp / "donnees")  # the checks cache: not the user's
+    os.environ["EXPLORATEURS_DATA_DIR"] = str(tmp / "donnees")  # the caches: not the user's
     try:
         dirs = [sc.builtin_scenarios_dir()]
         files = library.discover(dirs) + sorted((sc.builtin_scenarios_dir() / "frameworks").glob("*.yaml"))
-        colds = [(_cold("library", tmp / "froid"), _cold("check", tmp / "froid")) for _ in range(3)]  # interleaved
-        cold_lib, cold_check = (statistics.median(c) for c in zip(*colds, strict=True))
+        _cold("library", tmp / "chaud")  # an earlier start filled this data folder's cache
+        colds = [(_cold("library", tmp / "chaud"), _cold("library", tmp / f"vide-{i}"), _cold("no cache", tmp / "froid"),
+                  _cold("check", tmp / "froid")) for i in range(3)]  # interleaved
+        cold_hit, cold_first, cold_none, cold_check = (statistics.median(c) for c in zip(*colds, strict=True))
         loaded = load_library(dirs)
+        assert loaded == _no_cache(dirs), "the library read back differs from the library built"
         bm = _median(lambda: _parse(files), args.runs)
         lib = _median(lambda: load_library(dirs), args.runs)
+        none = _median(lambda: _no_cache(dirs), args.runs)
         chk = _median(lambda: check_all(dirs), args.runs)
         lines = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in files)
         print(f"{len(loaded)} shipped scenario(s), {len(files)} YAML files, {lines} lines; valid: {sum(x.valid for x in loaded)}")
-        print(f"baseline: libyaml parse only (median)        : {bm * 1000:7.1f} ms")
-        print(f"library, warm (median)   after               : {lib * 1000:7.1f} ms   ({lib / bm:5.2f}× parse; target ≤ 50 ms)")
-        print(f"check = library before, warm (median)        : {chk * 1000:7.1f} ms   ({chk / bm:5.2f}× parse)")
-        print(f"library, cold (fresh process)   after        : {cold_lib * 1000:7.1f} ms   ({cold_lib / bm:5.2f}× parse)")
-        print(f"check = library before, cold (fresh process) : {cold_check * 1000:7.1f} ms   ({cold_check / bm:5.2f}× parse)")
-        print(f"warm library after / before                  : {lib / chk:7.2f}×")
+        print(f"baseline: libyaml parse only (median)          : {bm * 1000:7.1f} ms")
+        print(f"library, warm, cache hit (median)     after    : {lib * 1000:7.1f} ms   ({lib / bm:5.2f}× parse; target ≤ 50 ms)")
+        print(f"library, warm, no cache (median)      before   : {none * 1000:7.1f} ms   ({none / bm:5.2f}× parse)")
+        print(f"check (every reference replayed), warm         : {chk * 1000:7.1f} ms   ({chk / bm:5.2f}× parse)")
+        print(f"library, cold, cache hit (fresh process) after : {cold_hit * 1000:7.1f} ms   ({cold_hit / bm:5.2f}× parse)")
+        print(f"library, cold, first start (empty cache)       : {cold_first * 1000:7.1f} ms   ({cold_first / bm:5.2f}× parse)")
+        print(f"library, cold, no cache               before   : {cold_none * 1000:7.1f} ms   ({cold_none / bm:5.2f}× parse)")
+        print(f"check, cold (fresh process)                    : {cold_check * 1000:7.1f} ms   ({cold_check / bm:5.2f}× parse)")
+        print(f"after / before: warm {lib / none:5.2f}×, cold {cold_hit / cold_none:5.2f}×")
         parts(files[:len(loaded)], bm, args.runs)
         if args.copies:
             growth(dirs, tmp / "scenarios", args.copies, args.runs)
@@ -124,8 +149,7 @@ def parts(files: list[Path], parse: float, runs: int) -> None:
 
 
 def growth(dirs: list[Path], user: Path, copies: int, runs: int) -> None:
-    """What each user scenario added to the library costs, cache warm, against parsing its file."""
-    from game.authoring.check import load_all as check_all
+    """What each user scenario added to the library costs, caches warm, against parsing its file."""
     from game.authoring.library import load_library
 
     src = sc.builtin_scenarios_dir() / "prenoms"
@@ -137,13 +161,13 @@ def growth(dirs: list[Path], user: Path, copies: int, runs: int) -> None:
     base = _median(lambda: load_library(dirs), runs)
     more = _median(lambda: load_library(dirs + [user]), runs)
     parse = _median(lambda: _parse([src / sc.SCENARIO_FILE]), runs)
-    check_base = _median(lambda: check_all(dirs), max(3, runs // 4))
-    check_more = _median(lambda: check_all(dirs + [user]), max(3, runs // 4))
-    per, per_check = (more - base) / copies, (check_more - check_base) / copies
-    print(f"growth, {copies} user copies of prenoms (cache warm):")
-    print(f"  library after, per scenario added          : {per * 1000:7.2f} ms   ({per / parse:5.2f}× its libyaml parse)")
-    print(f"  check = library before, per scenario added : {per_check * 1000:7.2f} ms   ({per_check / parse:5.2f}× its libyaml parse)")
-    print(f"  libyaml parse of one scenario file         : {parse * 1000:7.2f} ms")
+    none_base = _median(lambda: _no_cache(dirs), max(3, runs // 4))
+    none_more = _median(lambda: _no_cache(dirs + [user]), max(3, runs // 4))
+    per, per_none = (more - base) / copies, (none_more - none_base) / copies
+    print(f"growth, {copies} user copies of prenoms (caches warm):")
+    print(f"  library after (cache hit), per scenario added : {per * 1000:7.2f} ms   ({per / parse:5.2f}× its libyaml parse)")
+    print(f"  library before (no cache), per scenario added : {per_none * 1000:7.2f} ms   ({per_none / parse:5.2f}× its libyaml parse)")
+    print(f"  libyaml parse of one scenario file            : {parse * 1000:7.2f} ms")
 
 
 def frames_while(busy, seconds: float | None = None) -> tuple[int, float, float]:

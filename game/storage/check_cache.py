@@ -32,6 +32,14 @@ def content_key(scenario_file: Path, schemas: Iterable[Path], scenario_format: P
     data = folder / "data"
     files = [scenario_file, scenario_format, *sorted(set(schemas))]
     files += sorted(p for p in data.rglob("*") if p.is_file()) if data.is_dir() else []
+    hash_files(h, folder, files)
+    return h.hexdigest()
+
+
+def hash_files(h: Any, folder: Path, files: Iterable[Path]) -> None:
+    """Feed ``h`` (a :mod:`hashlib` object) each file's name (relative to ``folder`` when inside it)
+    and content; a file missing is hashed as such, so that its arrival changes the hash. Raises
+    :class:`OSError` when a file cannot be read."""
     for f in files:
         name = f.relative_to(folder).as_posix() if f.is_relative_to(folder) else f.name
         h.update(name.encode("utf-8", "surrogateescape") + b"\0")
@@ -40,7 +48,6 @@ def content_key(scenario_file: Path, schemas: Iterable[Path], scenario_format: P
             continue
         with open(f, "rb") as src:
             h.update(hashlib.file_digest(src, "sha256").digest())
-    return h.hexdigest()
 
 
 def _value(v: Any) -> Any:
@@ -76,9 +83,13 @@ class CheckCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
+    def path(self, key: str) -> Path:
+        """The file of ``key``'s results."""
+        return self.folder / f"{key}.json"
+
     def get(self, key: str) -> Result | None:
         try:
-            return _decode(json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8")))
+            return _decode(json.loads(self.path(key).read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing, unreadable or from another version: checked again
 
@@ -94,6 +105,6 @@ class CheckCache:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            replace_file(self.folder / f"{key}.json", text.encode("utf-8"))
+            replace_file(self.path(key), text.encode("utf-8"))
         except OSError:
             pass  # a read-only cache: checked again next time

@@ -23,6 +23,7 @@ from game.core.framework import Framework
 from game.core.messages import N_, msg
 from game.core.problems import Problem
 
+from .loaded_cache import LoadedCache
 from .pack_errors import os_problem
 from .packs import Pack, display, is_pack, open_pack
 from .scenarios import SCENARIO_FILE, DeepCheck, LoadedScenario, load_guarded, symlink_problem
@@ -88,7 +89,10 @@ def load_library(dirs: list[Path], cache: Path | None = None, *, progress: Calla
 
     ``progress`` receives the share done (0 to 1) before each scenario; when ``cancelled()`` turns
     true the scenarios read so far are returned (the game is closing). ``deep``: the checks that
-    replay each scenario's reference path (``game.authoring``), none by default."""
+    replay each scenario's reference path (``game.authoring``), none by default; a
+    :class:`.loaded_cache.LoadedCache` (the game's library) also reads back each scenario as built
+    before from the same files."""
+    load = deep.load if isinstance(deep, LoadedCache) else load_guarded
     frameworks: dict[str, Framework | None] = {}
     loaded: list[LoadedScenario] = []
     found = sources(dirs)
@@ -105,7 +109,7 @@ def load_library(dirs: list[Path], cache: Path | None = None, *, progress: Calla
             share = None if progress is None else lambda done, i=i: progress((i + done) / len(found))
             loaded += _pack_entries(_open(p, cache), frameworks, share, cancelled, deep)
         else:
-            loaded.append(load_guarded(p, frameworks, deep))
+            loaded.append(load(p, frameworks, deep))
     if progress is not None:
         progress(1.0)
     return _one_per_id(loaded)
@@ -168,13 +172,14 @@ def _pack_entries(pack: Pack, frameworks: dict[str, Framework | None], progress:
             return p
         return replace(p, file=shown + p.file[len(inside):].replace(os.sep, "/"))
 
+    load = deep.load if isinstance(deep, LoadedCache) else load_guarded
     out = []
     for j, f in enumerate(pack.files):
         if cancelled is not None and cancelled():
             break
         if progress is not None:
             progress(j / len(pack.files))
-        item = load_guarded(f, frameworks, deep)
+        item = load(f, frameworks, deep)
         out.append(replace(item, problems=tuple(map(rehome, item.problems)), warnings=tuple(map(rehome, item.warnings)),
                            shown=f"{shown}/{f.relative_to(pack.root).as_posix()}"))
     return out

@@ -59,3 +59,13 @@ def checks_cache_dir() -> Path:
     path = data_dir() / CHECKS_CACHE_DIRNAME
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+LOADED_CACHE_DIRNAME = "cache/bibliotheque"
+
+
+def loaded_cache_dir() -> Path:
+    """``<data_dir>/cache/bibliotheque``: scenarios as the library last built them, by content (safe to delete)."""
+    path = data_dir() / LOADED_CACHE_DIRNAME
+    path.mkdir(parents=True, exist_ok=True)
+    return path

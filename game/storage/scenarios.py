@@ -182,9 +182,10 @@ def load_translations(folder: Path) -> dict[str, dict[str, str]]:
 
 
 def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = None,
-                  deep: DeepCheck | None = None) -> LoadedScenario:
+                  deep: DeepCheck | None = None, used: set[str] | None = None) -> LoadedScenario:
     """Read, check and build one ``scenario.yaml`` (or its folder); ``deep``: the checks that replay
-    its reference path (``game.authoring``), none by default."""
+    its reference path (``game.authoring``), none by default; ``used`` receives the id of the
+    framework it names (see ``storage.loaded_cache``)."""
     from .yamlfile import locate, read_yaml  # PyYAML: 10 ms the title screen does not need
 
     if path.is_dir():
@@ -206,6 +207,8 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
     if data["id"] != folder_id:
         problems += locate([Problem(("id",), msg(N_("L'identifiant « {value} » doit être le nom du dossier du scénario (« {folder} »)."), value=data["id"], folder=folder_id))], doc, display)
     fw_id = data.get("framework", DEFAULT_FRAMEWORK)
+    if used is not None:
+        used.add(fw_id)
     frameworks = frameworks if frameworks is not None else {}
     if fw_id not in frameworks:
         frameworks[fw_id], fw_problems = load_framework(fw_id)
