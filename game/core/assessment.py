@@ -108,6 +108,17 @@ def level_for(scores: list[float], fw: Framework) -> str:
     return MASTERED
 
 
+def pass_mark(framework: Framework) -> float:
+    """The score from which a scenario is passed: the framework's « acquis » threshold, the share
+    of points from which a competency counts as acquired."""
+    return framework.thresholds.acquis
+
+
+def passed(assessment: Assessment, framework: Framework) -> bool | None:
+    """Whether the scenario's score reaches the pass mark (None without any graded answer)."""
+    return None if assessment.score is None else assessment.score >= pass_mark(framework)
+
+
 def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response: str, ok: bool) -> ReviewItem | None:
     if not scenario.has_step(step_id):
         return None

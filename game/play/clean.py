@@ -31,6 +31,18 @@ class Objectives:
     rows_lost: int  # data rows removed that were neither blank nor duplicates
     values_missing: tuple[str, ...]  # keep_values no longer found ("column = value")
     reached: bool
+    #: (code, count) of the errors left that the reference recipe leaves too: the file lacks the
+    #: information to fix them, the goal expects them
+    expected: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def errors_expected(self) -> int:
+        return sum(n for _code, n in self.expected)
+
+    @property
+    def errors_fixable(self) -> int:
+        """Errors left that the learner can still fix (the reference recipe fixes errors of their kind)."""
+        return self.errors_left - self.errors_expected
 
 
 def _counted(report: Report, step: CleanStep) -> list[Any]:
@@ -111,7 +123,8 @@ class CleanWork:
     # objectives and score ----------------------------------------------------------------
     def objectives(self) -> Objectives:
         step, table = self.step, self.table
-        left = len(_counted(self.report, step))
+        counted = _counted(self.report, step)
+        left = len(counted)
         warnings = self.report.warning_count
         lost = self.rows_lost()
         missing = tuple(f"{k.column} = {k.value}" for k in step.keep_values
@@ -120,7 +133,10 @@ class CleanWork:
         reached = (left <= goal.max_errors and (goal.max_warnings is None or warnings <= goal.max_warnings)
                    and not missing and (not step.keep_rows or lost == 0)
                    and (table.nrows > 0 or self.original.nrows == 0) and self.introduced() == 0)
-        return Objectives(left, warnings, len(_counted(self.initial, step)), lost, missing, reached)
+        per_code = Counter(e.code for e in counted)
+        expected = tuple((code, min(n, self.unfixable[code])) for code, n in sorted(per_code.items())
+                         if self.unfixable.get(code, 0) > 0)
+        return Objectives(left, warnings, len(_counted(self.initial, step)), lost, missing, reached, expected)
 
     def introduced(self) -> int:
         """Errors of kinds the file did not have at the start and the reference recipe does not

@@ -94,16 +94,17 @@ class CleanScene(StepScene):
         v = self.view
         left: list[Widget] = [ProgressBar(v.progress, v.progress_label), self.heading(v.title),
                               Label(v.status.text, bold=True, tone=v.status.tone)]
-        if v.goal:
-            left.append(Label(v.goal, bold=True, tone="success"))
+        if v.goal is not None:
+            left.append(Label(v.goal.text, bold=True, tone=v.goal.tone))
         left += [self.grid, Label(v.cell, role="small"), Label(v.profile, role="small", tone="muted")]
         return left
 
     def right_widgets(self) -> list[Widget]:
         v = self.view
         out: list[Widget] = []
-        if v.goal:
-            out += [Label(v.goal, bold=True, tone="success"), Button(_("Continuer"), "continue")]
+        if v.reached:
+            out += ([Label(v.goal.text, bold=True, tone=v.goal.tone)] if v.goal is not None else []) + [
+                Button(_("Continuer"), "continue")]
         if v.intro:  # the instructions stay readable beside the grid, which keeps its height
             out += [Label(_("Consigne"), bold=True), Label(v.intro, role="small")]
         out.append(Label(v.errors_heading, bold=True))

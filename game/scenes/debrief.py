@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.core.assessment import Assessment, ReviewItem
+from game.core.assessment import Assessment, ReviewItem, pass_mark, passed
 from game.core.framework import Framework
 from game.core.publish_statements import CRITERIA_NAMES
 from game.core.scenario import TRUE_FALSE, DebriefStep
@@ -21,7 +21,9 @@ from .common import StepScene, percent, tr_s
 
 @dataclass(frozen=True, slots=True)
 class DebriefView:
-    intro: str
+    intro: str  # the scenario's closing words, written for a learner who passed ("" below the pass mark)
+    verdict: str  # words of the score band: « Bravo » from the pass mark on, « Pas encore » below ("" without a score)
+    passed: bool | None  # None without any graded answer
     score: str
     went_well: tuple[str, ...]
     to_review: tuple[tuple[str, str, str, tuple[str, ...]], ...]  # (what, answer/expected, explanation, sources)
@@ -106,6 +108,16 @@ def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None) -> D
         score = _("Aucune réponse notée dans ce scénario.")
     else:
         score = _("Score : {score} ({n} réponses notées)").format(score=percent(a.score), n=a.items)
+    ok = passed(a, fw)
+    if ok is None:
+        verdict = ""
+    elif ok:
+        verdict = _("Bravo : {score} des points, le seuil de réussite est de {mark}.").format(
+            score=percent(a.score or 0.0), mark=percent(pass_mark(fw)))
+    else:
+        verdict = _("Pas encore : {score} des points, le seuil de réussite est de {mark}. "
+                    "Relisez ce qui est à revoir, puis rejouez le scénario.").format(
+            score=percent(a.score or 0.0), mark=percent(pass_mark(fw)))
     levels = []
     for lv in a.competencies:
         comp = fw.competency(lv.competency)
@@ -117,7 +129,8 @@ def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None) -> D
     well = tuple(_("Nettoyage — {kind}").format(kind=_(KINDS.get(i.prompt, i.prompt))) if i.kind == "criterion"
                  else _("Publication — {criterion}").format(criterion=_(CRITERIA_NAMES.get(i.prompt, i.prompt)))
                  if i.kind == "publish" else tr_s(i.prompt) for i in a.went_well)
-    return DebriefView(tr_s(intro), score, well,
+    # the scenario's closing words congratulate a learner who did the work: not shown below the pass mark
+    return DebriefView(tr_s(intro) if ok is not False else "", verdict, ok, score, well,
                        tuple(_review(i, scenario) for i in a.to_review), tuple(levels), resources)
 
 
@@ -129,6 +142,8 @@ class DebriefScene(StepScene):
         out: list[Widget] = self.header()
         if v.intro:
             out.append(Label(v.intro))
+        if v.verdict:
+            out.append(Label(v.verdict, bold=True, tone="success" if v.passed else "warning"))
         out.append(Label(v.score, role="heading", bold=True))
         out.append(self.button(_("Retour à la bibliothèque"), "continue"))
         out.append(self.button(_("Enregistrer mon rapport (à garder ou à donner pour mon plan de formation)"), "report",

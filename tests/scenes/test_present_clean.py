@@ -50,7 +50,7 @@ def test_once_the_reference_recipe_is_applied_the_goal_shows_and_giving_up_is_go
     for entry in step.reference:
         work.apply(operation_from_json(entry))
     v = present(work, scenario, step, WorkbenchState(hints_shown=0, confirm_give_up=True))
-    assert v.reached and v.goal == "Objectif atteint : le fichier respecte le schéma."
+    assert v.reached and v.goal == Line("Objectif atteint : le fichier respecte le schéma.", "success")
     assert v.status.tone == "success" and v.status.text.startswith("Erreurs restantes : 0 (au départ : 7)")
     assert v.errors == () and v.give_up is None and not v.can_hint and v.can_undo
 
@@ -108,3 +108,46 @@ def test_the_palette_opens_on_the_column_and_value_under_the_cursor(prenoms):
     assert (request["column"], request["row"], request["value"]) == ("ENFANT_PRENOM", 2, "Ad am")
     assert request["offered"] == list(step.operations)
     assert request["enums"]["ENFANT_SEXE"] == ["M", "F", "I"]
+
+
+def shipped_clean(name: str, index: int = 0):
+    folder = builtin_scenarios_dir() / name
+    scenario = load_scenario(folder).scenario
+    step = [s for s in scenario.steps if isinstance(s, CleanStep)][index]
+    table, schema, findings = ScenarioDatasets({name: folder}).open(scenario, step)
+    return scenario, step, CleanWork(step, table, schema, findings)
+
+
+def test_errors_the_goal_expects_are_counted_with_their_kinds_never_called_a_valid_file():
+    scenario, step, work = shipped_clean("subventions")
+    for entry in step.reference:
+        work.apply(operation_from_json(entry))
+    v = present(work, scenario, step, WorkbenchState())
+    assert v.status.text.startswith("Erreurs restantes : 25 (au départ : 65)") and v.status.tone != "success"
+    assert v.reached and v.give_up is None  # the step's goal accepts them: the learner goes on
+    assert v.goal is not None and v.goal.tone not in ("success", "warning")
+    assert "respecte le schéma" not in v.goal.text and "atteint" not in v.goal.text
+    assert v.goal.text.startswith("25 erreurs restent — toutes attendues : le fichier n'a pas l'information")
+    assert "Numéro SIRET invalide : 20" in v.goal.text and "Valeur non conforme : 4" in v.goal.text
+
+
+def test_more_errors_than_at_the_start_is_not_shown_as_a_success():
+    scenario, step, work = shipped_clean("hackathon")
+    work.apply(operation_from_json(step.reference[0]))  # column names cleaned: the validator sees more
+    v = present(work, scenario, step, WorkbenchState())
+    assert v.status.text.startswith("Erreurs restantes : 52 (au départ : 16)") and v.status.tone != "success"
+    assert not v.reached and v.goal is not None and v.goal.tone == "warning"
+    assert v.goal.text.startswith("13 erreurs restent que vous pouvez corriger.\n39 autres erreurs restent, attendues")
+    for entry in step.reference[1:]:
+        work.apply(operation_from_json(entry))
+    v = present(work, scenario, step, WorkbenchState())
+    assert v.status.text.startswith("Erreurs restantes : 39 (au départ : 16)") and v.status.tone != "success"
+    assert v.goal is not None and v.goal.tone != "success" and "atteint" not in v.goal.text
+    assert v.goal.text.startswith("39 erreurs restent — toutes attendues")
+
+
+def test_errors_left_to_fix_are_counted_in_the_warning_tone(prenoms):
+    scenario, step = prenoms[0], prenoms[1]
+    work = work_of(prenoms)
+    v = present(work, scenario, step, WorkbenchState())
+    assert v.goal == Line("7 erreurs restent que vous pouvez corriger.", "warning")

@@ -11,8 +11,9 @@ from game.core.profile import ColumnProfile, column_profile
 from game.core.scenario import CleanStep, Scenario
 from game.core.table import Table
 from game.core.tableschema import Report
-from game.i18n import _, render
-from game.play.clean import CleanWork
+from game.core.tableschema.kinds import KINDS
+from game.i18n import _, ngettext, render
+from game.play.clean import CleanWork, Objectives
 
 from .text import Line, tr_s
 
@@ -44,7 +45,8 @@ class WorkbenchView:
     progress_label: str  # « scenario — étape n sur total »
     title: str
     status: Line  # errors left, at the start, warnings, rows lost
-    goal: str  # « Objectif atteint… », "" until it is
+    goal: Line | None  # where the step stands against its goal, from the real counts (None at the start)
+    reached: bool  # the step's goal is met: the learner may go on
     cell: str  # the cell under the cursor and its errors
     profile: str  # the column under the cursor: empty cells, distinct and frequent values
     intro: str  # the step's instructions ("" when none)
@@ -60,10 +62,6 @@ class WorkbenchView:
     can_hint: bool
     give_up: Literal["offer", "confirm"] | None  # None once the goal is reached
     findings: tuple[str, ...]  # what the file reader noticed (encoding, separator…)
-
-    @property
-    def reached(self) -> bool:
-        return bool(self.goal)
 
 
 def error_line(e: Any) -> str:
@@ -150,6 +148,44 @@ def palette_request(work: CleanWork, step: CleanStep, row: int, col: int) -> dic
             "offered": list(step.operations)}
 
 
+def goal_line(o: Objectives, step: CleanStep) -> Line | None:
+    """What is true of the step's goal: met with a valid file (success); errors left that the goal
+    expects, how many and of which kinds (accent, never « atteint »); errors the learner can still
+    fix, or what else keeps the goal out of reach (warning). None when there is nothing to say."""
+    if o.reached and o.errors_left == 0:
+        return Line(_("Objectif atteint : le fichier respecte le schéma."), "success")
+    parts: list[str] = []
+    fixable, expected = o.errors_fixable, o.errors_expected
+    if fixable:
+        parts.append(ngettext("{n} erreur reste que vous pouvez corriger.", "{n} erreurs restent que vous pouvez corriger.",
+                              fixable).format(n=fixable))
+    if expected:
+        kinds = " · ".join(_("{kind} : {n}").format(kind=_(KINDS.get(code, code)), n=n) for code, n in o.expected)
+        if fixable:
+            text = ngettext("{n} autre erreur reste, attendue : le fichier n'a pas l'information pour la corriger ({kinds}).",
+                            "{n} autres erreurs restent, attendues : le fichier n'a pas l'information pour les corriger ({kinds}).",
+                            expected)
+        else:
+            text = ngettext("{n} erreur reste — attendue : le fichier n'a pas l'information pour la corriger, "
+                            "la correction de référence la laisse aussi ({kinds}). Signalez-la plutôt que d'inventer.",
+                            "{n} erreurs restent — toutes attendues : le fichier n'a pas l'information pour les corriger, "
+                            "la correction de référence les laisse aussi ({kinds}). Signalez-les plutôt que d'inventer.",
+                            expected)
+        parts.append(text.format(n=expected, kinds=kinds))
+    if not o.reached and not fixable:  # what else keeps the goal out of reach once the errors are done
+        goal = step.goal
+        if goal.max_warnings is not None and o.warnings_left > goal.max_warnings:
+            parts.append(_("Avertissements : {n}, l'objectif en admet {max}.").format(n=o.warnings_left, max=goal.max_warnings))
+        if step.keep_rows and o.rows_lost:
+            parts.append(ngettext("{n} ligne de données perdue.", "{n} lignes de données perdues.", o.rows_lost)
+                         .format(n=o.rows_lost))
+        if o.values_missing:
+            parts.append(_("Valeurs à garder absentes du fichier : {values}.").format(values=", ".join(o.values_missing)))
+    if not parts:
+        return None
+    return Line("\n".join(parts), "warning" if fixable or not o.reached else "accent")
+
+
 def present(work: CleanWork, scenario: Scenario, step: CleanStep, state: WorkbenchState,
             profile: ColumnProfile | None = None) -> WorkbenchView:
     """The cleaning workbench for ``state`` (``profile``: the column's profile when the screen kept
@@ -174,8 +210,9 @@ def present(work: CleanWork, scenario: Scenario, step: CleanStep, state: Workben
         progress_label=_("{scenario} — étape {n} sur {total}").format(scenario=tr_s(scenario.title), n=i + 1,
                                                                      total=len(scenario.steps)),
         title=tr_s(step.title),
-        status=Line(status, "success" if o.reached else "text"),
-        goal=_("Objectif atteint : le fichier respecte le schéma.") if o.reached else "",
+        status=Line(status, "success" if o.reached and not o.errors_left else "text"),
+        goal=goal_line(o, step),
+        reached=o.reached,
         cell=cell_text(work, state.row, state.col),
         profile=profile_text(t, state.col, profile),
         intro=tr_s(step.intro) if step.intro else "",
