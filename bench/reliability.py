@@ -58,12 +58,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.demo import SETTLE, library_index  # noqa: E402
-
 from game.storage.library import load_all  # noqa: E402
 from game.storage.paths import DB_FILENAME  # noqa: E402
 from game.storage.scenarios import builtin_scenarios_dir  # noqa: E402
 from game.storage.trace import state_digest  # noqa: E402
+from scripts.demo import SETTLE, library_index  # noqa: E402
 
 MODES = ("kill", "keys", "export-kill")
 MEMORY_CAP = 3_000_000_000  # bytes of address space for each process the bench starts
