@@ -2,7 +2,9 @@
 
 A script is the engine's list of steps (``key:RETURN``, ``text:…``, ``shot:…``): the game runs
 it through the same event path as a person at the keyboard. It follows the focus order of the
-screens: the first focusable widget of each screen has the focus when it opens.
+screens: the first focusable widget of each screen has the focus when it opens. When answers
+appear (a dialogue's choices, a quiz question, a card to sort), the focus is on the question's
+text: a deliberate Tab reaches the first answer, as Enter there chooses nothing.
 """
 
 from __future__ import annotations
@@ -51,14 +53,14 @@ def playthrough(scenario: Scenario, pseudonym: str = "Camille", shots: dict[str,
         if isinstance(step, DialogueStep):
             out += ["key:RETURN", "wait:2"] * (len(step.lines) - 1)
             if step.choices:
-                out += ["key:RETURN", "wait:2"]  # the first choice
+                out += ["key:TAB", "key:RETURN", "wait:2"]  # from the question to the first choice
             out.append("key:RETURN")  # Continuer
         elif isinstance(step, QuizStep):
             for _ in step.questions:
-                out += ["key:SPACE", "key:TAB", "key:RETURN", "wait:2", "key:RETURN", SETTLE]
+                out += ["key:TAB", "key:SPACE", "key:TAB", "key:RETURN", "wait:2", "key:RETURN", SETTLE]
         elif isinstance(step, SortStep):
             for _ in step.cards:
-                out += ["key:RETURN", "wait:2", "key:RETURN", "wait:2"]  # first bin, then next card
+                out += ["key:TAB", "key:RETURN", "wait:2", "key:RETURN", "wait:2"]  # first bin, then next card
         elif isinstance(step, DebriefStep):
             out.append("key:RETURN")  # Retour à la bibliothèque
     screen("library-done")
@@ -75,7 +77,7 @@ def to_clean_step(scenario: Scenario, library_index: int, shots: dict[str, str] 
     for step in scenario.steps:
         if isinstance(step, DialogueStep):
             out += ["key:RETURN", "wait:2"] * (len(step.lines) - 1)
-            out += (["key:RETURN", "wait:2"] if step.choices else []) + ["key:RETURN", SETTLE]
+            out += (["key:TAB", "key:RETURN", "wait:2"] if step.choices else []) + ["key:RETURN", SETTLE]
         else:
             out.append("wait:120")  # the dataset is read on a worker thread (Xvfb: about 7 ms a frame)
             break

@@ -35,10 +35,10 @@ def script_to_first_quiz_answer() -> list[str]:
         if isinstance(step, DialogueStep):
             keys += ["key:RETURN", "wait:2"] * (len(step.lines) - 1)
             if step.choices:
-                keys += ["key:RETURN", "wait:2"]  # the first choice has the focus
+                keys += ["key:TAB", "key:RETURN", "wait:2"]  # from the question to the first choice
             keys += ["key:RETURN", "wait:10"]  # Continuer
         elif isinstance(step, QuizStep):
-            keys += ["key:SPACE", "key:TAB", "key:RETURN", "wait:5"]  # tick the first option, validate
+            keys += ["key:TAB", "key:SPACE", "key:TAB", "key:RETURN", "wait:5"]  # to the options, tick the first, validate
             break
     return keys + ["wait:1000000"]
 

@@ -7,11 +7,16 @@ TEXTINPUT " ". Le KEYDOWN devient `Intent(ACTIVATE, text=" ")` (propriété `fro
 et le TEXTINPUT devient `Intent(TEXT, text=" ")`. Chaque widget choisit : un bouton réagit à
 ACTIVATE et ignore TEXT ; un champ de saisie insère le TEXT et ignore un ACTIVATE venu d'Espace
 (Entrée produit ACTIVATE avec text="").
+
+Répétition automatique : une touche tenue enfoncée renvoie des KEYDOWN sans KEYUP entre eux
+(`pygame.key.set_repeat`). `IntentTranslator` s'en souvient et marque ces intentions
+`repeat=True` : la navigation (flèches, Tab) peut se répéter, une validation (Entrée, Espace sur un
+bouton ou un choix) jamais — une touche restée enfoncée n'enregistre pas de réponse.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -55,6 +60,7 @@ class Intent:
     text: str = ""
     pos: tuple[int, int] | None = None
     amount: int = 0
+    repeat: bool = False  # KEYDOWN d'une touche déjà enfoncée (répétition automatique)
 
     @property
     def from_space(self) -> bool:
@@ -102,11 +108,13 @@ def _from_keydown(event: pygame.event.Event) -> list[Intent]:
     return [Intent(kind)] if kind else []
 
 
-def intents_from_event(event: pygame.event.Event) -> list[Intent]:
-    """Traduit un événement pygame en zéro, une ou plusieurs intentions."""
+def intents_from_event(event: pygame.event.Event, *, repeat: bool = False) -> list[Intent]:
+    """Traduit un événement pygame en zéro, une ou plusieurs intentions (sans mémoire : pour
+    reconnaître la répétition automatique, passer par `IntentTranslator`)."""
     etype = event.type
     if etype == pygame.KEYDOWN:
-        return _from_keydown(event)
+        out = _from_keydown(event)
+        return [replace(i, repeat=True) for i in out] if repeat else out
     if etype == pygame.TEXTINPUT:
         text = getattr(event, "text", "")
         return [Intent(TEXT, text=text)] if text else []
@@ -122,3 +130,26 @@ def intents_from_event(event: pygame.event.Event) -> list[Intent]:
     if etype == pygame.VIDEORESIZE:
         return [Intent(RESIZE, pos=(int(event.w), int(event.h)))]
     return []
+
+
+class IntentTranslator:
+    """Traduction avec mémoire des touches enfoncées : un KEYDOWN d'une touche déjà enfoncée, sans
+    KEYUP entre les deux, est une répétition automatique (`Intent.repeat`)."""
+
+    def __init__(self) -> None:
+        self.held: set[int] = set()
+
+    def translate(self, event: pygame.event.Event) -> list[Intent]:
+        etype = event.type
+        if etype == pygame.KEYDOWN:
+            key = getattr(event, "key", 0)
+            repeat = key in self.held or bool(getattr(event, "repeat", 0))
+            self.held.add(key)
+            return intents_from_event(event, repeat=repeat)
+        if etype == pygame.KEYUP:
+            self.held.discard(getattr(event, "key", 0))
+            return []
+        if etype == getattr(pygame, "WINDOWFOCUSLOST", -1):
+            self.held.clear()  # the key-up goes to another window: the next press is a fresh one
+            return []
+        return intents_from_event(event)

@@ -144,7 +144,7 @@ class Runner:
             self.window.toggle_fullscreen()
             self.guard("la mise en page", self.stack.layout, self.scene_size())
         elif self.error is not None:
-            if intent.kind == I.BACK or (intent.kind == I.ACTIVATE and not intent.from_space):
+            if intent.kind == I.BACK or (intent.kind == I.ACTIVATE and not intent.from_space and not intent.repeat):
                 self.dismiss_error()
         elif self.stack.top is not None:
             self.apply(self.guard("handle", self.stack.top.handle, intent))
@@ -230,6 +230,7 @@ def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequenc
     runner.guard("la mise en page", stack.layout, window.size)
     runner.quit = not len(stack)
     clock = pygame.time.Clock()
+    keys = I.IntentTranslator()  # tells a held key's auto-repeat from a new press
     accumulator, frames, wait, index = 0.0, 0, 0, 0
     while not runner.quit:
         if steps is not None:
@@ -246,7 +247,7 @@ def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequenc
         else:
             frame_dt = min(clock.tick(fps) / 1000, 0.25)
         for event in pygame.event.get():
-            for intent in I.intents_from_event(event):
+            for intent in keys.translate(event):
                 runner.dispatch(intent)
                 if runner.quit:
                     break

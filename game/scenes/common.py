@@ -187,7 +187,7 @@ class StepScene(FormScene):
         if last:
             return self.proceed()
         self.index += 1
-        self.rebuild()
+        self.rebuild(focus_action="prompt")  # the next question's text, never one of its answers
         return None
 
     def proceed(self) -> Transition | None:

@@ -9,7 +9,7 @@ from game.core.scenario import DialogueStep
 from game.engine.scene import Transition
 from game.i18n import _
 from game.play.session import PlaySession
-from game.ui.widgets import DialogueBox, Label, Widget
+from game.ui.widgets import DialogueBox, Label, Prompt, Widget
 
 from .common import StepScene, sources_label, tr_s
 
@@ -54,7 +54,7 @@ class DialogueScene(StepScene):
         if v.more_lines:
             out.append(self.button(_("Suite"), "line"))
         if v.choices:
-            out.append(Label(_("Que répondez-vous ?"), bold=True))
+            out.append(Prompt(_("Que répondez-vous ?")))  # the focus lands here, not on an answer
         for i, text in v.choices:
             out.append(self.button(text, f"choice:{i}", primary=False))
         if v.chosen is not None:
@@ -77,7 +77,7 @@ class DialogueScene(StepScene):
     def on_action(self, action: str) -> Transition | None:
         if action == "line":
             self.session.next_line()
-            self.rebuild(focus_action="line" if present(self.session).more_lines else None)
+            self.rebuild(focus_action="line" if present(self.session).more_lines else "prompt")
             return None
         if action.startswith("choice:"):
             self.session.choose(int(action.split(":")[1]))

@@ -9,7 +9,7 @@ from game.engine import intents as I
 from game.engine.scene import Transition
 from game.i18n import _
 from game.play.session import PlaySession
-from game.ui.widgets import ChoiceGroup, Label, Widget
+from game.ui.widgets import ChoiceGroup, Label, Prompt, Widget
 
 from .common import StepScene, sources_label, tr_s
 
@@ -57,7 +57,10 @@ class QuizScene(StepScene):
         if step.intro and v.index == 0 and v.answer is None:
             out.append(Label(tr_s(step.intro)))
         out.append(Label(_("Question {n} sur {total}").format(n=v.index + 1, total=v.total), tone="muted"))
-        out.append(Label(tr_s(q.prompt), role="heading", bold=True))
+        if v.answer is None:  # the focus starts on the question, not on an answer
+            out.append(Prompt(tr_s(q.prompt), role="heading"))
+        else:
+            out.append(Label(tr_s(q.prompt), role="heading", bold=True))
         texts = option_texts(q)
         if v.answer is None:
             if q.type == "multiple":
@@ -92,7 +95,8 @@ class QuizScene(StepScene):
 
     def handle(self, intent: I.Intent) -> Transition | None:
         # Enter (not Space) on the options validates, as the footer says; Space only ticks.
-        if (intent.kind == I.ACTIVATE and not intent.from_space and self.form is not None
+        # A held Enter (auto-repeat) validates nothing: the form drops it.
+        if (intent.kind == I.ACTIVATE and not intent.from_space and not intent.repeat and self.form is not None
                 and self.form.focus.focused is getattr(self, "choices", None) and self.choices is not None):
             if not self.choices.multiple:
                 self.choices.selected = {self.choices.cursor}

@@ -8,7 +8,7 @@ from game.core.scenario import Card, SortStep
 from game.engine.scene import Transition
 from game.i18n import _
 from game.play.session import PlaySession
-from game.ui.widgets import DialogueBox, Label, Widget
+from game.ui.widgets import DialogueBox, Label, Prompt, Widget
 
 from .common import StepScene, sources_label, tr_s
 
@@ -53,7 +53,7 @@ class SortScene(StepScene):
         text = tr_s(v.card.text) + (f"\n{tr_s(v.card.detail)}" if v.card.detail else "")
         out.append(DialogueBox("", text))
         if v.placed is None:
-            out.append(Label(_("Dans quelle case rangez-vous cette carte ?"), bold=True))
+            out.append(Prompt(_("Dans quelle case rangez-vous cette carte ?")))  # focus here, not on a bin
             out += [self.button(tr_s(b.label), f"bin:{b.id}", primary=False) for b in step.bins]
         else:
             chosen = tr_s(step.bin_label(v.placed))

@@ -18,6 +18,7 @@ class Widget:
 
     focusable: bool = False
     uses_vertical_keys: bool = False  # vrai si Haut/Bas servent au widget (liste, choix)
+    repeats_activate: bool = False  # vrai si Entrée tenue enfoncée doit se répéter (saut de ligne)
 
     def __init__(self) -> None:
         self.rect = pygame.Rect(0, 0, 0, 0)

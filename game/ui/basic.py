@@ -30,6 +30,23 @@ class Label(Widget):
         blit_text(surface, img, self.rect)
 
 
+class Prompt(Label):
+    """The question asked, focusable: where the focus lands when answers appear, so that a stray
+    Enter (a run of « Suite », a held key) chooses nothing. Enter does nothing here; Tab or an
+    arrow moves on to the answers. The focus ring shows around it like around any control."""
+
+    focusable = True
+
+    def __init__(self, text: str, action: str = "prompt", role: str = "body", *, bold: bool = True) -> None:
+        super().__init__(text, role, bold=bold)
+        self.action = action
+
+    def draw(self, surface: pygame.Surface, theme: Theme, fonts: FontBook, focused: bool) -> None:
+        super().draw(surface, theme, fonts, focused)
+        if focused:
+            draw_focus_ring(surface, self.rect, theme)
+
+
 class Button(Widget):
     """Bouton : Entrée, Espace ou clic renvoient `action`. `primary=False` : bouton secondaire."""
 

@@ -78,6 +78,8 @@ class FocusManager:
         focused = self.focused
         if focused is None:
             return None
+        if kind == I.ACTIVATE and intent.repeat and not focused.repeats_activate:
+            return None  # a held key never validates (a choice, a button): only a new press does
         if kind in (I.UP, I.DOWN) and not focused.uses_vertical_keys:
             # Haut / Bas passent d'un bouton à l'autre quand le widget n'en a pas l'usage.
             self.move(-1 if kind == I.UP else 1)

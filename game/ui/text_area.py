@@ -85,6 +85,7 @@ class TextArea(Widget):
     """
 
     focusable = True
+    repeats_activate = True  # Entrée tenue : des sauts de ligne, comme tout éditeur
     uses_vertical_keys = True
 
     def __init__(self, value: str = "", max_len: int = 5000, *, label: str = "", footer: str = "",

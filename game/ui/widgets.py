@@ -1,7 +1,7 @@
 """Point d'entrée des widgets clavier (les classes vivent dans des modules courts)."""
 
 from game.ui.base import Widget, blit_text, draw_focus_ring
-from game.ui.basic import Button, DialogueBox, Label, ProgressBar
+from game.ui.basic import Button, DialogueBox, Label, ProgressBar, Prompt
 from game.ui.choice import ChoiceGroup
 from game.ui.focus import FocusManager, Form
 from game.ui.lists import ListBox
@@ -14,7 +14,7 @@ FocusRing = FocusManager  # alias du nom utilisé dans le cahier des charges
 
 __all__ = [
     "Button", "ChoiceGroup", "DialogueBox", "FocusManager", "FocusRing", "Form", "Label", "ListBox",
-    "ProgressBar", "ScrollPanel", "Select", "TextArea", "TextInput", "Widget", "blit_text", "draw_focus_ring",
+    "ProgressBar", "Prompt", "ScrollPanel", "Select", "TextArea", "TextInput", "Widget", "blit_text", "draw_focus_ring",
 ]
 
 

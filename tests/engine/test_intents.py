@@ -70,3 +70,25 @@ def test_mouse_click_motion_wheel_and_resize():
 def test_unrelated_keys_and_events_produce_nothing():
     assert kinds(key(pygame.K_a)) == []  # la lettre arrive par TEXTINPUT
     assert kinds(pygame.event.Event(pygame.KEYUP, key=pygame.K_TAB, mod=0)) == []
+
+
+def up(k):
+    return pygame.event.Event(pygame.KEYUP, key=k, mod=0, unicode="", scancode=0)
+
+
+def test_a_key_held_down_repeats_and_a_new_press_does_not():
+    keys = I.IntentTranslator()
+    assert keys.translate(key(pygame.K_RETURN)) == [Intent(I.ACTIVATE)]
+    assert keys.translate(key(pygame.K_RETURN)) == [Intent(I.ACTIVATE, repeat=True)]  # SDL's auto-repeat
+    assert keys.translate(key(pygame.K_TAB)) == [Intent(I.NEXT)]  # another key: a press of its own
+    assert keys.translate(up(pygame.K_RETURN)) == []
+    assert keys.translate(key(pygame.K_RETURN)) == [Intent(I.ACTIVATE)]  # released, then pressed again
+    (tab,) = keys.translate(key(pygame.K_TAB))
+    assert tab.kind == I.NEXT and tab.repeat  # navigation repeats (the form still moves on it)
+
+
+def test_keys_held_when_the_window_loses_focus_count_as_released():
+    keys = I.IntentTranslator()
+    keys.translate(key(pygame.K_RETURN))
+    keys.translate(pygame.event.Event(pygame.WINDOWFOCUSLOST))  # the key-up goes to another window
+    assert keys.translate(key(pygame.K_RETURN)) == [Intent(I.ACTIVATE)]

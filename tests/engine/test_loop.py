@@ -182,3 +182,23 @@ def test_on_frame_is_called_once_for_each_frame_drawn(window):
     frames = run(make_stack([]), window, script=["key:RETURN", "wait:4", "key:ESCAPE"], fade_ms=0,
                  on_frame=lambda: drawn.append(1))
     assert frames > 0 and len(drawn) == frames
+
+
+def test_the_loop_marks_a_held_keys_auto_repeat(window):
+    seen = []
+
+    class Recorder(Scene):
+        def handle(self, intent):
+            seen.append((intent.kind, intent.repeat))
+
+        def draw(self, surface):
+            surface.fill(BLUE)
+
+    stack = SceneStack(lambda scene_id, params: Recorder())
+    stack.push("recorder")
+    pygame.event.clear()
+    down = {"key": pygame.K_RETURN, "mod": 0, "unicode": "", "scancode": 0}
+    for event in (pygame.KEYDOWN, pygame.KEYDOWN, pygame.KEYUP, pygame.KEYDOWN):  # held (SDL repeats), released, pressed
+        pygame.event.post(pygame.event.Event(event, **down))
+    run(stack, window, max_frames=2, fade_ms=0)
+    assert seen == [(I.ACTIVATE, False), (I.ACTIVATE, True), (I.ACTIVATE, False)]

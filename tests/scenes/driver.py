@@ -12,14 +12,14 @@ import pygame
 
 from game.app import scene_factory
 from game.engine.fonts import FontBook
-from game.engine.intents import intents_from_event
+from game.engine.intents import IntentTranslator, intents_from_event
 from game.engine.stack import SceneStack
 from game.i18n import activate
 from game.services import Services
 from game.storage.scenarios import builtin_scenarios_dir
 from game.storage.store import Store
 from game.ui.theme import DEFAULT_THEME
-from game.ui.widgets import Button, ChoiceGroup, DialogueBox, Label, ListBox, TextInput
+from game.ui.widgets import Button, ChoiceGroup, DialogueBox, Label, ListBox, Prompt, TextInput
 
 KEYS = {"TAB": pygame.K_TAB, "RETURN": pygame.K_RETURN, "SPACE": pygame.K_SPACE, "ESCAPE": pygame.K_ESCAPE,
         "DOWN": pygame.K_DOWN, "UP": pygame.K_UP, "PAGEDOWN": pygame.K_PAGEDOWN, "END": pygame.K_END,
@@ -48,7 +48,16 @@ class Driver:
         self.store.close()
 
     # input --------------------------------------------------------------------
-    def press(self, name: str, shift: bool = False) -> None:
+    @property
+    def translator(self) -> IntentTranslator:
+        """Tells a held key's auto-repeat from a new press, as the game's frame loop does."""
+        if "_translator" not in self.__dict__:
+            self._translator = IntentTranslator()
+        return self._translator
+
+    def press(self, name: str, shift: bool = False, *, held: bool = False) -> None:
+        """Press and release ``name``. With ``held``, the key is still down from the press before
+        and stays down (no key-up in between): the game sees SDL's auto-repeat."""
         self.keys.append(name)
         key = KEYS[name]
         mod = pygame.KMOD_LSHIFT if shift else 0
@@ -56,8 +65,13 @@ class Driver:
                                      scancode=0)]
         if key == pygame.K_SPACE:
             events.append(pygame.event.Event(pygame.TEXTINPUT, text=" "))
+        up = pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0)
+        if held:  # still down since the last press: no key-up, SDL's auto-repeat
+            self.translator.held.add(key)
+        else:  # a new press: released first if it was held, and released after
+            events = ([up] if key in self.translator.held else []) + events + [up]
         for event in events:
-            for intent in intents_from_event(event):
+            for intent in self.translator.translate(event):
                 top = self.stack.top
                 self.stack.apply(top.handle(intent))
                 if self.stack.quit_requested or not len(self.stack):
@@ -136,6 +150,13 @@ class Driver:
                 return
             self.press("TAB")
         raise AssertionError(f"nothing focusable matches on screen:\n{self.screen_text()}")
+
+    def advance(self) -> None:
+        """Enter, as someone reading on would; on a question's text (where the focus lands when
+        answers appear) first a deliberate Tab to the first answer, since Enter there does nothing."""
+        if isinstance(self.focused, Prompt):
+            self.press("TAB")
+        self.press("RETURN")
 
     def activate_button(self, label: str) -> None:
         self.tab_to(lambda w: isinstance(w, Button) and w.label == label)

@@ -142,7 +142,7 @@ def test_a_scenario_in_progress_stays_in_the_workshop_it_started_in(tmp_path):
         open_first(d)  # resumed
         before = len(_statements(d))
         for _ in range(40):  # read on, answer the first dialogue: new statements
-            d.press("RETURN")
+            d.advance()
             if len(_statements(d)) > before:
                 break
         stmts = _statements(d)

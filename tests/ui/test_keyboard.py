@@ -33,6 +33,25 @@ def test_enter_and_space_on_the_focused_button_return_its_action():
     assert focus.handle(Intent(I.TEXT, " ")) is None  # le TEXT d'Espace n'active pas deux fois
 
 
+def test_a_held_enter_or_space_activates_no_button_or_choice_but_still_types_new_lines():
+    from game.ui.widgets import Prompt, TextArea
+
+    group = ChoiceGroup(["Oui", "Non"], action="pick")
+    area = TextArea("Titre")
+    focus = FocusManager([Prompt("Que répondez-vous ?"), Button("Oui", "yes"), group, area])
+    assert focus.handle(Intent(I.ACTIVATE)) is None  # on the question's text: nothing
+    focus.handle(Intent(I.NEXT, repeat=True))  # navigation may repeat
+    assert focus.focused.action == "yes"
+    assert focus.handle(Intent(I.ACTIVATE, repeat=True)) is None
+    assert focus.handle(Intent(I.ACTIVATE, text=" ", repeat=True)) is None
+    assert focus.handle(Intent(I.ACTIVATE)) == "yes"  # a new press
+    focus.handle(TAB)
+    assert focus.handle(Intent(I.ACTIVATE, repeat=True)) is None and group.values == []
+    focus.handle(TAB)
+    focus.handle(Intent(I.ACTIVATE, repeat=True))  # Enter held in a text: new lines, as any editor
+    assert area.value == "Titre\n"
+
+
 def test_arrows_move_between_buttons():
     buttons = three_buttons()
     focus = FocusManager(buttons)
