@@ -12,7 +12,7 @@ import json
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from game.core.messages import N_, Message, msg
 from game.storage.jsonerrors import located_json_reason
@@ -39,6 +39,33 @@ class FileRefused(Exception):
     def __init__(self, message: Message, reason: Message | None = None) -> None:
         super().__init__(message.format_source())
         self.message, self.reason = message, reason
+
+
+class NotRegular(Exception):
+    """The path opened is not a regular file; ``mode`` says what it is (``stat.S_IS*``)."""
+
+    def __init__(self, mode: int) -> None:
+        super().__init__(stat.filemode(mode))
+        self.mode = mode
+
+
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """``path`` opened for reading, only if it is a regular file: opened without waiting (a FIFO
+    would wait forever for a writer), then checked on the descriptor itself (so a path swapped since
+    a first look is caught), and made blocking again for the reads. Raises :class:`NotRegular` or
+    the :class:`OSError` of the opening."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegular(mode)
+        if getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def megabytes(size: int) -> float:
@@ -69,15 +96,14 @@ def read_bounded(path: str | os.PathLike[str], limit: int, what: str = N_("pour 
             raise _not_regular(str(p), st.st_mode)
         if st.st_size > limit:
             raise _too_big(name, st.st_size, limit, what)
-        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        fh = open_regular(p)  # the path may have been swapped since the first look
+    except NotRegular as e:
+        raise _not_regular(str(p), e.mode) from None
     except OSError as e:
         raise FileRefused(msg(N_("Impossible de lire le fichier « {name} » : {reason}."),
                               name=name, reason=french_reason(e)), french_reason(e)) from None
-    with os.fdopen(fd, "rb") as fh:
+    with fh:
         try:
-            st = os.fstat(fh.fileno())  # the path may have been swapped since the first look
-            if not stat.S_ISREG(st.st_mode):
-                raise _not_regular(str(p), st.st_mode)
             data = fh.read(limit + 1)
         except OSError as e:
             raise FileRefused(msg(N_("Impossible de lire le fichier « {name} » : {reason}."),

@@ -21,6 +21,7 @@ from typing import IO, Any
 
 from game.core.messages import N_, Message, msg
 
+from .bounded import NotRegular, open_regular
 from .jsonerrors import json_reason
 from .oserrors import french_reason
 
@@ -130,29 +131,20 @@ def read_jsonl(path: str | Path, *, max_line: int = MAX_LINE) -> Iterator[tuple[
 
 
 def _open_regular(path: Path) -> IO[bytes]:
-    """Open ``path`` for reading only if it is a regular file. Opened without blocking and checked
-    on the descriptor itself: a FIFO would otherwise wait forever for a writer, ``/dev/zero`` would
-    never end, and the path cannot be swapped between the check and the reading."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    """Open ``path`` for reading only if it is a regular file (see :func:`bounded.open_regular`):
+    a FIFO would otherwise wait forever for a writer, ``/dev/zero`` would never end."""
     try:
-        fd = os.open(path, flags)
+        return open_regular(path)
+    except NotRegular as e:
+        mode = e.mode
+        kind = (_KIND_DIR if stat.S_ISDIR(mode) else _KIND_FIFO if stat.S_ISFIFO(mode)
+                else _KIND_DEVICE if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else _KIND_OTHER)
+        raise RecordsError(msg(_NOT_A_FILE, path=str(path), kind=kind)) from None
     except IsADirectoryError:
         raise RecordsError(msg(_NOT_A_FILE, path=str(path), kind=_KIND_DIR)) from None
     except PermissionError:
         if path.is_dir():  # Windows refuses to open a folder
             raise RecordsError(msg(_NOT_A_FILE, path=str(path), kind=_KIND_DIR)) from None
-        raise
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = (_KIND_DIR if stat.S_ISDIR(mode) else _KIND_FIFO if stat.S_ISFIFO(mode)
-                    else _KIND_DEVICE if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else _KIND_OTHER)
-            raise RecordsError(msg(_NOT_A_FILE, path=str(path), kind=kind))
-        if getattr(os, "O_NONBLOCK", 0):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
         raise
 
 
