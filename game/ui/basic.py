@@ -41,8 +41,19 @@ class Prompt(Label):
         super().__init__(text, role, bold=bold)
         self.action = action
 
+    def layout(self, x: int, y: int, width: int, fonts: FontBook) -> int:
+        """The text inset inside its rect, as in a button: the focus ring never touches its letters."""
+        self._pad = (fonts.spacing(10), fonts.spacing(4))
+        inner = max(1, width - 2 * self._pad[0])
+        _, h = fonts.measure(self.text, self.role, inner if self.wrap else None, bold=self.bold)
+        self.rect = pygame.Rect(x, y, width, h + 2 * self._pad[1])
+        return self.rect.height
+
     def draw(self, surface: pygame.Surface, theme: Theme, fonts: FontBook, focused: bool) -> None:
-        super().draw(surface, theme, fonts, focused)
+        inner = self.rect.inflate(-2 * self._pad[0], -2 * self._pad[1])
+        img = fonts.render(self.text, self.role, bold=self.bold, color=theme.tone(self.tone),
+                           width=inner.width if self.wrap else None)
+        blit_text(surface, img, inner)
         if focused:
             draw_focus_ring(surface, self.rect, theme)
 
