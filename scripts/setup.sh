@@ -21,14 +21,28 @@ if [ "$want_test" = 1 ]; then  # ce que les tests demandent à la machine, insta
 fi
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
+  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-if [ "$want_test" = 1 ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
-else
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e .
+# Installé une fois : on ne réinstalle que si pyproject.toml, setup.py ou les catalogues ont changé
+# (un tampon dans .venv), pour que le deuxième lancement soit rapide et marche sans réseau.
+what="jeu"; [ "$want_test" = 1 ] && what="jeu+tests"
+stamp_of() { { echo "$1"; cat pyproject.toml setup.py; } | sha256sum | cut -d' ' -f1; }
+install_stamp=".venv/.explorateurs-installe"
+if [ "$(cat "$install_stamp" 2>/dev/null)" != "$(stamp_of "$what")" ] \
+   && ! { [ "$what" = "jeu" ] && [ "$(cat "$install_stamp" 2>/dev/null)" = "$(stamp_of "jeu+tests")" ]; }; then
+  if [ "$want_test" = 1 ]; then
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+  else
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e .
+  fi
+  stamp_of "$what" > "$install_stamp"
 fi
-.venv/bin/pybabel compile -D explorateurs -d locales
+catalogues_stamp=".venv/.explorateurs-catalogues"
+catalogues="$(cat locales/*/LC_MESSAGES/explorateurs.po | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$catalogues_stamp" 2>/dev/null)" != "$catalogues" ] || ! ls locales/*/LC_MESSAGES/explorateurs.mo >/dev/null 2>&1; then
+  .venv/bin/pybabel compile -D explorateurs -d locales
+  echo "$catalogues" > "$catalogues_stamp"
+fi
 if [ "$want_test" = 1 ]; then
   bash scripts/lrs.sh install  # npm ci une fois (lrs/package-lock.json), rien si déjà à jour
 fi

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pygame
 
+from game.bundle import data_dir
+
 _log = logging.getLogger(__name__)
 
 NNBSP = "\u202f"  # espace fine insécable (séparateur de milliers de babel en français)
@@ -40,7 +42,7 @@ Color = tuple[int, int, int] | tuple[int, int, int, int]
 
 def assets_dir() -> Path:
     """Racine des ressources du jeu (`assets/` à la racine du dépôt)."""
-    return Path(__file__).resolve().parents[2] / "assets"
+    return data_dir("assets")
 
 
 def fonts_dir() -> Path:

@@ -11,6 +11,7 @@ import gettext as _gettext
 from datetime import date, datetime
 from pathlib import Path
 
+from game.bundle import data_dir
 from game.core.messages import Message
 
 DOMAIN = "explorateurs"
@@ -19,7 +20,7 @@ BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 def locales_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "locales"
+    return data_dir("locales")
 
 
 class Translator:

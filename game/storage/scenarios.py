@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.bundle import data_dir
 from game.core.framework import Framework, build_framework
 from game.core.messages import N_, msg
 from game.core.problems import ERROR, Problem, did_you_mean
@@ -44,12 +45,8 @@ _TYPE_FR = {"string": N_("un texte"), "integer": N_("un nombre entier"), "number
             "boolean": N_("true ou false"), "array": N_("une liste"), "object": N_("un dictionnaire (clé: valeur)")}
 
 
-def project_root() -> Path:
-    return Path(__file__).resolve().parents[2]
-
-
 def builtin_scenarios_dir() -> Path:
-    return project_root() / "scenarios"
+    return data_dir("scenarios")
 
 
 def schema_path() -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.bundle import data_dir
 from game.core.tableschema import Schema, parse_schema
 
 from .bounded import FileRefused, load_json
@@ -14,7 +15,7 @@ class SchemaNotFound(LookupError):
 
 
 def schemas_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "schemas"
+    return data_dir("schemas")
 
 
 def shipped_schema_names() -> list[str]:
