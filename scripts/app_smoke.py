@@ -18,10 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.demo import library_index, playthrough  # noqa: E402
-
 from game.storage.library import load_all  # noqa: E402
 from game.storage.scenarios import builtin_scenarios_dir, load_scenario  # noqa: E402
+from scripts.demo import library_index, playthrough  # noqa: E402
 
 SCREENS = ("title", "library", "dialogue", "quiz", "sort", "debrief", "library-done")
 

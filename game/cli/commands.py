@@ -175,7 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     from game.cli.terminal import escaped_output
 
     with escaped_output():  # a pseudonym or a scenario text never sends escape sequences to the terminal
-        return _run(argv)
+        try:
+            return _run(argv)
+        except BrokenPipeError:
+            # the reader went away (``explorateurs validate … | head``): stop quietly, as Unix tools do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 141  # 128 + SIGPIPE, what a shell reports for a command its pipe closed
 
 
 def _run(argv: list[str] | None) -> int:

@@ -14,7 +14,7 @@ from game.i18n import Translator
 def options(sub: Any) -> None:
     p = sub.add_parser("records", help="relevés d'apprentissage (xAPI) : exporter ou importer sans LRS (JSONL), "
                        "voir et renvoyer ceux que le LRS a refusés")
-    rec = p.add_subparsers(dest="records_command", required=True, metavar="{export,import,parked,requeue}")
+    rec = p.add_subparsers(dest="records_command", required=True, metavar="{export,import,send,parked,requeue}")
     data_dir = {"metavar": "DIR", "default": argparse.SUPPRESS, "help": "dossier des données du jeu (comme l'option générale)"}
     exp = rec.add_parser("export", help="écrire les relevés de ce poste, un relevé xAPI JSON par ligne")
     exp.add_argument("--format", choices=("jsonl",), default="jsonl", help="jsonl (par défaut) : un relevé par ligne")
@@ -24,6 +24,15 @@ def options(sub: Any) -> None:
     imp = rec.add_parser("import", help="importer les relevés exportés par d'autres postes (les doublons sont ignorés)")
     imp.add_argument("files", nargs="+", type=Path, metavar="FICHIER", help="fichiers .jsonl écrits par « records export »")
     imp.add_argument("--data-dir", **data_dir)
+    send = rec.add_parser("send", help="envoyer maintenant au LRS les relevés en attente, sans ouvrir le jeu "
+                          "(mêmes essais que le jeu ; un relevé déjà reçu n'est pas compté deux fois)")
+    send.add_argument("--tries", type=int, default=3, choices=range(1, 11), metavar="N",
+                      help="échecs de suite avant d'abandonner, de 1 à 10 (par défaut 3 ; attente de 5 s, puis 10 s…)")
+    send.add_argument("--lrs-endpoint", metavar="URL", help="LRS xAPI (sinon EXPLORATEURS_LRS_ENDPOINT ou lrs.json)")
+    send.add_argument("--lrs-user", metavar="NOM", help="identifiant Basic du LRS (sinon EXPLORATEURS_LRS_USER ou lrs.json)")
+    send.add_argument("--lrs-password", metavar="MOT_DE_PASSE", help="mot de passe du LRS (préférez "
+                      "EXPLORATEURS_LRS_PASSWORD ou lrs.json)")
+    send.add_argument("--data-dir", **data_dir)
     park = rec.add_parser("parked", help="lister les relevés refusés par le LRS et mis de côté, avec la raison du refus")
     park.add_argument("--data-dir", **data_dir)
     req = rec.add_parser("requeue", help="remettre des relevés mis de côté dans la file d'envoi vers le LRS "
@@ -39,6 +48,8 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         return export(args.output, args.include_imported, tr)
     if command == "import":
         return import_files(args.files, tr)
+    if command == "send":
+        return send(args, tr)
     if command == "parked":
         return parked(tr)
     return requeue(args.ids, args.all, tr)
@@ -156,6 +167,45 @@ def parked(tr: Translator) -> int:
                       count).format(n=count))
     print(tr.gettext("Une fois le problème corrigé : explorateurs records requeue --all (ou les identifiants "
                      "voulus) pour les renvoyer."))
+    return 0
+
+
+def send(args: argparse.Namespace, tr: Translator) -> int:
+    """``records send``: drain the outbox to the LRS now, headless (0: nothing left to send)."""
+    from game.storage.lrs import LrsClient, Sender
+    from game.storage.lrs_settings import LrsSettings
+    from game.storage.store import StoreError
+
+    settings = LrsSettings.load(args)
+    if not settings.enabled:
+        print(tr.gettext("Aucun LRS configuré : indiquez --lrs-endpoint URL (ou EXPLORATEURS_LRS_ENDPOINT, ou lrs.json)."),
+              file=sys.stderr)
+        return 2
+    store = _open_existing(tr)
+    if store is None:
+        return 1
+    try:
+        with store:
+            before = store.outbox_counts()
+            failure = Sender(store.path, LrsClient(settings)).drain(store, tries=args.tries)
+            after = store.outbox_counts()
+    except StoreError as e:
+        print(tr.render(e.message), file=sys.stderr)
+        return 1
+    sent = before.pending - after.pending - (after.parked - before.parked)
+    print(tr.ngettext("{n} relevé envoyé à {lrs}.", "{n} relevés envoyés à {lrs}.", sent).format(n=sent, lrs=settings.endpoint))
+    if after.parked > before.parked:
+        n = after.parked - before.parked
+        print(tr.ngettext("{n} relevé refusé par le LRS et mis de côté (voir « explorateurs records parked »).",
+                          "{n} relevés refusés par le LRS et mis de côté (voir « explorateurs records parked »).", n)
+              .format(n=n))
+    if failure is not None:
+        print(tr.ngettext("Envoi interrompu ({reason}) : {n} relevé reste en attente ; relancez « explorateurs records "
+                          "send » plus tard (ou le jeu l'enverra).",
+                          "Envoi interrompu ({reason}) : {n} relevés restent en attente ; relancez « explorateurs "
+                          "records send » plus tard (ou le jeu les enverra).", after.pending)
+              .format(reason=failure, n=after.pending), file=sys.stderr)
+        return 1
     return 0
 
 

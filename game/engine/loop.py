@@ -224,6 +224,8 @@ def run(stack: SceneStack, window: GameWindow, *, fps: int = 60, script: Sequenc
     scène reste affichée et utilisable dessous (ex. « progression pas encore enregistrée »).
     `on_frame()` est appelé après chaque image affichée (la trace du banc de fiabilité).
     """
+    if script is None and screenshot is not None:
+        script = ["wait:12"]  # the first screen once its fade has ended, saved, then the game quits
     steps = parse_script(list(script)) if script is not None else None
     runner = Runner(stack, window, fps=fps, fade_ms=fade_ms,
                     error_text=error_text or ErrorText(), fonts=fonts, on_update=on_update, banner=banner)

@@ -301,6 +301,26 @@ class Sender:
         else:  # 5xx, 404 (wrong endpoint), anything else: the server's problem, not the statements'
             raise _Retry(f"HTTP {result.status} : {result.reason}")
 
+    def drain(self, store: Store, tries: int = 3, sleep: Callable[[float], None] = time.sleep) -> str | None:
+        """Send everything queued now (``records send``: a person asked, earlier retry times do not
+        hold it back), batch by batch as the thread does; after a failure wait the same backoff and
+        try again, ``tries`` failures in a row at most. Returns the last failure, or None once the
+        queue is empty."""
+        failures = 0
+        while batch := store.pending(self.batch_size):
+            try:
+                self._deliver(store, batch)
+                failures = 0
+            except _Retry as exc:
+                failures += 1
+                delay = self.backoff(failures)
+                store.mark_retry([s["id"] for s in batch], str(exc), self.clock() + delay)
+                _log.warning("LRS %s : envoi impossible (%s)", self.client.endpoint, exc)
+                if failures >= tries:
+                    return str(exc)
+                sleep(delay)
+        return None
+
     # the thread ------------------------------------------------------------------------
     def start(self) -> None:
         if self._thread is None:
