@@ -106,7 +106,8 @@ def _graded(step: Step, common: tuple[Any, ...], p: float, rnd: random.Random,
         right = [i for i, c in enumerate(step.choices) if c.grade == "juste"] or [0]
         i = rnd.choice(right) if ok() else rnd.randrange(len(step.choices))
         grade = _GRADES.get(step.choices[i].grade or "")
-        stmt = xs.choice_selected(*common, step.id, i, step.choices[i].text, grade, step.competencies, **clock.opts(20))
+        choice = step.choices[i]
+        stmt = xs.choice_selected(*common, step.id, i, choice.text, grade, choice.competencies, **clock.opts(20))
         out.append((stmt, xs.GRADE_SCORES[grade] if grade else None))
     elif isinstance(step, QuizStep):
         for q in step.questions:
