@@ -202,11 +202,14 @@ class CleanWork:
             out.append((code, fixed / fixable, f"{fixed}/{fixable}", self.step.competency_for(code)))
         # errors the file lacks the information to fix, met, of a kind the scenario maps: left for
         # the data's owner (the reference leaves them too), not erased nor made up
+        # — credited in proportion to the fixable errors fixed (leaving everything is no merit)
         mapped = {code for code, _comp in self.step.evidence}
+        done_share = sum(score for _c, score, _d, _k in out) / len(out) if out else 1.0
         for code, expected in sorted(self.unfixable.items()):
             if code in mapped and code in met and code not in self._tolerated:
                 left = min(expected, after.get(code, 0))
-                out.append((KEPT_PREFIX + code, left / expected, f"{left}/{expected}", self.step.competency_for(code)))
+                out.append((KEPT_PREFIX + code, left / expected * done_share, f"{left}/{expected}",
+                            self.step.competency_for(code)))
         rows = self.original.nrows or 1
         kept = 1.0 - (o.rows_lost / rows if self.step.keep_rows else 0.0)
         values = 1.0 - (len(o.values_missing) / len(self.step.keep_values) if self.step.keep_values else 0.0)
