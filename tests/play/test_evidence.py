@@ -16,6 +16,7 @@ from game.i18n import Translator
 from game.play.publish import reference_metadata
 from game.play.session import PlaySession
 from game.report.html import render_html
+from game.scenes.debrief import present
 from game.storage.datasets import ScenarioDatasets
 from game.storage.portal import Portal
 from game.storage.publisher import PortalPublisher
@@ -150,6 +151,10 @@ def test_the_dae_mappings_fire_on_the_reference_path(tmp_path):
     assert scored["a-signaler-unique-error"] == (1.0, ["B3"])
     assert scored["a-signaler-french-siren-value"] == (1.0, ["B3"])
     assert scored["missing-required-header"] == (1.0, ["B2"]) and scored["extra-header-warn"] == (1.0, ["B2"])
+    framework, _ = load_framework(scenario.framework)
+    well = present(assess(stmts, scenario, framework), framework, "", scenario).went_well
+    assert "Nettoyage — Numéro SIREN invalide — laissées pour le producteur (le fichier n'a pas l'information " \
+           "pour les corriger)" in well
 
 
 def test_a_made_up_siren_is_evidence_against_b3():
