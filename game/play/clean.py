@@ -69,6 +69,7 @@ class CleanWork:
         self.report = self.initial
         self._unfixable: Counter[str] | None = None
         self._tolerated: frozenset[str] = frozenset()  # kinds of warning the reference leaves
+        self._met: tuple[tuple[Any, ...], Counter[str]] | None = None  # (history it was computed on, counts)
 
     @property
     def unfixable(self) -> Counter[str]:
@@ -85,15 +86,21 @@ class CleanWork:
         (after the automatic reading fixes), then after each operation in effect that changed the
         header (it makes the validator see columns it did not recognise, revealing their cells'
         errors). Errors an operation on values brings are the learner's own, not met."""
+        done = self.history.done
+        if self._met is not None and self._met[0] is done:
+            return self._met[1]
         report, old = self.initial, self.original
         seen = _assessed(report, self.step)
-        for done in self.history.done:
-            new, changed = done.result.table, done.result.changed_columns
+        reveal = [i for i, d in enumerate(done) if d.result.table.header != (done[i - 1].result.table if i else
+                                                                               self.original).header]
+        for d in done[:reveal[-1] + 1] if reveal else ():  # nothing to revalidate after the last header change
+            new, changed = d.result.table, d.result.changed_columns
             report = revalidate(report, old, new, self.schema, None if changed is None else set(changed),
-                                done.result.rows_changed)
+                                d.result.rows_changed)
             if new.header != old.header:
                 seen |= _assessed(report, self.step)  # | keeps the larger count of each kind
             old = new
+        self._met = (done, seen)
         return seen
 
     @property
