@@ -16,8 +16,6 @@ from .ids import duration_seconds
 from .scenario import PUBLISH_EVIDENCE, Scenario
 from .statements import COMPLETED
 
-#: Clean-step criteria that are not errors in the data (an efficiency measure).
-NOT_ERRORS = frozenset({"operations-utilisees"})
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 
 
@@ -162,7 +160,7 @@ def _mistake(s: Mapping[str, Any], sid: str, step_id: str, kind: str, item: str,
         step_kind = (scenario.step(step_id).kind if scenario is not None and scenario.has_step(step_id)
                      else kinds.get(step_id) or ("publish" if item in PUBLISH_EVIDENCE else "clean"))
         if step_kind == "clean":
-            return None if item in NOT_ERRORS else Mistake("validation", "", item, "", "", comps)
+            return Mistake("validation", "", item, "", "", comps)
         if item != "licence":
             return Mistake("publication", "", item, "", "", comps)
         review = _review(scenario, step_id, kind, item, response, False) if scenario is not None else None
