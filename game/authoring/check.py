@@ -15,7 +15,14 @@ from game.core.scenario import CleanStep, PublishStep, ReuseStep, Scenario
 from game.storage import library, scenarios
 from game.storage.scenarios import LoadedScenario
 
-from .reference import References, check_clean_step, check_publish_step, check_reuse_step, step_competencies
+from .reference import (
+    References,
+    check_clean_step,
+    check_publish_step,
+    check_reuse_step,
+    dead_evidence,
+    step_competencies,
+)
 
 
 def deep_check(scenario: Scenario, folder: Path) -> tuple[list[Problem], Mapping[str, Collection[str]]]:
@@ -36,6 +43,7 @@ def deep_check(scenario: Scenario, folder: Path) -> tuple[list[Problem], Mapping
             comps = step_competencies(scenario, step, folder, refs)
             if comps is not None:
                 assessed[step.id] = comps
+            found += dead_evidence(scenario, step, folder, scenario.index(step.id), refs)
     return found, assessed
 
 

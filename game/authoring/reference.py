@@ -15,10 +15,10 @@ from pathlib import Path
 from game.core.csvquality import CsvReadError
 from game.core.history import replay
 from game.core.messages import N_, msg
-from game.core.problems import Problem, did_you_mean
+from game.core.problems import WARNING, Problem, did_you_mean
 from game.core.scenario import CleanStep, PublishStep, ReuseStep, Scenario
 from game.core.tableschema import FRICTIONLESS_CODES, validate
-from game.core.tableschema.kinds import KINDS
+from game.core.tableschema.kinds import KEPT_PREFIX, KINDS
 from game.play.clean import CleanWork
 from game.play.publish import PublishWork, reference_problems
 from game.play.reuse import verdict
@@ -205,6 +205,41 @@ def check_reuse_step(scenario: Scenario, step: ReuseStep, folder: Path, index: i
     return out
 
 
+def dead_evidence(scenario: Scenario, step: CleanStep | PublishStep, folder: Path, index: int,
+                  refs: References | None = None) -> list[Problem]:
+    """A warning for each ``evidence:`` entry the reference path never uses: a kind of error or
+    warning it never meets or the reference recipe does not fix, a publishing criterion it does not
+    score. Such a mapping gives the debrief nothing (a misspelt code, a kind the file lacks)."""
+    names = step_criteria(scenario, step, folder, refs)
+    if names is None:
+        return []  # the data cannot say: the step's own check reports why
+    out = []
+    for code, comp in step.evidence:
+        if code in names or KEPT_PREFIX + code in names:
+            continue
+        out.append(Problem(("steps", index, "evidence", code), msg(
+            N_("La correspondance « {code} : {competency} » ne sert jamais sur le parcours de référence : "
+               "en le jouant, aucun élément noté « {code} » n'est produit, le bilan n'en recevra rien."),
+            code=code, competency=comp),
+            msg(N_("Un type d'erreur ne compte que si le fichier en présente (après les corrections automatiques "
+                   "de lecture ou après une opération qui en révèle) et que la recette de référence le corrige ; "
+                   "un avertissement, seulement s'il est nommé ici. Corrigez le nom ou retirez la ligne.")),
+            at_key=True, code="dead-evidence", severity=WARNING))
+    return out
+
+
+def step_criteria(scenario: Scenario, step: CleanStep | PublishStep, folder: Path,
+                  refs: References | None = None) -> tuple[str, ...] | None:
+    """The criteria a clean or publish step scores on the reference path (None: the data cannot say)."""
+    source = scenario.step(step.source) if isinstance(step, PublishStep) else step
+    work = (refs or References()).work(source, folder) if isinstance(source, CleanStep) else None
+    if work is None:
+        return None
+    if isinstance(step, CleanStep):
+        return tuple(name for name, _score, _detail, _comp in work.criteria())
+    return ("licence", "documentation", "publication") + (("personal-data",) if PublishWork(step, work).personal else ())
+
+
 def step_competencies(scenario: Scenario, step: CleanStep | PublishStep, folder: Path,
                       refs: References | None = None) -> tuple[str, ...] | None:
     """The competency of each criterion a clean or publish step scores on the reference path (one
@@ -215,5 +250,5 @@ def step_competencies(scenario: Scenario, step: CleanStep | PublishStep, folder:
         return None
     if isinstance(step, CleanStep):
         return tuple(comp for _name, _score, _detail, comp in work.criteria())
-    names = ["licence", "documentation", "publication"] + (["personal-data"] if PublishWork(step, work).personal else [])
+    names = step_criteria(scenario, step, folder, refs) or ()
     return tuple(step.competency_for(n) for n in names)

@@ -14,6 +14,10 @@ from typing import Any
 from .framework import Framework, Resource
 from .scenario import CleanStep, DialogueStep, PublishStep, QuizStep, ReuseStep, Scenario, SortStep, Source
 
+#: Items earlier versions scored that are not evidence of a competency: the number of operations a
+#: clean step used (exploring is no fault; it is reported to the trainer as a process measure).
+NOT_EVIDENCE = {"criteria": frozenset({"operations-utilisees"})}
+
 INSUFFICIENT, TO_DISCOVER, IN_PROGRESS, ACQUIRED, MASTERED = "insuffisant", "a-decouvrir", "en-cours", "acquis", "maitrise"
 
 
@@ -84,6 +88,8 @@ def _graded(stmts: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str], Ma
         tail = obj.split(f"/steps/{step}/", 1)[1] if f"/steps/{step}/" in obj else ""
         what, _sep, item = tail.partition("/")
         kinds = {"questions": "question", "cards": "card", "challenges": "challenge", "criteria": "criterion"}
+        if what in kinds and item in NOT_EVIDENCE.get(what, ()):
+            continue  # a process measure recorded by earlier versions: never evidence
         if what in kinds and item:
             key = (step, kinds[what], item)
         elif extension(s, "choice-index") is not None:

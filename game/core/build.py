@@ -123,7 +123,7 @@ def _dialogue(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> Dialogue
         lines.append(Line(ln["who"], ln["text"], ck.sources_of(ln, p + ("lines", i))))
     choices = tuple(
         Choice(c["text"], c.get("grade"), c.get("feedback", ""), ck.sources_of(c, p + ("choices", i)),
-               ck.next_of(c, p + ("choices", i)))
+               ck.next_of(c, p + ("choices", i)), ck.competencies_of(c, p + ("choices", i), comps))
         for i, c in enumerate(d.get("choices", []))
     )
     return DialogueStep(d["id"], d["title"], comps, ck.next_of(d, p), tuple(lines), choices)

@@ -46,3 +46,16 @@ def criterion_scored(cfg: XapiConfig, learner: str, registration: str, scenario_
               "score": {"scaled": score, "raw": score, "min": 0.0, "max": 1.0}}
     return _build(cfg, learner, registration, PROGRESSED, _activity(iri, ITEM, criterion), scenario_id,
                   competencies, opts, result=result, **_in_step(cfg, scenario_id, step_id))
+
+
+def process_measured(cfg: XapiConfig, learner: str, registration: str, scenario_id: str, step_id: str,
+                     operations: int, reference: int, competencies: Sequence[str],
+                     **opts: Unpack[StatementOptions]) -> dict[str, Any]:
+    """How a clean step was worked, for the trainer: the operations in effect when it was left and
+    how many the reference recipe uses. Not a score: exploring is never evidence against a learner."""
+    iri = activity_iri(cfg, scenario_id, "steps", step_id, "measures", "operations")
+    result = {"response": f"{operations}/{reference}",
+              "extensions": {extension_key(cfg, "operations-used"): operations,
+                             extension_key(cfg, "operations-reference"): reference}}
+    return _build(cfg, learner, registration, PROGRESSED, _activity(iri, ITEM, "opérations"), scenario_id,
+                  competencies, opts, result=result, **_in_step(cfg, scenario_id, step_id))

@@ -99,7 +99,9 @@ def loops(ctx: LintContext) -> list[Problem]:
 
 def assessed_competencies(scenario: Scenario, assessed: Mapping[str, Collection[str]] | None = None) -> set[str]:
     """Competencies carried by at least one graded item (what the debrief can give a level to)."""
-    return {c for step in scenario.steps for c in step_evidence(step, assessed or {}, unknown=1)}
+    return {c for step in scenario.steps for c in step_evidence(step, assessed or {}, unknown=1)} | {
+        c for step in scenario.steps if isinstance(step, DialogueStep) for ch in step.choices if ch.grade
+        for c in ch.competencies}
 
 
 def unassessed_competencies(ctx: LintContext) -> list[Problem]:
@@ -122,7 +124,9 @@ def step_evidence(step: Step, assessed: Mapping[str, Collection[str]], unknown: 
     storage could not measure counts ``unknown`` for each competency it may evidence."""
     out: Counter[str] = Counter()
     if isinstance(step, DialogueStep) and any(c.grade for c in step.choices):
-        out.update(step.competencies)  # one choice is made, one graded item
+        # one choice is made, one graded item: what the best choices evidence (a run without mistakes)
+        best = max(GRADE_SCORE[c.grade] for c in step.choices if c.grade)
+        out.update({comp for c in step.choices if c.grade and GRADE_SCORE[c.grade] == best for comp in c.competencies})
     elif isinstance(step, QuizStep):
         out.update(c for q in step.questions for c in q.competencies)
     elif isinstance(step, SortStep):

@@ -45,6 +45,9 @@ class Progress:
     score: float | None  # the last finished attempt's score
     seconds: float  # finished attempts: their duration; unfinished: the sum of their finished steps
     attempts: int
+    #: process measure of the last finished attempt (else the latest): operations used in its clean
+    #: steps and in the reference recipes; never scored
+    operations: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +219,9 @@ def _progress(mine: list[Attempt], scenario: str) -> Progress:
         return Progress(scenario, NOT_STARTED, None, 0.0, 0)
     done = [a for a in here if a.completed is not None]
     last = max(done, key=lambda a: a.completed_at) if done else None
+    shown = last or max(here, key=lambda a: a.completed_at)
     return Progress(scenario, FINISHED if done else STARTED, last.score if last else None,
-                    sum(a.seconds for a in here), len(here))
+                    sum(a.seconds for a in here), len(here), shown.operations_used)
 
 
 def _summary(competency: str, cells: list[Cell]) -> CompetencySummary:

@@ -16,8 +16,6 @@ from .ids import duration_seconds
 from .scenario import PUBLISH_EVIDENCE, Scenario
 from .statements import COMPLETED
 
-#: Clean-step criteria that are not errors in the data (an efficiency measure).
-NOT_ERRORS = frozenset({"operations-utilisees"})
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 
 
@@ -45,6 +43,15 @@ class Attempt:
     seconds: float
     evidence: tuple[tuple[str, float], ...]  # (competency, score) per graded item
     errors: tuple[Mistake, ...]
+    #: process measures, never scored: (clean step, operations used, operations of the reference recipe)
+    operations: tuple[tuple[str, int, int], ...] = ()
+
+    @property
+    def operations_used(self) -> tuple[int, int] | None:
+        """Operations used over the clean steps left, and how many the reference recipes use."""
+        if not self.operations:
+            return None
+        return sum(u for _s, u, _r in self.operations), sum(r for _s, _u, r in self.operations)
 
 
 def group_of(stmt: Mapping[str, Any]) -> str | None:
@@ -120,7 +127,29 @@ def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario
             if m is not None:
                 errors.append(m)
     return Attempt(learner, sid, reg, title, comps, tuple(stmts), done, _when(done) if done else _EPOCH,
-                   float(score) if isinstance(score, int | float) else None, seconds, tuple(evidence), tuple(errors))
+                   float(score) if isinstance(score, int | float) else None, seconds, tuple(evidence), tuple(errors),
+                   _operations(stmts))
+
+
+def _operations(stmts: list[Mapping[str, Any]]) -> tuple[tuple[str, int, int], ...]:
+    """The last process measure of each clean step (``…/steps/<step>/measures/operations``)."""
+    found: dict[str, tuple[int, int]] = {}
+    for s in stmts:
+        step = extension(s, "step")
+        if not isinstance(step, str) or not str(_get(s, "object", "id") or "").endswith("/measures/operations"):
+            continue
+        used, ref = (_result_extension(s, name) for name in ("operations-used", "operations-reference"))
+        if isinstance(used, int) and isinstance(ref, int) and not isinstance(used, bool) and not isinstance(ref, bool):
+            found[step] = (used, ref)
+    return tuple((step, u, r) for step, (u, r) in found.items())
+
+
+def _result_extension(stmt: Mapping[str, Any], name: str) -> Any:
+    exts = _get(stmt, "result", "extensions")
+    for key, value in exts.items() if isinstance(exts, Mapping) else ():
+        if isinstance(key, str) and key.endswith("/extensions/" + name):
+            return value
+    return None
 
 
 def _mistake(s: Mapping[str, Any], sid: str, step_id: str, kind: str, item: str, scenario: Scenario | None,
@@ -131,7 +160,7 @@ def _mistake(s: Mapping[str, Any], sid: str, step_id: str, kind: str, item: str,
         step_kind = (scenario.step(step_id).kind if scenario is not None and scenario.has_step(step_id)
                      else kinds.get(step_id) or ("publish" if item in PUBLISH_EVIDENCE else "clean"))
         if step_kind == "clean":
-            return None if item in NOT_ERRORS else Mistake("validation", "", item, "", "", comps)
+            return Mistake("validation", "", item, "", "", comps)
         if item != "licence":
             return Mistake("publication", "", item, "", "", comps)
         review = _review(scenario, step_id, kind, item, response, False) if scenario is not None else None

@@ -44,6 +44,8 @@ class Choice:
     feedback: str = ""
     sources: tuple[str, ...] = ()
     next: str | None = None
+    #: what choosing it evidences (the step's competencies when the file gives none)
+    competencies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,11 @@ DEFAULT_EVIDENCE = {
 }
 
 
+#: The criterion of a clean step that says no data was lost (rows, values to keep, no new kind of
+#: error); B3 unless the scenario maps it (``evidence: {donnees-preservees: …}``).
+PRESERVED = "donnees-preservees"
+
+
 @dataclass(frozen=True, slots=True)
 class CleanStep(StepBase):
     dataset: str = ""  # file name in the scenario's data/ folder
@@ -167,7 +174,7 @@ class CleanStep(StepBase):
     operations: tuple[str, ...] = ()  # offered in the palette (empty: all)
     keep_rows: bool = True
     keep_values: tuple[KeepValue, ...] = ()
-    evidence: tuple[tuple[str, str], ...] = ()  # error code -> competency
+    evidence: tuple[tuple[str, str], ...] = ()  # error or warning code, or PRESERVED -> competency
     hints: tuple[str, ...] = ()
     kind: str = field(default="clean", init=False)
 

@@ -11,9 +11,10 @@ from typing import Any, Protocol
 from game.core.csvquality import Finding
 from game.core.history import History, replay
 from game.core.operations import Operation, OperationError, operation_from_json
-from game.core.scenario import CleanStep, Scenario
+from game.core.scenario import PRESERVED, CleanStep, Scenario
 from game.core.table import Table
 from game.core.tableschema import Report, Schema, revalidate, validate
+from game.core.tableschema.kinds import KEPT_PREFIX
 
 
 class DatasetSource(Protocol):
@@ -50,6 +51,14 @@ def _counted(report: Report, step: CleanStep) -> list[Any]:
     return [e for e in report.errors if e.is_error and (not codes or e.code in codes)]
 
 
+def _assessed(report: Report, step: CleanStep) -> Counter[str]:
+    """Per kind, the problems a clean step is assessed on: the errors that count for its goal, and
+    the warnings of the kinds its scenario maps to a competency (``evidence:``)."""
+    mapped = {code for code, _comp in step.evidence}
+    return Counter(e.code for e in _counted(report, step)) + Counter(
+        e.code for e in report.errors if not e.is_error and e.code in mapped)
+
+
 class CleanWork:
     """Mutable holder of a clean step in progress (the history itself is immutable)."""
 
@@ -59,14 +68,40 @@ class CleanWork:
         self.initial = validate(original, schema)
         self.report = self.initial
         self._unfixable: Counter[str] | None = None
+        self._tolerated: frozenset[str] = frozenset()  # kinds of warning the reference leaves
+        self._met: tuple[tuple[Any, ...], Counter[str]] | None = None  # (history it was computed on, counts)
 
     @property
     def unfixable(self) -> Counter[str]:
         """Errors per code that even the reference recipe leaves: they cannot count against the learner."""
         if self._unfixable is None:
             final, _results, _problems = replay(self.original, self.step.reference)
-            self._unfixable = Counter(e.code for e in _counted(validate(final, self.schema), self.step))
+            report = validate(final, self.schema)
+            self._unfixable = _assessed(report, self.step)
+            self._tolerated = frozenset(e.code for e in report.errors if not e.is_error)
         return self._unfixable
+
+    def met(self) -> Counter[str]:
+        """Per kind, the most problems the learner has had in front of them: on the file as read
+        (after the automatic reading fixes), then after each operation in effect that changed the
+        header (it makes the validator see columns it did not recognise, revealing their cells'
+        errors). Errors an operation on values brings are the learner's own, not met."""
+        done = self.history.done
+        if self._met is not None and self._met[0] is done:
+            return self._met[1]
+        report, old = self.initial, self.original
+        seen = _assessed(report, self.step)
+        reveal = [i for i, d in enumerate(done) if d.result.table.header != (done[i - 1].result.table if i else
+                                                                               self.original).header]
+        for d in done[:reveal[-1] + 1] if reveal else ():  # nothing to revalidate after the last header change
+            new, changed = d.result.table, d.result.changed_columns
+            report = revalidate(report, old, new, self.schema, None if changed is None else set(changed),
+                                d.result.rows_changed)
+            if new.header != old.header:
+                seen |= _assessed(report, self.step)  # | keeps the larger count of each kind
+            old = new
+        self._met = (done, seen)
+        return seen
 
     @property
     def table(self) -> Table:
@@ -161,29 +196,36 @@ class CleanWork:
         return lost
 
     def criteria(self) -> list[tuple[str, float, str, str]]:
-        """(criterion, score 0..1, detail, competency) for each kind of error found at the start,
-        plus « données préservées »."""
-        before = Counter(e.code for e in _counted(self.initial, self.step))
-        after = Counter(e.code for e in _counted(self.report, self.step))
+        """(criterion, score 0..1, detail, competency) for each kind of problem the learner met
+        (see :meth:`met`) that the reference recipe fixes, plus « données préservées »."""
+        after, met = _assessed(self.report, self.step), self.met()
         out = []
         o = self.objectives()
-        for code, n in sorted(before.items()):
+        for code, n in sorted(met.items()):
             fixable = n - min(n, self.unfixable.get(code, 0))  # what the reference recipe fixes
             if fixable == 0:
                 continue
             fixed = min(fixable, max(0, n - after.get(code, 0)))
             out.append((code, fixed / fixable, f"{fixed}/{fixable}", self.step.competency_for(code)))
+        # errors the file lacks the information to fix, met, of a kind the scenario maps: left for
+        # the data's owner (the reference leaves them too), not erased nor made up
+        # — credited in proportion to the fixable errors fixed (leaving everything is no merit)
+        mapped = {code for code, _comp in self.step.evidence}
+        done_share = sum(score for _c, score, _d, _k in out) / len(out) if out else 1.0
+        for code, expected in sorted(self.unfixable.items()):
+            if code in mapped and code in met and code not in self._tolerated:
+                left = min(expected, after.get(code, 0))
+                out.append((KEPT_PREFIX + code, left / expected * done_share, f"{left}/{expected}",
+                            self.step.competency_for(code)))
         rows = self.original.nrows or 1
         kept = 1.0 - (o.rows_lost / rows if self.step.keep_rows else 0.0)
         values = 1.0 - (len(o.values_missing) / len(self.step.keep_values) if self.step.keep_values else 0.0)
-        used = len(self.history.done)
-        if self.step.reference and used:
-            # as few operations as the reference, or fewer: full marks — once the work is done;
-            # before that, only in proportion to what was fixed
-            done_share = 1.0 if o.reached else sum(score for _c, score, _d, _k in out) / max(1, len(out))
-            out.append(("operations-utilisees", min(1.0, len(self.step.reference) / used) * done_share,
-                        f"{used}/{len(self.step.reference)}", "B3"))
         introduced = self.introduced()
-        out.append(("donnees-preservees", max(0.0, min(kept, values, 1.0 / (1 + introduced))),
-                    f"{o.rows_lost}/{len(o.values_missing)}/{introduced}", "B3"))
+        out.append((PRESERVED, max(0.0, min(kept, values, 1.0 / (1 + introduced))),
+                    f"{o.rows_lost}/{len(o.values_missing)}/{introduced}", self.step.competency_for(PRESERVED)))
         return out
+
+    def process(self) -> tuple[int, int]:
+        """How the work was done, reported to the trainer but never scored: the operations in
+        effect, and how many the reference recipe uses (exploring costs nothing)."""
+        return len(self.history.done), len(self.step.reference)

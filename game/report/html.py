@@ -91,6 +91,11 @@ def _participation(report: Report, tr: Translator) -> str:
             bits = [names.duration(pr.seconds, tr)] if pr.status != NOT_STARTED else []
             if pr.score is not None:
                 bits.insert(0, tr.percent(pr.score))
+            if pr.operations is not None:  # how the cleaning was done: shown, never scored
+                used, reference = pr.operations
+                bits.append(tr.ngettext("{n} opération (référence : {reference})",
+                                        "{n} opérations (référence : {reference})", used).format(
+                    n=tr.number(used), reference=tr.number(reference)))
             status = _(names.STATUS[pr.status])
             cells.append(f'<td><span class="st st-{pr.status}">{e(status)}</span>{small(" · ".join(bits))}</td>')
         rows.append(f'<tr><th scope="row">{e(p.learner)}</th>{"".join(cells)}'

@@ -21,7 +21,7 @@ from game.core.report import (
     Report,
 )
 from game.core.scenario import TRUE_FALSE
-from game.core.tableschema.kinds import KINDS
+from game.core.tableschema.kinds import criterion_name
 from game.i18n import Translator
 
 STATUS = {NOT_STARTED: N_("non commencé"), STARTED: N_("en cours"), FINISHED: N_("terminé")}
@@ -85,7 +85,7 @@ def error_row(report: Report, e: ErrorItem, tr: Translator) -> ErrorRow:
     kind = tr.gettext(ERROR_KINDS.get(e.kind, e.kind))
     where = scenario_title(report, e.scenario, tr) if e.scenario else ""
     if e.kind == VALIDATION:
-        return ErrorRow(kind, tr.gettext(KINDS.get(e.label, e.label)), "", "", where)
+        return ErrorRow(kind, criterion_name(e.label, tr.gettext), "", "", where)
     if e.kind in (LICENCE, PUBLICATION):
         what = tr.gettext(CRITERIA_NAMES.get(e.label, e.label))
         if e.kind == LICENCE:

@@ -19,6 +19,7 @@ from game.core import publish_statements as xp
 from game.core import reuse_statements as xr
 from game.core import statements as xs
 from game.core.scenario import (
+    PRESERVED,
     CleanStep,
     DialogueStep,
     PublishStep,
@@ -106,7 +107,8 @@ def _graded(step: Step, common: tuple[Any, ...], p: float, rnd: random.Random,
         right = [i for i, c in enumerate(step.choices) if c.grade == "juste"] or [0]
         i = rnd.choice(right) if ok() else rnd.randrange(len(step.choices))
         grade = _GRADES.get(step.choices[i].grade or "")
-        stmt = xs.choice_selected(*common, step.id, i, step.choices[i].text, grade, step.competencies, **clock.opts(20))
+        choice = step.choices[i]
+        stmt = xs.choice_selected(*common, step.id, i, choice.text, grade, choice.competencies, **clock.opts(20))
         out.append((stmt, xs.GRADE_SCORES[grade] if grade else None))
     elif isinstance(step, QuizStep):
         for q in step.questions:
@@ -125,13 +127,17 @@ def _graded(step: Step, common: tuple[Any, ...], p: float, rnd: random.Random,
         for op in step.reference[: rnd.randrange(1, len(step.reference) + 1)] if step.reference else ():
             out.append((xc.operation_used(*common, step.id, "apply", op, 30, 20, step.competencies,
                                           **clock.opts(25)), None))
+        if step.reference:  # how many operations, reported to the trainer (never scored)
+            used = len(step.reference) + (0 if ok() else rnd.randrange(1, 8))
+            out.append((xc.process_measured(*common, step.id, used, len(step.reference), step.competencies,
+                                            **clock.opts(1)), None))
         for code in tuple(k for k, _v in step.evidence) or _CLEAN_CODES:
             score = 1.0 if ok() else round(rnd.choice((0.0, 0.25, 0.5, 0.75)), 2)
             out.append((xc.criterion_scored(*common, step.id, code, score, f"{int(score * 4)}/4",
                                             [step.competency_for(code)], **clock.opts(1)), score))
         kept = 1.0 if ok() else 0.5
-        out.append((xc.criterion_scored(*common, step.id, "donnees-preservees", kept, "0/0/1" if kept < 1 else "0/0/0",
-                                        ["B3"], **clock.opts(1)), kept))
+        out.append((xc.criterion_scored(*common, step.id, PRESERVED, kept, "0/0/1" if kept < 1 else "0/0/0",
+                                        [step.competency_for(PRESERVED)], **clock.opts(1)), kept))
     elif isinstance(step, PublishStep):
         lic = (step.best_licence or rnd.choice(step.licences)) if ok() else rnd.choice(_WRONG_LICENCES)
         criteria = [("licence", 1.0 if lic in step.licences else 0.0, lic),

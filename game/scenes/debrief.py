@@ -10,7 +10,7 @@ from game.core.assessment import Assessment, ReviewItem, pass_mark, passed
 from game.core.framework import Framework
 from game.core.publish_statements import CRITERIA_NAMES
 from game.core.scenario import TRUE_FALSE, DebriefStep
-from game.core.tableschema.kinds import KINDS
+from game.core.tableschema.kinds import KEPT_PREFIX, criterion_name
 from game.engine.scene import Transition
 from game.i18n import _, active, render
 from game.play.services import ServiceError
@@ -84,11 +84,13 @@ def _review(item: ReviewItem, scenario: Any = None) -> tuple[str, str, str, tupl
         return _challenge_review(item, scenario)
     what = tr_s(item.prompt)
     if item.kind == "criterion":  # a clean step: errors of one kind fixed, or data preserved
-        name = _(KINDS.get(item.prompt, item.prompt))
+        name = criterion_name(item.prompt, _)
         parts = item.response.split("/")
         if item.prompt == "donnees-preservees" and len(parts) == 3:
             detail = _("{rows} ligne(s) perdue(s), {values} valeur(s) à garder manquante(s), {new} erreur(s) introduite(s)").format(
                 rows=parts[0], values=parts[1], new=parts[2])
+        elif item.prompt.startswith(KEPT_PREFIX):
+            detail = _("{kept} laissée(s) telle(s) quelle(s) sur {total}").format(kept=parts[0], total=parts[-1])
         elif item.prompt == "operations-utilisees":
             detail = _("{used} opération(s), la recette de référence en compte {reference}").format(used=parts[0], reference=parts[-1])
         else:
@@ -126,7 +128,7 @@ def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None) -> D
                        desc.get(lang) if desc else ""))
     resources = tuple(_("{competency} — {title} : {url}").format(competency=cid, title=r.title.get(lang), url=r.url)
                       for cid, r in a.resources)
-    well = tuple(_("Nettoyage — {kind}").format(kind=_(KINDS.get(i.prompt, i.prompt))) if i.kind == "criterion"
+    well = tuple(_("Nettoyage — {kind}").format(kind=criterion_name(i.prompt, _)) if i.kind == "criterion"
                  else _("Publication — {criterion}").format(criterion=_(CRITERIA_NAMES.get(i.prompt, i.prompt)))
                  if i.kind == "publish" else tr_s(i.prompt) for i in a.went_well)
     # the scenario's closing words congratulate a learner who did the work: not shown below the pass mark

@@ -20,7 +20,7 @@ from game.core.problems import Problem
 from .files import replace_file
 
 #: Bumped when the checks or this format change: older results are then ignored.
-FORMAT = 1
+FORMAT = 2  # 2: dead-evidence warnings, clean criteria as the learner meets them (issue 14)
 
 Result = tuple[list[Problem], Mapping[str, Collection[str]]]
 

@@ -215,9 +215,11 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
 
     scenario, more = build_scenario(data, fw.ids if fw else None)
     assessed: Mapping[str, Collection[str]] = {}
+    deep_warnings: list[Problem] = []
     if scenario is not None and deep is not None:
         found, assessed = deep(scenario, path.parent)
-        more += found
+        more += [p for p in found if p.severity == ERROR]
+        deep_warnings = locate([p for p in found if p.severity != ERROR], doc, display)
     problems += locate(more, doc, display)
     translations: dict[str, dict[str, str]] = {}
     warnings: list[Problem] = []
@@ -227,6 +229,7 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
         from .translations import read_translations
 
         translations, warnings = read_translations(path.parent, scenario, display)  # never stops the game
+        warnings += deep_warnings
         min_evidence = fw.thresholds.min_evidence if fw else 0
         found = locate(lint(LintContext(scenario, assessed, translations, min_evidence)), doc, display)
         problems += [p for p in found if p.severity == ERROR]

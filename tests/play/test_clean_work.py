@@ -63,8 +63,8 @@ def test_saved_operations_that_no_longer_apply_are_dropped_with_a_reason():
     assert "NOM_COMMUNE" in problems[0].format_source()
 
 
-def test_few_operations_only_count_as_efficient_once_the_work_is_done():
+def test_the_number_of_operations_is_a_process_measure_not_a_criterion():
     work = prenoms_work()
     work.apply(operation_from_json({"op": "change-case", "column": "COMMUNE_NOM", "mode": "title"}))
-    scores = {name: score for name, score, _d, _c in work.criteria()}
-    assert scores["operations-utilisees"] < 0.5  # 1 operation, but 2 errors fixed out of 7
+    assert "operations-utilisees" not in {name for name, _s, _d, _c in work.criteria()}
+    assert work.process() == (1, len(work.step.reference))

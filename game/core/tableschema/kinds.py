@@ -1,6 +1,23 @@
 """French names of each kind of validation problem (error code), as Validata names them."""
 
+from collections.abc import Callable
+
 from game.core.messages import N_
+
+#: A clean-step criterion ``a-signaler-<code>``: errors of that kind the file lacks the information
+#: to fix, left as they were for the data's owner (scored only where the scenario maps the kind).
+KEPT_PREFIX = "a-signaler-"
+KEPT = N_("{kind} — laissées pour le producteur (le fichier n'a pas l'information pour les corriger)")
+
+
+def criterion_name(name: str, gettext: Callable[[str], str]) -> str:
+    """The name of a clean-step criterion in the learner's language: its kind of problem, or that
+    kind left for the data's owner."""
+    if name.startswith(KEPT_PREFIX):
+        code = name[len(KEPT_PREFIX):]
+        return gettext(KEPT).format(kind=gettext(KINDS.get(code, code)))
+    return gettext(KINDS.get(name, name))
+
 
 KINDS = {
     "unmatched-header": N_("Aucune colonne reconnue"),

@@ -91,6 +91,9 @@ class CleanHandler(Handler):
         for name, score, detail, comp in work.criteria():
             scores[name] = round(score, 4)
             stmts.append(session.statement(xc.criterion_scored, step.id, name, score, detail, [comp]))
+        used, reference = work.process()
+        if reference:  # reported to the trainer, never scored
+            stmts.append(session.statement(xc.process_measured, step.id, used, reference, step.competencies))
         return session.state.with_cleaning(step.id, work.to_json() | {"scores": scores}), stmts
 
     def entry(self, step: CleanStep, action: Action) -> LogEntry:

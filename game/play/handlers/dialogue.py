@@ -39,7 +39,7 @@ def _choose(h: Handler, session: SessionView, step: DialogueStep, action: Choose
         raise ActionRefused("lines not read")
     c = step.choices[index]
     stmt = session.statement(xs.choice_selected, step.id, index, c.text, _GRADE_XAPI.get(c.grade or ""),
-                             step.competencies)
+                             c.competencies)
     session.commit(state.with_(choices=state.choices + ((step.id, index),)), [stmt])
 
 
