@@ -3,13 +3,15 @@ the step's objectives and how the result is scored."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from game.core.correctness import Change, Comparison, Reference, lineage
 from game.core.csvquality import Finding
-from game.core.history import History, replay
+from game.core.history import History
 from game.core.operations import Operation, OperationError, operation_from_json
 from game.core.scenario import CleanStep, Scenario
 from game.core.table import Table
@@ -34,6 +36,8 @@ class Objectives:
     #: (code, count) of the errors left that the reference recipe leaves too: the file lacks the
     #: information to fix them, the goal expects them
     expected: tuple[tuple[str, int], ...] = ()
+    #: the table compared with the reference recipe's (values changed otherwise, rows it keeps removed)
+    comparison: Comparison = Comparison()
 
     @property
     def errors_expected(self) -> int:
@@ -43,6 +47,23 @@ class Objectives:
     def errors_fixable(self) -> int:
         """Errors left that the learner can still fix (the reference recipe fixes errors of their kind)."""
         return self.errors_left - self.errors_expected
+
+    @property
+    def wrong(self) -> int:
+        """Values the learner changed in a way the reference recipe does not."""
+        return self.comparison.wrong
+
+
+@dataclass(frozen=True, slots=True)
+class Surprise:
+    """What the last operation did that the reference recipe never does: the cells it changed
+    otherwise (a few examples, how many) and the rows it removed that the recipe keeps."""
+
+    done: int  # operations in effect once it was applied (it is the last one)
+    examples: tuple[Change, ...]
+    cells: int
+    rows: int
+    fields: tuple[str, ...] = ()  # the columns of those cells, as the schema names them
 
 
 def _counted(report: Report, step: CleanStep) -> list[Any]:
@@ -59,14 +80,39 @@ class CleanWork:
         self.initial = validate(original, schema)
         self.report = self.initial
         self._unfixable: Counter[str] | None = None
+        self._reference: Reference | None = None
+        self._compared: tuple[Table, Comparison] | None = None
+        #: what the last operation applied changed that the reference does not (None: nothing)
+        self.surprise: Surprise | None = None
+
+    @property
+    def reference(self) -> Reference:
+        """The reference recipe replayed on the file, to compare the learner's table with (once per step)."""
+        if self._reference is None:
+            history, _problems = History.from_recipe(self.original, self.step.reference)
+            accepted = {n.column: {v: frozenset(alts) for v, alts in n.accept} for n in self.step.columns if n.accept}
+            self._reference = Reference.replayed(self.original, [(s.operation, s.result) for s in history.done],
+                                                 accepted)
+        return self._reference
 
     @property
     def unfixable(self) -> Counter[str]:
         """Errors per code that even the reference recipe leaves: they cannot count against the learner."""
         if self._unfixable is None:
-            final, _results, _problems = replay(self.original, self.step.reference)
+            final = self.reference.final
             self._unfixable = Counter(e.code for e in _counted(validate(final, self.schema), self.step))
         return self._unfixable
+
+    def origins(self) -> dict[str, str | None]:
+        """Each column of the table -> the column of the file it comes from (None: created)."""
+        return lineage(self.original.header, [(s.operation, s.result) for s in self.history.done])
+
+    def comparison(self) -> Comparison:
+        """The table against the reference recipe's (only the columns changed since the last call are read)."""
+        table = self.table
+        if self._compared is None or self._compared[0] is not table:
+            self._compared = (table, self.reference.compare(table, self.origins()))
+        return self._compared[1]
 
     @property
     def table(self) -> Table:
@@ -81,16 +127,21 @@ class CleanWork:
         self.history = self.history.apply(operation)
         result = self.history.results[-1]
         self._revalidate(old, result.changed_columns, result.rows_changed)
+        examples, cells, rows, fields = self.reference.unexpected(old, self.table, self.origins(),
+                                                                  result.changed_columns)
+        self.surprise = Surprise(len(self.history.done), examples, cells, rows, fields) if cells or rows else None
         return result
 
     def undo(self) -> Operation:
         old, step = self.table, self.history.done[-1]
+        self.surprise = None
         self.history = self.history.undo()
         self._revalidate(old, None, step.result.rows_changed)
         return step.operation
 
     def redo(self) -> Operation:
         old = self.table
+        self.surprise = None
         self.history = self.history.redo()
         step = self.history.done[-1]
         self._revalidate(old, None, step.result.rows_changed)
@@ -118,6 +169,7 @@ class CleanWork:
         for _ in range(max(0, applied - done)):
             self.history = self.history.undo()
         self.report = validate(self.table, self.schema)
+        self.surprise = None
         return problems
 
     # objectives and score ----------------------------------------------------------------
@@ -130,13 +182,15 @@ class CleanWork:
         missing = tuple(f"{k.column} = {k.value}" for k in step.keep_values
                         if k.column not in table.header or k.value not in table.column(k.column))
         goal = step.goal
+        compared = self.comparison()
         reached = (left <= goal.max_errors and (goal.max_warnings is None or warnings <= goal.max_warnings)
-                   and not missing and (not step.keep_rows or lost == 0)
-                   and (table.nrows > 0 or self.original.nrows == 0) and self.introduced() == 0)
+                   and not missing and (not step.keep_rows or (lost == 0 and compared.rows_lost == 0))
+                   and (table.nrows > 0 or self.original.nrows == 0) and self.introduced() == 0
+                   and compared.wrong == 0)
         per_code = Counter(e.code for e in counted)
         expected = tuple((code, min(n, self.unfixable[code])) for code, n in sorted(per_code.items())
                          if self.unfixable.get(code, 0) > 0)
-        return Objectives(left, warnings, len(_counted(self.initial, step)), lost, missing, reached, expected)
+        return Objectives(left, warnings, len(_counted(self.initial, step)), lost, missing, reached, expected, compared)
 
     def introduced(self) -> int:
         """Errors of kinds the file did not have at the start and the reference recipe does not
@@ -162,7 +216,7 @@ class CleanWork:
 
     def criteria(self) -> list[tuple[str, float, str, str]]:
         """(criterion, score 0..1, detail, competency) for each kind of error found at the start,
-        plus « données préservées »."""
+        plus « données préservées » (nothing lost) and « données justes » (as the reference recipe makes them)."""
         before = Counter(e.code for e in _counted(self.initial, self.step))
         after = Counter(e.code for e in _counted(self.report, self.step))
         out = []
@@ -184,6 +238,18 @@ class CleanWork:
             out.append(("operations-utilisees", min(1.0, len(self.step.reference) / used) * done_share,
                         f"{used}/{len(self.step.reference)}", "B3"))
         introduced = self.introduced()
-        out.append(("donnees-preservees", max(0.0, min(kept, values, 1.0 / (1 + introduced))),
-                    f"{o.rows_lost}/{len(o.values_missing)}/{introduced}", "B3"))
+        c = o.comparison
+        # a value changed into one the reference never gives has lost what the file said (« AssiaAmélie »
+        # made « Assiaamélie » no longer tells there were two names): it is not preserved either
+        out.append(("donnees-preservees", max(0.0, min(kept, values, 1.0 / (1 + introduced), 1.0 / (1 + c.wrong))),
+                    f"{o.rows_lost}/{len(o.values_missing)}/{introduced}/{c.wrong}", "B3"))
+        out.append(("donnees-justes", c.score, justes_detail(c), "B3"))
         return out
+
+
+def justes_detail(c: Comparison) -> str:
+    """« right/expected/wrong/rows lost », then the first wrong cells as JSON
+    ([row, column, before, after, expected], …): what the debrief and the trainer read."""
+    units = c.expected + c.kept_altered + c.rows_lost
+    cells = [[x.row, x.column, x.before, x.after, x.expected] for x in c.examples]
+    return f"{c.right}/{units}/{c.wrong}/{c.rows_lost}" + (" " + json.dumps(cells, ensure_ascii=False) if cells else "")
