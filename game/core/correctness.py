@@ -71,7 +71,7 @@ def lineage(header: Sequence[str], steps: Iterable[tuple[Operation, Result]]) ->
     for op, result in steps:
         after = result.table.header
         if getattr(op, "op", "") == "rename-column":
-            old, new = getattr(op, "column"), getattr(op, "to")
+            old, new = op.column, op.to
             origin = {(new if k == old else k): v for k, v in origin.items()}
         origin = {h: origin.get(h) for h in after}
     return origin
