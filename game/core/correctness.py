@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import ne
 
 from .operations import Operation, Result
 from .table import Cell, Table
@@ -101,6 +103,7 @@ class Reference:
         self._path = path or {}
         self._align: tuple[tuple[int, ...], list[int | None], list[int]] | None = None
         self._cache: dict[str, tuple[tuple[Cell, ...], tuple[int, ...], str | None, _ColumnResult]] = {}
+        self._ref_changed: dict[tuple[str, str | None], frozenset[int]] = {}
 
     @classmethod
     def replayed(cls, original: Table, steps: Sequence[tuple[Operation, Result]],
@@ -128,9 +131,13 @@ class Reference:
                     if old_col is new_col:
                         continue
                     cells = path.setdefault(o, {})
-                    for n, a, b in zip(new.row_numbers, old_col, new_col, strict=True):
-                        if a != b:
-                            cells.setdefault(n, set()).update((a, b))
+                    numbers = new.row_numbers
+                    for i in compress(count(), map(ne, old_col, new_col)):
+                        n = numbers[i]
+                        if n in cells:
+                            cells[n].add(new_col[i])
+                        else:
+                            cells[n] = {old_col[i], new_col[i]}
             done.append((op, result))
             table = new
         frozen = {o: {n: frozenset(v) for n, v in cells.items()} for o, cells in path.items()}
@@ -182,34 +189,51 @@ class Reference:
         lost = sum(1 for n in self.final.row_numbers if n not in kept)
         return Comparison(totals[0], totals[1], totals[2], totals[3], lost, tuple(examples), tuple(per_column))
 
+    def _changed_by_reference(self, ref_name: str, origin: str | None) -> frozenset[int]:
+        """Row numbers of the cells the reference changes in one of its columns (computed once)."""
+        key = (ref_name, origin)
+        found = self._ref_changed.get(key)
+        if found is None:
+            ref, final_rows = self.final.column(ref_name), self.final.row_numbers
+            if origin is None:
+                found = frozenset(n for n, w in zip(final_rows, ref, strict=True) if w is not None)
+            else:
+                orig, pos = self.original.column(origin), self._original_pos
+                if final_rows == self.original.row_numbers:
+                    found = frozenset(compress(final_rows, map(ne, ref, orig)))
+                else:
+                    found = frozenset(n for n, w in zip(final_rows, ref, strict=True) if w != orig[pos[n]])
+            self._ref_changed[key] = found
+        return found
+
     def _compare_column(self, table: Table, name: str, col: tuple[Cell, ...], origin: str | None,
                         ref_name: str) -> _ColumnResult:
         ref = self.final.column(ref_name)
         orig = self.original.column(origin) if origin is not None else None
-        expected = right = changed_wrong = kept_altered = 0
+        rows = table.row_numbers
+        changed_by_ref = self._changed_by_reference(ref_name, origin)
+        # the cells that differ from the reference's: one quick pass, then only those are looked at
+        if rows == self.final.row_numbers:
+            expected = len(changed_by_ref)
+            to_ref: list[int | None] | None = None
+            mismatches = list(compress(count(), map(ne, col, ref)))
+        else:
+            to_ref, _to_orig = self._alignment(rows)
+            expected = sum(1 for n in rows if n in changed_by_ref)
+            mismatches = [i for i, (v, j) in enumerate(zip(col, to_ref, strict=True)) if j is not None and v != ref[j]]
+        _to_ref, to_orig = self._alignment(rows)
+        right = expected
+        changed_wrong = kept_altered = 0
         examples: list[Change] = []
         alts = self.accepted.get(ref_name)
-        rows = table.row_numbers
-        if rows == self.final.row_numbers and rows == self.original.row_numbers:
-            triples: Iterable[tuple[int, Cell, Cell, Cell]] = (
-                (i, v, ref[i], orig[i] if orig is not None else None) for i, v in enumerate(col))
-        else:
-            to_ref, to_orig = self._alignment(rows)
-            triples = ((i, v, ref[j], orig[to_orig[i]] if orig is not None else None)
-                       for i, (v, j) in enumerate(zip(col, to_ref, strict=True)) if j is not None)
-        for i, value, want, before in triples:
-            if value == want:
-                if want != before:
-                    expected += 1
-                    right += 1
-                continue
+        for i in mismatches:
+            value = col[i]
+            want = ref[i if to_ref is None else to_ref[i]]  # type: ignore[index]
+            before = orig[to_orig[i]] if orig is not None else None
             if alts and want is not None and value is not None and value in alts.get(want, ()):
-                if want != before:
-                    expected += 1
-                    right += 1
                 continue
             if want != before:
-                expected += 1
+                right -= 1
                 if value == before:
                     continue  # not done yet: the error criteria count it
                 changed_wrong += 1
@@ -231,7 +255,7 @@ class Reference:
             kept = set(after.row_numbers)
             removed = sum(1 for n in before.row_numbers if n not in kept and n in self._final_pos)
             return (), 0, removed, ()
-        count = 0
+        flagged = 0
         examples: list[Change] = []
         fields: list[str] = []
         columns = range(after.ncols) if changed is None else changed
@@ -249,18 +273,17 @@ class Reference:
                 continue
             ref = self.final.column(ref_name)
             on_path = self._path.get(origin, {}) if origin is not None else {}
-            for i, (a, b) in enumerate(zip(old, new, strict=True)):
-                if a == b:
-                    continue
+            for i in compress(count(), map(ne, old, new)):
+                a, b = old[i], new[i]
                 j = to_ref[i]
                 if j is None:
                     continue
                 want = ref[j]
                 if b == want or self._accepts(ref_name, want, b) or b in on_path.get(after.row_numbers[i], ()):
                     continue
-                count += 1
+                flagged += 1
                 if ref_name not in fields:
                     fields.append(ref_name)
                 if len(examples) < EXAMPLES:
                     examples.append(Change(after.row_numbers[i], name, a, b, want, ref_name))
-        return tuple(examples), count, removed, tuple(fields)
+        return tuple(examples), flagged, removed, tuple(fields)
