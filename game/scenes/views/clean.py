@@ -178,9 +178,10 @@ def surprise_text(work: CleanWork, step: CleanStep, s: Surprise) -> str:
         note = step.column_note(s.fields[0]) if len(s.fields) == 1 else None
         quoted = _quoted(s.examples, len(s.fields) > 1)
         if note is not None and note.one and note.many:
-            text = ngettext("Vous avez modifié {n} {one} d'une façon que la consigne n'attend pas : {examples}.",
-                            "Vous avez modifié {n} {many} d'une façon que la consigne n'attend pas : {examples}.",
-                            s.cells).format(n=s.cells, one=tr_s(note.one), many=tr_s(note.many), examples=quoted)
+            noun = tr_s(note.one if s.cells == 1 else note.many)  # the scenario's own words (n ≥ 1)
+            text = ngettext("Vous avez modifié {n} {noun} d'une façon que la consigne n'attend pas : {examples}.",
+                            "Vous avez modifié {n} {noun} d'une façon que la consigne n'attend pas : {examples}.",
+                            s.cells).format(n=s.cells, noun=noun, examples=quoted)
         elif len(s.fields) == 1:
             text = ngettext("Vous avez modifié {n} valeur de la colonne « {column} » d'une façon que la consigne n'attend pas : {examples}.",
                             "Vous avez modifié {n} valeurs de la colonne « {column} » d'une façon que la consigne n'attend pas : {examples}.",
