@@ -92,7 +92,7 @@ def justes_text(response: str) -> str:
         examples = json.loads(cells) if cells else []
     except ValueError:
         examples = []
-    named = [_("ligne {row}, {column} : « {before} » → « {after} », attendu « {expected} »").format(
+    named = [_("ligne {row}, {column} : « {before} » devenu « {after} », attendu « {expected} »").format(
         row=e[0], column=e[1], before=e[2] or "", after=e[3] or "", expected=e[4] or "")
         for e in examples if isinstance(e, list) and len(e) == 5]
     return text + (" — " + " ; ".join(named) if named else "")

@@ -17,7 +17,7 @@ def test_an_unexpected_change_is_named_and_annuler_undoes_it(tmp_path):
         d.apply_operation("change-case", column="ENFANT_PRENOM", mode="Une majuscule au début seulement")
         text = d.screen_text()
         assert ("Vous avez modifié 1 prénom d'une façon que la consigne n'attend pas : "
-                "« AssiaAmélie » → « Assiaamélie ». Annuler ?") in text
+                "« AssiaAmélie » devenu « Assiaamélie ». Annuler ?") in text
         assert "Objectif atteint" not in text
         assert "Assiaamélie" in work.table.column("ENFANT_PRENOM")
 

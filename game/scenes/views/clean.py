@@ -158,7 +158,7 @@ QUOTED = 3
 def _quoted(changes: tuple[Change, ...], with_column: bool) -> str:
     out = []
     for c in changes[:QUOTED]:
-        text = _("« {before} » → « {after} »").format(before=c.before or "", after=c.after or "")
+        text = _("« {before} » devenu « {after} »").format(before=c.before or "", after=c.after or "")
         out.append(_("{change} ({column})").format(change=text, column=c.column) if with_column else text)
     return ", ".join(out)
 
