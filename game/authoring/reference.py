@@ -134,11 +134,46 @@ def check_clean_step(step: CleanStep, folder: Path, index: int, refs: References
                    "comptée(s), {lost} ligne(s) perdue(s), {missing} valeur(s) à garder manquante(s), {new} erreur(s) "
                    "d'un type nouveau."),
                 errors=o.errors_left, lost=o.rows_lost, missing=len(o.values_missing), new=work.introduced())))
+    if work is not None:
+        out += _correctness_problems(step, work, base)
     for k in step.keep_values:
         if k.column not in final.header or k.value not in final.column(k.column):
             out.append(Problem(base + ("keep_values",), msg(
                 N_("Avec la recette de référence, la valeur « {value} » ne se trouve plus dans la colonne {column}."),
                 value=k.value, column=k.column)))
+    return out
+
+
+def _correctness_problems(step: CleanStep, work: CleanWork, base: tuple) -> list[Problem]:
+    """The reference path scores 100 % on « données justes », and each ``columns`` entry names a
+    column of the reference's table and, in ``accept``, values the reference gives there (warnings:
+    the scenario plays, but an alternative that never applies is a typo)."""
+    out = []
+    c = work.comparison()
+    if c.score < 1.0:
+        found = msg(N_("Avec la recette de référence, « données justes » ne vaut que {score} % : {wrong} valeur(s) "
+                       "différente(s) de la correction de référence, {lost} ligne(s) perdue(s)."),
+                    score=round(100 * c.score), wrong=c.wrong, lost=c.rows_lost)
+        first = c.examples[0] if c.examples else None
+        hint = None if first is None else msg(N_("Par exemple ligne {row}, colonne {column} : « {value} »."),
+                                              row=first.row, column=first.column, value=first.after or "")
+        out.append(Problem(base + ("reference",), found, hint, severity=WARNING, code="clean-reference"))
+    final = work.reference.final
+    for note in step.columns:
+        where = base + ("columns", note.column)
+        if note.column not in final.header:
+            out.append(Problem(where, msg(N_("Colonne « {column} » absente du fichier que donne la recette de référence."),
+                                          column=note.column), did_you_mean(note.column, final.header),
+                               at_key=True, severity=WARNING, code="unknown-reference"))
+            continue
+        given = set(final.column(note.column))
+        for value, _alts in note.accept:
+            if value not in given:
+                out.append(Problem(where + ("accept", value), msg(
+                    N_("La recette de référence ne donne jamais la valeur « {value} » dans la colonne {column} : "
+                       "cette alternative ne servirait jamais."), value=value, column=note.column),
+                    did_you_mean(value, [v for v in given if v]), at_key=True, severity=WARNING,
+                    code="unknown-reference"))
     return out
 
 

@@ -21,6 +21,7 @@ from .scenario import (
     Choice,
     CleanGoal,
     CleanStep,
+    ColumnNote,
     DebriefStep,
     DialogueStep,
     KeepValue,
@@ -189,7 +190,10 @@ def _clean(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> CleanStep:
                      reference=tuple(d["reference"]), intro=d.get("intro", ""), goal=goal,
                      operations=tuple(d.get("operations", ())), keep_rows=d.get("keep_rows", True),
                      keep_values=tuple(KeepValue(k["column"], k["value"]) for k in d.get("keep_values", ())),
-                     evidence=evidence, hints=tuple(d.get("hints", ())))
+                     evidence=evidence, hints=tuple(d.get("hints", ())),
+                     columns=tuple(ColumnNote(str(name), n.get("one", ""), n.get("many", ""),
+                                              tuple((str(k), tuple(v)) for k, v in n.get("accept", {}).items()))
+                                   for name, n in d.get("columns", {}).items()))
 
 
 def _publish(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> PublishStep:

@@ -151,6 +151,18 @@ class KeepValue:
     value: str
 
 
+@dataclass(frozen=True, slots=True)
+class ColumnNote:
+    """What a clean step says about one column of the cleaned file: how to name one of its values
+    and several (« prénom », « prénoms ») when telling the learner about them, and the other values
+    accepted as right where the reference recipe gives a value (« Assia-Amélie » -> « Assia Amélie »)."""
+
+    column: str
+    one: str = ""
+    many: str = ""
+    accept: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
 #: Competency evidenced by an error code when the scenario does not say (B2: a quality CSV file,
 #: B3: conformity to the schema).
 DEFAULT_EVIDENCE = {
@@ -177,9 +189,13 @@ class CleanStep(StepBase):
     evidence: tuple[tuple[str, str], ...] = ()  # error or warning code, or PRESERVED -> competency
     hints: tuple[str, ...] = ()
     kind: str = field(default="clean", init=False)
+    columns: tuple[ColumnNote, ...] = ()  # per column: how to name its values, other right values
 
     def competency_for(self, code: str) -> str:
         return dict(self.evidence).get(code) or DEFAULT_EVIDENCE.get(code, "B3")
+
+    def column_note(self, column: str) -> ColumnNote | None:
+        return next((n for n in self.columns if n.column == column), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,6 +84,9 @@ def _sort_texts(step: SortStep, p: DocPath, lb: str, c: _Collector) -> None:
 def _clean_texts(step: CleanStep, p: DocPath, lb: str, c: _Collector) -> None:
     for i, hint in enumerate(step.hints):
         c.add(p + ("hints",), f"{lb}/hints", i, hint)
+    for n in step.columns:
+        c.add(p + ("columns", n.column), f"{lb}/columns/{n.column}", "one", n.one)
+        c.add(p + ("columns", n.column), f"{lb}/columns/{n.column}", "many", n.many)
 
 
 def _publish_texts(step: PublishStep, p: DocPath, lb: str, c: _Collector) -> None:

@@ -3,13 +3,15 @@ the step's objectives and how the result is scored."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from game.core.correctness import Change, Comparison, Reference, lineage
 from game.core.csvquality import Finding
-from game.core.history import History, replay
+from game.core.history import History
 from game.core.operations import Operation, OperationError, operation_from_json
 from game.core.scenario import PRESERVED, CleanStep, Scenario
 from game.core.table import Table
@@ -35,6 +37,8 @@ class Objectives:
     #: (code, count) of the errors left that the reference recipe leaves too: the file lacks the
     #: information to fix them, the goal expects them
     expected: tuple[tuple[str, int], ...] = ()
+    #: the table compared with the reference recipe's (values changed otherwise, rows it keeps removed)
+    comparison: Comparison = Comparison()
 
     @property
     def errors_expected(self) -> int:
@@ -44,6 +48,23 @@ class Objectives:
     def errors_fixable(self) -> int:
         """Errors left that the learner can still fix (the reference recipe fixes errors of their kind)."""
         return self.errors_left - self.errors_expected
+
+    @property
+    def wrong(self) -> int:
+        """Values the learner changed in a way the reference recipe does not."""
+        return self.comparison.wrong
+
+
+@dataclass(frozen=True, slots=True)
+class Surprise:
+    """What the last operation did that the reference recipe never does: the cells it changed
+    otherwise (a few examples, how many) and the rows it removed that the recipe keeps."""
+
+    done: int  # operations in effect once it was applied (it is the last one)
+    examples: tuple[Change, ...]
+    cells: int
+    rows: int
+    fields: tuple[str, ...] = ()  # the columns of those cells, as the schema names them
 
 
 def _counted(report: Report, step: CleanStep) -> list[Any]:
@@ -70,13 +91,26 @@ class CleanWork:
         self._unfixable: Counter[str] | None = None
         self._tolerated: frozenset[str] = frozenset()  # kinds of warning the reference leaves
         self._met: tuple[tuple[Any, ...], Counter[str]] | None = None  # (history it was computed on, counts)
+        self._reference: Reference | None = None
+        self._compared: tuple[Table, Comparison] | None = None
+        #: what the last operation applied changed that the reference does not (None: nothing)
+        self.surprise: Surprise | None = None
+
+    @property
+    def reference(self) -> Reference:
+        """The reference recipe replayed on the file, to compare the learner's table with (once per step)."""
+        if self._reference is None:
+            history, _problems = History.from_recipe(self.original, self.step.reference)
+            accepted = {n.column: {v: frozenset(alts) for v, alts in n.accept} for n in self.step.columns if n.accept}
+            self._reference = Reference.replayed(self.original, [(s.operation, s.result) for s in history.done],
+                                                 accepted)
+        return self._reference
 
     @property
     def unfixable(self) -> Counter[str]:
         """Errors per code that even the reference recipe leaves: they cannot count against the learner."""
         if self._unfixable is None:
-            final, _results, _problems = replay(self.original, self.step.reference)
-            report = validate(final, self.schema)
+            report = validate(self.reference.final, self.schema)
             self._unfixable = _assessed(report, self.step)
             self._tolerated = frozenset(e.code for e in report.errors if not e.is_error)
         return self._unfixable
@@ -103,6 +137,17 @@ class CleanWork:
         self._met = (done, seen)
         return seen
 
+    def origins(self) -> dict[str, str | None]:
+        """Each column of the table -> the column of the file it comes from (None: created)."""
+        return lineage(self.original.header, [(s.operation, s.result) for s in self.history.done])
+
+    def comparison(self) -> Comparison:
+        """The table against the reference recipe's (only the columns changed since the last call are read)."""
+        table = self.table
+        if self._compared is None or self._compared[0] is not table:
+            self._compared = (table, self.reference.compare(table, self.origins()))
+        return self._compared[1]
+
     @property
     def table(self) -> Table:
         return self.history.table
@@ -116,16 +161,21 @@ class CleanWork:
         self.history = self.history.apply(operation)
         result = self.history.results[-1]
         self._revalidate(old, result.changed_columns, result.rows_changed)
+        examples, cells, rows, fields = self.reference.unexpected(old, self.table, self.origins(),
+                                                                  result.changed_columns)
+        self.surprise = Surprise(len(self.history.done), examples, cells, rows, fields) if cells or rows else None
         return result
 
     def undo(self) -> Operation:
         old, step = self.table, self.history.done[-1]
+        self.surprise = None
         self.history = self.history.undo()
         self._revalidate(old, None, step.result.rows_changed)
         return step.operation
 
     def redo(self) -> Operation:
         old = self.table
+        self.surprise = None
         self.history = self.history.redo()
         step = self.history.done[-1]
         self._revalidate(old, None, step.result.rows_changed)
@@ -153,6 +203,7 @@ class CleanWork:
         for _ in range(max(0, applied - done)):
             self.history = self.history.undo()
         self.report = validate(self.table, self.schema)
+        self.surprise = None
         return problems
 
     # objectives and score ----------------------------------------------------------------
@@ -165,13 +216,15 @@ class CleanWork:
         missing = tuple(f"{k.column} = {k.value}" for k in step.keep_values
                         if k.column not in table.header or k.value not in table.column(k.column))
         goal = step.goal
+        compared = self.comparison()
         reached = (left <= goal.max_errors and (goal.max_warnings is None or warnings <= goal.max_warnings)
-                   and not missing and (not step.keep_rows or lost == 0)
-                   and (table.nrows > 0 or self.original.nrows == 0) and self.introduced() == 0)
+                   and not missing and (not step.keep_rows or (lost == 0 and compared.rows_lost == 0))
+                   and (table.nrows > 0 or self.original.nrows == 0) and self.introduced() == 0
+                   and compared.wrong == 0)
         per_code = Counter(e.code for e in counted)
         expected = tuple((code, min(n, self.unfixable[code])) for code, n in sorted(per_code.items())
                          if self.unfixable.get(code, 0) > 0)
-        return Objectives(left, warnings, len(_counted(self.initial, step)), lost, missing, reached, expected)
+        return Objectives(left, warnings, len(_counted(self.initial, step)), lost, missing, reached, expected, compared)
 
     def introduced(self) -> int:
         """Errors of kinds the file did not have at the start and the reference recipe does not
@@ -197,7 +250,8 @@ class CleanWork:
 
     def criteria(self) -> list[tuple[str, float, str, str]]:
         """(criterion, score 0..1, detail, competency) for each kind of problem the learner met
-        (see :meth:`met`) that the reference recipe fixes, plus « données préservées »."""
+        (see :meth:`met`) that the reference recipe fixes, plus « données préservées » (nothing lost)
+        and « données justes » (as the reference recipe makes them)."""
         after, met = _assessed(self.report, self.step), self.met()
         out = []
         o = self.objectives()
@@ -221,11 +275,23 @@ class CleanWork:
         kept = 1.0 - (o.rows_lost / rows if self.step.keep_rows else 0.0)
         values = 1.0 - (len(o.values_missing) / len(self.step.keep_values) if self.step.keep_values else 0.0)
         introduced = self.introduced()
-        out.append((PRESERVED, max(0.0, min(kept, values, 1.0 / (1 + introduced))),
-                    f"{o.rows_lost}/{len(o.values_missing)}/{introduced}", self.step.competency_for(PRESERVED)))
+        c = o.comparison
+        # a value changed into one the reference never gives has lost what the file said (« AssiaAmélie »
+        # made « Assiaamélie » no longer tells there were two names): it is not preserved either
+        out.append((PRESERVED, max(0.0, min(kept, values, 1.0 / (1 + introduced), 1.0 / (1 + c.wrong))),
+                    f"{o.rows_lost}/{len(o.values_missing)}/{introduced}/{c.wrong}", self.step.competency_for(PRESERVED)))
+        out.append(("donnees-justes", c.score, justes_detail(c), self.step.competency_for("donnees-justes")))
         return out
 
     def process(self) -> tuple[int, int]:
         """How the work was done, reported to the trainer but never scored: the operations in
         effect, and how many the reference recipe uses (exploring costs nothing)."""
         return len(self.history.done), len(self.step.reference)
+
+
+def justes_detail(c: Comparison) -> str:
+    """« right/expected/wrong/rows lost », then the first wrong cells as JSON
+    ([row, column, before, after, expected], …): what the debrief and the trainer read."""
+    units = c.expected + c.kept_altered + c.rows_lost
+    cells = [[x.row, x.column, x.before, x.after, x.expected] for x in c.examples]
+    return f"{c.right}/{units}/{c.wrong}/{c.rows_lost}" + (" " + json.dumps(cells, ensure_ascii=False) if cells else "")

@@ -118,6 +118,9 @@ class CleanScene(StepScene):
             out.append(Label(_("Aucune erreur."), tone="success"))
         if v.feedback is not None:
             out.append(Label(v.feedback.text, tone=v.feedback.tone))
+        if v.surprise is not None:  # right above the palette's button: Maj+Tab reaches « Annuler »
+            out += [Label(v.surprise.text, bold=True, tone=v.surprise.tone),
+                    Button(_("Annuler cette opération"), "undo-surprise")]
         out.append(Button(_("Appliquer une opération…"), "ops"))
         self.facet = None
         if v.facet:
@@ -243,7 +246,7 @@ class CleanScene(StepScene):
             params = self.palette_params() | {"value": self.view.facet_values[self.facet.selected], "start": "find-replace",
                                               "defaults": {"whole_cell": True}}
             return Push("operation", params)
-        if action == "undo":
+        if action == "undo" or (action == "undo-surprise" and self.view.surprise is not None):
             op = self.session.clean_undo()
             self.say(_("Opération annulée : {label}").format(label=_(type(op).label)))
         elif action == "redo":

@@ -3,6 +3,7 @@ each competency's level and the recommended resources."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +78,26 @@ def _challenge_review(item: ReviewItem, scenario: Any) -> tuple[str, str, str, t
     return what, answer, tr_s(item.explanation), sources
 
 
+def justes_text(response: str) -> str:
+    """« données justes » as recorded (``right/expected/wrong/lost [[row, column, before, after,
+    expected], …]``) told to the learner, naming the wrong cells."""
+    numbers, _sep, cells = response.partition(" ")
+    parts = numbers.split("/")
+    if len(parts) != 4:
+        return response
+    text = _("{right} valeur(s) juste(s) sur {total} attendue(s), {wrong} modifiée(s) d'une façon que la consigne "
+             "n'attend pas, {lost} ligne(s) supprimée(s) que la consigne garde").format(
+        right=parts[0], total=parts[1], wrong=parts[2], lost=parts[3])
+    try:
+        examples = json.loads(cells) if cells else []
+    except ValueError:
+        examples = []
+    named = [_("ligne {row}, {column} : « {before} » devenu « {after} », attendu « {expected} »").format(
+        row=e[0], column=e[1], before=e[2] or "", after=e[3] or "", expected=e[4] or "")
+        for e in examples if isinstance(e, list) and len(e) == 5]
+    return text + (" — " + " ; ".join(named) if named else "")
+
+
 def _review(item: ReviewItem, scenario: Any = None) -> tuple[str, str, str, tuple[str, ...]]:
     if item.kind == "publish":
         return _publish_review(item)
@@ -86,9 +107,13 @@ def _review(item: ReviewItem, scenario: Any = None) -> tuple[str, str, str, tupl
     if item.kind == "criterion":  # a clean step: errors of one kind fixed, or data preserved
         name = criterion_name(item.prompt, _)
         parts = item.response.split("/")
-        if item.prompt == "donnees-preservees" and len(parts) == 3:
+        if item.prompt == "donnees-preservees" and len(parts) in (3, 4):
             detail = _("{rows} ligne(s) perdue(s), {values} valeur(s) à garder manquante(s), {new} erreur(s) introduite(s)").format(
                 rows=parts[0], values=parts[1], new=parts[2])
+            if len(parts) == 4 and parts[3] != "0":
+                detail += ", " + _("{n} valeur(s) faussée(s)").format(n=parts[3])
+        elif item.prompt == "donnees-justes":
+            detail = justes_text(item.response)
         elif item.prompt.startswith(KEPT_PREFIX):
             detail = _("{kept} laissée(s) telle(s) quelle(s) sur {total}").format(kept=parts[0], total=parts[-1])
         elif item.prompt == "operations-utilisees":

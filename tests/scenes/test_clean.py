@@ -62,7 +62,8 @@ def test_keyboard_cleaning_reaches_the_goal_and_scores(tmp_path):
         assert [s["result"]["response"] for s in used].count("redo") == 1
         criteria = {s["object"]["id"].rsplit("/", 1)[1]: s["result"]["score"]["scaled"]
                     for s in stored if "/criteria/" in s["object"]["id"]}
-        assert criteria == {"constraint-error": 1.0, "donnees-preservees": 1.0}  # operations are counted, not scored
+        assert criteria == {"constraint-error": 1.0, "donnees-preservees": 1.0,
+                            "donnees-justes": 1.0}  # operations are counted, not scored
     finally:
         d.close()
 

@@ -29,6 +29,7 @@ KINDS = {
     "extra-header-warn": N_("Colonne non prévue par le schéma"),
     "disordered-header-warn": N_("Colonne mal placée"),
     "donnees-preservees": N_("Données préservées (lignes et valeurs à garder)"),
+    "donnees-justes": N_("Données justes (comparées à la correction de référence)"),
     "operations-utilisees": N_("Opérations utilisées (comparées à la recette de référence)"),
     "blank-row": N_("Ligne vide"),
     "extra-cell": N_("Valeur en trop"),

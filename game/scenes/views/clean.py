@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from game.core.correctness import Change
 from game.core.operations import clusters
 from game.core.profile import ColumnProfile, column_profile
 from game.core.scenario import CleanStep, Scenario
@@ -13,7 +14,7 @@ from game.core.table import Table
 from game.core.tableschema import Report
 from game.core.tableschema.kinds import KINDS
 from game.i18n import _, ngettext, render
-from game.play.clean import CleanWork, Objectives
+from game.play.clean import CleanWork, Objectives, Surprise
 
 from .text import Line, tr_s
 
@@ -62,6 +63,8 @@ class WorkbenchView:
     can_hint: bool
     give_up: Literal["offer", "confirm"] | None  # None once the goal is reached
     findings: tuple[str, ...]  # what the file reader noticed (encoding, separator…)
+    #: what the last operation changed that the instructions do not expect, with « Annuler ? » (None: nothing)
+    surprise: Line | None = None
 
 
 def error_line(e: Any) -> str:
@@ -148,6 +151,68 @@ def palette_request(work: CleanWork, step: CleanStep, row: int, col: int) -> dic
             "offered": list(step.operations)}
 
 
+#: wrong values quoted in a message (the count says how many there are)
+QUOTED = 3
+
+
+def _quoted(changes: tuple[Change, ...], with_column: bool) -> str:
+    out = []
+    for c in changes[:QUOTED]:
+        text = _("« {before} » devenu « {after} »").format(before=c.before or "", after=c.after or "")
+        out.append(_("{change} ({column})").format(change=text, column=c.column) if with_column else text)
+    return ", ".join(out)
+
+
+def _human(work: CleanWork, step: CleanStep, field: str) -> str:
+    """A column as the learner knows it: the schema's title, else its name."""
+    f = next((f for f in work.schema.fields if f.name == field), None)
+    return f.title if f is not None and f.title else field
+
+
+def surprise_text(work: CleanWork, step: CleanStep, s: Surprise) -> str:
+    """« Vous avez modifié 1 prénom d'une façon que la consigne n'attend pas : « AssiaAmélie » →
+    « Assiaamélie ». Annuler ? » — the values named as the scenario names them (``columns``), else
+    « valeur(s) de la colonne « title » », else the values of several columns with their column."""
+    parts = []
+    if s.cells:
+        note = step.column_note(s.fields[0]) if len(s.fields) == 1 else None
+        quoted = _quoted(s.examples, len(s.fields) > 1)
+        if note is not None and note.one and note.many:
+            noun = tr_s(note.one if s.cells == 1 else note.many)  # the scenario's own words (n ≥ 1)
+            text = ngettext("Vous avez modifié {n} {noun} d'une façon que la consigne n'attend pas : {examples}.",
+                            "Vous avez modifié {n} {noun} d'une façon que la consigne n'attend pas : {examples}.",
+                            s.cells).format(n=s.cells, noun=noun, examples=quoted)
+        elif len(s.fields) == 1:
+            text = ngettext("Vous avez modifié {n} valeur de la colonne « {column} » d'une façon que la consigne n'attend pas : {examples}.",
+                            "Vous avez modifié {n} valeurs de la colonne « {column} » d'une façon que la consigne n'attend pas : {examples}.",
+                            s.cells).format(n=s.cells, column=_human(work, step, s.fields[0]), examples=quoted)
+        else:
+            text = ngettext("Vous avez modifié {n} valeur d'une façon que la consigne n'attend pas : {examples}.",
+                            "Vous avez modifié {n} valeurs d'une façon que la consigne n'attend pas : {examples}.",
+                            s.cells).format(n=s.cells, examples=quoted)
+        if s.cells > QUOTED:
+            text = text[:-1] + " " + _("(et {n} de plus).").format(n=s.cells - min(QUOTED, len(s.examples)))
+        parts.append(text)
+    if s.rows:
+        parts.append(ngettext("Vous avez supprimé {n} ligne que la consigne garde.",
+                              "Vous avez supprimé {n} lignes que la consigne garde.", s.rows).format(n=s.rows))
+    return " ".join(parts + [_("Annuler ?")])
+
+
+def wrong_line(o: Objectives) -> str:
+    """What keeps a valid file from being the right one: values changed otherwise, rows removed."""
+    c = o.comparison
+    parts = []
+    if c.wrong:
+        parts.append(ngettext("{n} valeur modifiée d'une façon que la consigne n'attend pas : {examples}.",
+                              "{n} valeurs modifiées d'une façon que la consigne n'attend pas : {examples}.",
+                              c.wrong).format(n=c.wrong, examples=_quoted(c.examples, True)))
+    if c.rows_lost:
+        parts.append(ngettext("{n} ligne supprimée que la consigne garde.", "{n} lignes supprimées que la consigne garde.",
+                              c.rows_lost).format(n=c.rows_lost))
+    return " ".join(parts)
+
+
 def goal_line(o: Objectives, step: CleanStep) -> Line | None:
     """What is true of the step's goal: met with a valid file (success); errors left that the goal
     expects, how many and of which kinds (accent, never « atteint »); errors the learner can still
@@ -181,6 +246,9 @@ def goal_line(o: Objectives, step: CleanStep) -> Line | None:
                          .format(n=o.rows_lost))
         if o.values_missing:
             parts.append(_("Valeurs à garder absentes du fichier : {values}.").format(values=", ".join(o.values_missing)))
+    wrong = wrong_line(o)
+    if wrong:  # a valid file is not yet the right one
+        parts.append(wrong)
     if not parts:
         return None
     return Line("\n".join(parts), "warning" if fixable or not o.reached else "accent")
@@ -229,5 +297,7 @@ def present(work: CleanWork, scenario: Scenario, step: CleanStep, state: Workben
         can_hint=bool(step.hints) and state.hints_shown < len(step.hints) and not o.reached,
         give_up=give_up,
         findings=tuple(render(f.message) for f in work.findings),
+        surprise=Line(surprise_text(work, step, work.surprise), "warning") if work.surprise is not None
+        and work.surprise.done == len(work.history.done) else None,
     )
 
