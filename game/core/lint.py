@@ -54,7 +54,9 @@ class LintContext:
 
 def _graph(scenario: Scenario) -> dict[str, list[Route]]:
     known = {s.id for s in scenario.steps}
-    return {s.id: [r for r in routes(scenario, s) if r.target is None or r.target in known] for s in scenario.steps}
+    # a ``republish`` goes back to a publication's form, which then leads on: not a way to new steps, nor a loop
+    return {s.id: [r for r in routes(scenario, s) if (r.target is None or r.target in known) and r.by != "republish"]
+            for s in scenario.steps}
 
 
 def reachable(scenario: Scenario, start: str | None = None) -> set[str]:
@@ -88,6 +90,8 @@ def loops(ctx: LintContext) -> list[Problem]:
         if s.id not in reached:
             continue
         for r in routes(sc, s):
+            if r.by == "republish":  # back to a publication's form: it then goes on, it does not loop
+                continue
             if r.path is not None and r.target is not None and sc.has_step(r.target) and s.id in reachable(sc, r.target):
                 out.append(Problem(r.path, msg(N_("Ce renvoi vers « {step} » fait tourner le scénario en rond : le jeu garde les réponses données, l'apprenant·e referait le même chemin sans fin."), step=r.target),
                                    msg(N_("Renvoyez vers une étape plus loin dans le parcours ; pour revoir une notion, écrivez une nouvelle étape.")),
@@ -272,6 +276,13 @@ def missing_translations(ctx: LintContext) -> list[Problem]:
     return out
 
 
+def debrief_passages(ctx: LintContext) -> list[Problem]:
+    """Debrief passages whose condition or quoted fact refers to nothing (see game.core.debrief_lint)."""
+    from .debrief_lint import passage_problems
+
+    return passage_problems(ctx.scenario)
+
+
 LintRule = Callable[[LintContext], list[Problem]]
 
 #: Every lint rule, by the code of its problems.
@@ -282,6 +293,7 @@ LINT_RULES: dict[str, LintRule] = {
     "insufficient-evidence": thin_evidence,
     "unsourced-fact": unsourced_facts,
     "missing-translation": missing_translations,
+    "debrief-passage": debrief_passages,
 }
 
 

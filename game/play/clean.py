@@ -59,6 +59,16 @@ class CleanWork:
         self.initial = validate(original, schema)
         self.report = self.initial
         self._unfixable: Counter[str] | None = None
+        self._met: set[tuple[Any, ...]] = set()  # every counted error the learner has met (the debrief's facts)
+        self._meet()
+
+    def _meet(self) -> None:
+        self._met.update((e.code, e.row, e.field, e.detail) for e in _counted(self.report, self.step))
+
+    def errors_met(self) -> int:
+        """How many distinct errors the learner met: at the start and after each operation (an
+        operation may reveal errors, as trimming the spaces of column names does)."""
+        return max(len(self._met), len(_counted(self.initial, self.step)), len(_counted(self.report, self.step)))
 
     @property
     def unfixable(self) -> Counter[str]:
@@ -75,6 +85,7 @@ class CleanWork:
     def _revalidate(self, old: Table, changed: frozenset[int] | None, rows_changed: bool) -> None:
         self.report = revalidate(self.report, old, self.table, self.schema,
                                  None if changed is None else set(changed), rows_changed)
+        self._meet()
 
     def apply(self, operation: Operation) -> Any:
         old = self.table
@@ -118,6 +129,7 @@ class CleanWork:
         for _ in range(max(0, applied - done)):
             self.history = self.history.undo()
         self.report = validate(self.table, self.schema)
+        self._meet()  # (the operations replayed are not validated one by one: what they revealed is not counted)
         return problems
 
     # objectives and score ----------------------------------------------------------------

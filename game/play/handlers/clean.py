@@ -91,7 +91,9 @@ class CleanHandler(Handler):
         for name, score, detail, comp in work.criteria():
             scores[name] = round(score, 4)
             stmts.append(session.statement(xc.criterion_scored, step.id, name, score, detail, [comp]))
-        return session.state.with_cleaning(step.id, work.to_json() | {"scores": scores}), stmts
+        o = work.objectives()  # what the debrief says of this step: the errors found, left, expected
+        result = {"errors_met": work.errors_met(), "errors_left": o.errors_left, "errors_expected": o.errors_expected}
+        return session.state.with_cleaning(step.id, work.to_json() | {"scores": scores, "result": result}), stmts
 
     def entry(self, step: CleanStep, action: Action) -> LogEntry:
         if isinstance(action, ApplyOperation):
