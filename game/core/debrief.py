@@ -161,9 +161,15 @@ def summary(scenario: Scenario, facts: Facts, text: Callable[[str], str] = str,
     for step in scenario.steps:
         if isinstance(step, CleanStep) and step.id in facts.cleaned:
             c = facts.cleaned[step.id]
-            out.append((msg(N_("« {step} » : {fixed} erreur(s) corrigée(s) sur {met} rencontrée(s) ; {left} restante(s), "
-                               "dont {expected} attendue(s) faute d'information."),
-                            step=text(step.title), fixed=c.errors_fixed, met=c.errors_met, left=c.errors_left,
+            if not c.errors_left:
+                line = N_("« {step} » : {fixed} erreur(s) corrigée(s) sur {met} rencontrée(s) ; aucune ne reste.")
+            elif not c.errors_fixable:
+                line = N_("« {step} » : {fixed} erreur(s) corrigée(s) sur {met} rencontrée(s) ; {left} restante(s), "
+                          "toutes attendues faute d'information : à signaler, pas à inventer.")
+            else:
+                line = N_("« {step} » : {fixed} erreur(s) corrigée(s) sur {met} rencontrée(s) ; {left} restante(s), "
+                          "dont {expected} attendue(s) faute d'information.")
+            out.append((msg(line, step=text(step.title), fixed=c.errors_fixed, met=c.errors_met, left=c.errors_left,
                             expected=min(c.errors_expected, c.errors_left)), "text"))
             if c.errors_fixable:
                 out.append((msg(N_("Encore {count} erreur(s) que vous pouviez corriger dans « {step} »."),
