@@ -146,7 +146,9 @@ def _reference_next(scenario: Scenario, index: int) -> list[str | None]:
     choices, any choice of an ungraded one; a publication with the reference metadata has no
     consequence."""
     step = scenario.steps[index]
-    out = routes(scenario, step)
+    # a ``republish`` goes back to a publication, which then leads on: counted as the dialogue's own way
+    out = [Route(scenario.following(step.id), r.path, r.choice) if r.by == "republish" else r
+           for r in routes(scenario, step)]
     if isinstance(step, DialogueStep) and step.choices:
         grades = [GRADE_SCORE[c.grade] for c in step.choices if c.grade]
         return [r.target for r, c in zip(out, step.choices, strict=False)

@@ -34,7 +34,7 @@ from game.core.actions import (
     Sort,
     Undo,
 )
-from game.core.route import route
+from game.core.route import Route, route
 from game.core.scenario import PublishStep, ReuseStep, Scenario, Step
 
 from .handlers import HANDLERS, ActionRefused, Graded, Handler, handler_for
@@ -285,6 +285,9 @@ class PlaySession:
         way = route(self.scenario, step, choice=self.state.choice(step.id),
                     personal_left=bool(published.get("personal_columns")), licence=published.get("licence"),
                     played=self.state.visited if publishing.get("history") else ())
+        if way.by == "republish" and step.id in self.state.publishing_of(way.target or "").get("republished_by", ()):
+            nxt = self.scenario.following(step.id)  # a consequence acts once: back again, the dialogue leads on
+            way = Route(nxt)
         nxt = way.target
         finished: float | None = None
         if nxt is None or self.handler(self.scenario.step(nxt)).closes:

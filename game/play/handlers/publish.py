@@ -100,6 +100,9 @@ def _publish_desk(session: SessionView, desk: PublishWork, meta: Metadata) -> Pr
              "published": {**summary, "path": where}, "scores": {n: round(sc, 4) for n, sc, _d, _c in criteria}}
     if history:
         saved["history"] = history
+    by = before.get("republished_by", []) + ([before["republish"]] if "republish" in before else [])
+    if by:  # the dialogues whose choice sent the learner back here (each acts once)
+        saved["republished_by"] = by
     session.commit(session.state.with_publishing(step.id, saved), stmts)
     desk.draft = meta
     return preview
