@@ -288,11 +288,11 @@ def _republish(c: Doc, p: Path, ck: _Checker) -> str | None:
 
 
 def _condition(w: Doc) -> Condition:
-    flags = {k: w[k] for k in ("republished", "fixable_left") if k in w}
-    lists = {k: tuple(w[k]) for k in ("published_columns_include", "published_columns_exclude", "licence",
-                                       "licence_not", "reached", "not_reached", "missed", "answered") if k in w}
-    texts = {k: str(w[k]) for k in ("score", "step", "personal_data", "clean") if k in w}
-    return Condition(**texts, **lists, **flags)
+    fields: dict[str, Any] = {k: w[k] for k in ("republished", "fixable_left") if k in w}
+    fields |= {k: tuple(w[k]) for k in ("published_columns_include", "published_columns_exclude", "licence",
+                                        "licence_not", "reached", "not_reached", "missed", "answered") if k in w}
+    fields |= {k: str(w[k]) for k in ("score", "step", "personal_data", "clean") if k in w}
+    return Condition(**fields)
 
 
 def _debrief(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> DebriefStep:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Mapping
 
 from .debrief import CLEAN_FACTS, PLACEHOLDER, PLAIN_FACTS, PUBLISH_FACTS
-from .messages import N_, msg
+from .messages import N_, Message, msg
 from .problems import ERROR, PathPart, Problem, suggestion
 from .scenario import CleanStep, Condition, DebriefStep, PublishStep, QuizStep, ReuseStep, Scenario, SortStep
 
@@ -35,7 +35,7 @@ def _items(scenario: Scenario) -> list[str]:
     return out
 
 
-def _problem(path: tuple[PathPart, ...], message: str, hint: object = None, **params: object) -> Problem:
+def _problem(path: tuple[PathPart, ...], message: str, hint: Message | None = None, **params: object) -> Problem:
     return Problem(path, msg(message, **params), hint, code="debrief-passage", severity=ERROR)
 
 

@@ -3,6 +3,8 @@ and published, which steps were played) and the assessment (the score, the items
 
 from __future__ import annotations
 
+from typing import Any
+
 from game.core.assessment import Assessment
 from game.core.debrief import Cleaned, Facts, Published
 from game.core.scenario import CleanStep, PublishStep, Scenario
@@ -10,7 +12,7 @@ from game.core.scenario import CleanStep, PublishStep, Scenario
 from .state import AttemptState
 
 
-def _published(step: PublishStep, saved: dict) -> Published | None:
+def _published(step: PublishStep, saved: dict[str, Any]) -> Published | None:
     last = saved.get("published")
     if not isinstance(last, dict):
         return None
@@ -23,7 +25,7 @@ def _published(step: PublishStep, saved: dict) -> Published | None:
                      personal, 1 + len(history), earlier)
 
 
-def _cleaned(step: CleanStep, saved: dict) -> Cleaned | None:
+def _cleaned(step: CleanStep, saved: dict[str, Any]) -> Cleaned | None:
     result = saved.get("result")
     if not isinstance(result, dict):
         return None  # not left yet (or left before the debrief had facts)

@@ -105,8 +105,10 @@ def play(s: PlaySession, *, choices: dict[str, int] | None = None, dropped: dict
         elif isinstance(step, ReuseStep):
             for ch in step.challenges:
                 v = s.reuse_work().verdict(ch)
-                if v.expected is None or v.expected.unanswerable or ch.id in wrong:
+                if v.expected is None or v.expected.unanswerable:
                     s.do(CannotAnswer(step.id, ch.id))
+                elif ch.id in wrong:
+                    s.do(Reply(step.id, ch.id, "-1" if v.expected.kind == "number" else "Personne"))
                 elif v.expected.kind == "number":
                     s.do(Reply(step.id, ch.id, plain_number(v.expected.number or 0.0)))
                 else:
@@ -203,3 +205,57 @@ def test_the_subventions_figures_follow_what_the_learner_did(tmp_path):
     assert f"{left['errors_left'] - left['errors_expected']} erreur(s) que le fichier ou le registre permettait de corriger" in partial
     assert "vous avez corrigé" not in partial.split("En Haute-Garonne")[0]
     assert "quarante erreurs corrigées" not in done + partial
+
+
+def test_a_republication_that_keeps_the_personal_data_goes_on_and_the_debrief_says_so(tmp_path):
+    """The consequence already played does not fire again (no endless loop), and nothing claims the
+    addresses were removed."""
+    import shutil
+
+    from .test_do import FIX
+
+    folder = tmp_path / "publication"
+    shutil.copytree(FIX / "publication", folder)
+    path = folder / "scenario.yaml"
+    text = path.read_text("utf-8")
+    old = "      - {who: mentore, text: Des adresses de parents sont en ligne.}\n    next: questions\n"
+    assert text.count(old) == 1
+    text = text.replace(old, "      - {who: mentore, text: Des adresses de parents sont en ligne.}\n"
+                             "    choices:\n      - text: Je republie sans la colonne.\n        then: {republish: publier}\n")
+    text = text.replace("  - id: bilan\n    kind: debrief\n    title: Bilan\n",
+                        "  - id: bilan\n    kind: debrief\n    title: Bilan\n    passages:\n"
+                        "      - when: {republished: true, personal_data: withheld}\n        text: Les adresses sont retirées.\n"
+                        "      - when: {republished: true, personal_data: published}\n"
+                        "        text: \"Toujours en ligne : {publier.personal_published}.\"\n")
+    path.write_text(text, "utf-8")
+    scenario = load_scenario(folder).scenario
+    assert scenario is not None
+    rec = MemoryRecorder()
+    s = PlaySession(scenario, "Camille", REG, rec, clock=Clock(), datasets=ScenarioDatasets({"publication": folder}),
+                    publisher=PortalPublisher(Portal(tmp_path / "portail"), folder / "data"))
+    s.begin()
+    play(s, dropped={"publier": ()}, stop="fuite")
+    play(s, stop="publier")
+    assert s.step.id == "publier" and not s.step_done()
+    s.do(form(Publish, "publier", s.publish_work().draft, ()))  # the column is still ticked
+    assert s.do(Proceed("publier")) == "questions"  # not « fuite » again
+    play(s, wrong=("naissances-2016", "prenoms-filles"))
+    view = debrief(s, rec)
+    assert "Toujours en ligne : DECLARANT_COURRIEL." in view.passages
+    assert "Les adresses sont retirées." not in view.passages
+    assert "Publié 2 fois : la dernière publication a remplacé les précédentes sur le portail." in said(view)
+
+
+def test_below_the_pass_mark_the_words_do_not_congratulate(tmp_path):
+    from game.core.debrief import Facts
+
+    scenario = load_scenario(builtin_scenarios_dir() / "premiers-pas").scenario
+    fw = load_framework()[0]
+    step = scenario.steps[-1]
+    from game.core.assessment import Assessment
+
+    low, high = (Assessment(x, 10, (), (), (), ()) for x in (0.4, 0.9))
+    below = present(low, fw, step.intro, scenario, step=step, facts=Facts(score=0.4, passed=False))
+    above = present(high, fw, step.intro, scenario, step=step, facts=Facts(score=0.9, passed=True))
+    assert "Bravo" not in said(below) and below.passages[0].startswith("Prochaine étape : relisez ce qui est à revoir")
+    assert above.intro.startswith("Bravo") and above.passages == ()
