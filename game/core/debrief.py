@@ -30,7 +30,7 @@ class Published:
     step: str
     title: str
     licence: str
-    columns: tuple[str, ...]  # the columns of the published table
+    columns: tuple[str, ...] | None  # the columns of the published table (None: not recorded, an older attempt)
     dropped: tuple[str, ...]  # the columns left out
     personal: tuple[str, ...]  # personal columns in the published table
     times: int = 1  # how many times it was published (the last one replaced the others on the portal)
@@ -90,9 +90,11 @@ def holds(when: Condition, facts: Facts, scenario: Scenario) -> bool:
         pub = facts.published.get(_only(scenario, PublishStep, when.step))
         if pub is None:
             return False  # nothing published: no condition on a publication is true
-        if any(c not in pub.columns for c in when.published_columns_include):
+        if (when.published_columns_include or when.published_columns_exclude) and pub.columns is None:
+            return False  # what was published is not known: nothing may be said about its columns
+        if any(c not in (pub.columns or ()) for c in when.published_columns_include):
             return False
-        if any(c in pub.columns for c in when.published_columns_exclude):
+        if any(c in (pub.columns or ()) for c in when.published_columns_exclude):
             return False
         if when.personal_data and (when.personal_data == "published") != bool(pub.personal):
             return False
@@ -176,8 +178,13 @@ def summary(scenario: Scenario, facts: Facts, text: Callable[[str], str] = str,
                                 count=c.errors_fixable, step=text(step.title)), "warning"))
         elif isinstance(step, PublishStep) and step.id in facts.published:
             p = facts.published[step.id]
-            out.append((msg(N_("Publié sur votre portail : « {title} », {columns} colonne(s), licence : {licence}."),
-                            title=p.title, columns=len(p.columns), licence=licence_name(p.licence) if p.licence else "-"), "text"))
+            licence = licence_name(p.licence) if p.licence else "-"
+            if p.columns is None:  # an attempt published before the columns were recorded
+                out.append((msg(N_("Publié sur votre portail : « {title} », licence : {licence}."), title=p.title,
+                                licence=licence), "text"))
+            else:
+                out.append((msg(N_("Publié sur votre portail : « {title} », {columns} colonne(s), licence : {licence}."),
+                                title=p.title, columns=len(p.columns), licence=licence), "text"))
             if p.dropped:
                 out.append((msg(N_("Colonnes retirées avant publication : {columns}."),
                                 columns=", ".join(p.dropped)), "text"))

@@ -18,7 +18,7 @@ def _published(step: PublishStep, saved: dict[str, Any]) -> Published | None:
         return None
     history = [h for h in saved.get("history", []) if isinstance(h, dict)]
     dropped = tuple(str(c) for c in saved.get("dropped", ()))
-    columns = tuple(str(c) for c in last.get("columns", ()))
+    columns = tuple(str(c) for c in last["columns"]) if isinstance(last.get("columns"), list) else None
     personal = tuple(str(c) for c in last.get("personal_columns", ()))
     earlier = tuple(dict.fromkeys(str(c) for h in history for c in h.get("personal_columns", ()) if c not in personal))
     return Published(step.id, str(last.get("title", "")), str(last.get("licence", "") or ""), columns, dropped,
