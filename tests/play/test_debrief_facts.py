@@ -259,3 +259,35 @@ def test_below_the_pass_mark_the_words_do_not_congratulate(tmp_path):
     above = present(high, fw, step.intro, scenario, step=step, facts=Facts(score=0.9, passed=True))
     assert "Bravo" not in said(below) and below.passages[0].startswith("Prochaine étape : relisez ce qui est à revoir")
     assert above.intro.startswith("Bravo") and above.passages == ()
+
+
+def test_a_republish_choice_on_the_main_path_acts_once(tmp_path):
+    """A dialogue after the publication whose choice sends the learner back: once republished, the
+    publication leads to the dialogue again, which now leads on instead of sending back forever."""
+    import shutil
+
+    from .test_do import FIX
+
+    folder = tmp_path / "publication"
+    shutil.copytree(FIX / "publication", folder)
+    path = folder / "scenario.yaml"
+    text = path.read_text("utf-8")
+    for old, new in (("    consequences: {personal-data: fuite, licence: licence}\n    next: questions\n",
+                      "    consequences: {licence: licence}\n    next: fuite\n"),
+                     ("      - {who: mentore, text: Des adresses de parents sont en ligne.}\n    next: questions\n",
+                      "      - {who: mentore, text: Des adresses de parents sont en ligne.}\n    next: questions\n"
+                      "    choices:\n      - text: Je republie.\n        then: {republish: publier}\n")):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    path.write_text(text, "utf-8")
+    scenario = load_scenario(folder).scenario
+    assert scenario is not None
+    s = PlaySession(scenario, "Camille", REG, MemoryRecorder(), clock=Clock(),
+                    datasets=ScenarioDatasets({"publication": folder}),
+                    publisher=PortalPublisher(Portal(tmp_path / "portail"), folder / "data"))
+    s.begin()
+    play(s, stop="fuite")
+    play(s, stop="publier")  # sent back once
+    s.do(form(Publish, "publier", s.publish_work().draft, s.publish_work().dropped))
+    assert s.do(Proceed("publier")) == "fuite"
+    assert s.do(Proceed("fuite")) == "questions"  # not « publier » again
