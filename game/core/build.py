@@ -296,7 +296,8 @@ def _condition(w: Doc) -> Condition:
 
 
 def _debrief(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> DebriefStep:
-    passages = tuple(Passage(x["text"], _condition(x.get("when", {}))) for x in d.get("passages", []))
+    passages = tuple(Passage(x["text"], _condition(x.get("when", {})), ck.sources_of(x, p + ("passages", i)))
+                     for i, x in enumerate(d.get("passages", [])))
     return DebriefStep(d["id"], d["title"], comps, ck.next_of(d, p), d.get("intro", ""), passages)
 
 

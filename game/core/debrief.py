@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .messages import N_, Message, msg
-from .scenario import CleanStep, Condition, DebriefStep, PublishStep, Scenario
+from .scenario import CleanStep, Condition, DebriefStep, Passage, PublishStep, Scenario
 
 #: ``{step.fact}`` or ``{score}`` in a passage
 PLACEHOLDER = re.compile(r"\{(?:(?P<step>[a-z0-9][a-z0-9-]*)\.(?P<fact>[a-z_]+)|(?P<plain>[a-z_]+))\}")
@@ -149,9 +149,9 @@ def fill(text: str, values: Mapping[str, str]) -> str | None:
     return None if missing else out
 
 
-def shown(step: DebriefStep, facts: Facts, scenario: Scenario) -> list[str]:
-    """The source texts of the passages whose condition holds, in the file's order (not yet filled)."""
-    return [p.text for p in step.passages if holds(p.when, facts, scenario)]
+def shown(step: DebriefStep, facts: Facts, scenario: Scenario) -> list[Passage]:
+    """The passages whose condition holds, in the file's order (their texts not yet filled)."""
+    return [p for p in step.passages if holds(p.when, facts, scenario)]
 
 
 def summary(scenario: Scenario, facts: Facts, text: Callable[[str], str] = str,

@@ -22,6 +22,7 @@ from .scenario import (
     GRADE_SCORE,
     PUBLISH_EVIDENCE,
     CleanStep,
+    DebriefStep,
     DialogueStep,
     PublishStep,
     QuizStep,
@@ -235,6 +236,9 @@ def _sourceable(scenario: Scenario) -> Iterator[tuple[DocPath, tuple[str, ...], 
             for j, ch in enumerate(step.challenges):
                 yield p + ("challenges", j), ch.sources, [("question", ch.question), ("explanation", ch.explanation),
                                                           ("cannot", ch.cannot)]
+        elif isinstance(step, DebriefStep):
+            for j, passage in enumerate(step.passages):
+                yield p + ("passages", j), passage.sources, [("text", passage.text)]
 
 
 def unsourced_facts(ctx: LintContext) -> list[Problem]:

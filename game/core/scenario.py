@@ -298,6 +298,7 @@ class Passage:
 
     text: str
     when: Condition = Condition()
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ class DebriefView:
     #: what happened, computed from the attempt: (text, tone) — published columns, licence, personal data, errors left
     summary: tuple[tuple[str, str], ...] = ()
     passages: tuple[str, ...] = ()  # the scenario's passages whose condition holds, their facts filled in
+    passage_sources: tuple[tuple[str, ...], ...] = ()  # « Source : … » lines of each passage shown
 
 
 
@@ -113,14 +114,21 @@ def _licence_name(lic: str) -> str:
     return LICENCES[lic].name if lic in LICENCES else lic
 
 
-def _facts_text(step: DebriefStep | None, scenario: Any, facts: Facts | None) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
-    """The computed summary and the passages that hold, in the active language."""
+def _facts_text(step: DebriefStep | None, scenario: Any,
+                facts: Facts | None) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The computed summary and the passages that hold (with their sources), in the active language."""
     if facts is None or scenario is None:
         return (), ()
     lines = tuple((render(m), tone) for m, tone in summary(scenario, facts, tr_s, _licence_name))
     values = fact_values(facts, _licence_name, percent)
-    texts = [fill(tr_s(t), values) for t in shown(step, facts, scenario)] if step is not None else []
-    return lines, tuple(t for t in texts if t)
+    out = []
+    for p in shown(step, facts, scenario) if step is not None else []:
+        text = fill(tr_s(p.text), values)
+        if text:
+            cited = (scenario.source(s) for s in p.sources)
+            out.append((text, tuple(_("Source : {title} — {url}").format(title=tr_s(s.title), url=s.url)
+                                    for s in cited if s is not None)))
+    return lines, tuple(out)
 
 
 def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None, *, step: DebriefStep | None = None,
@@ -155,7 +163,8 @@ def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None, *, s
     # the scenario's closing words congratulate a learner who did the work: not shown below the pass mark
     lines, passages = _facts_text(step, scenario, facts)
     return DebriefView(tr_s(intro) if ok is not False else "", verdict, ok, score, well,
-                       tuple(_review(i, scenario) for i in a.to_review), tuple(levels), resources, lines, passages)
+                       tuple(_review(i, scenario) for i in a.to_review), tuple(levels), resources, lines,
+                       tuple(t for t, _s in passages), tuple(s for _t, s in passages))
 
 
 class DebriefScene(StepScene):
@@ -171,7 +180,9 @@ class DebriefScene(StepScene):
         if v.verdict:
             out.append(Label(v.verdict, bold=True, tone="success" if v.passed else "warning"))
         out.append(Label(v.score, role="heading", bold=True))
-        out += [Label(t) for t in v.passages]
+        for text, sources in zip(v.passages, v.passage_sources, strict=True):
+            out.append(Label(text))
+            out += [Label(s, role="small", tone="muted") for s in sources]
         if v.summary:
             out.append(Label(_("Ce que vous avez fait"), role="heading", bold=True))
             out += [Label("• " + t, tone=tone) for t, tone in v.summary]

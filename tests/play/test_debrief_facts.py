@@ -158,6 +158,7 @@ def test_the_hackathon_path_without_the_e_mails_says_so(tmp_path):
     assert "Aucune donnée personnelle dans le fichier publié." in text
     assert "adresses nominatives, dans" not in text and "Données personnelles en ligne" not in text
     assert view.passed is True and view.verdict.startswith("Bravo")
+    assert "Source : Etalab — Licence Ouverte / Open Licence, version 2.0" in text  # under the licence passage
 
 
 def test_republishing_without_the_columns_replaces_the_portals_file_and_records_both(tmp_path):
