@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
+from game.core.debrief_lint import unknown_columns
 from game.core.framework import Framework
 from game.core.problems import Problem
 from game.core.scenario import CleanStep, PublishStep, ReuseStep, Scenario
@@ -37,6 +38,7 @@ def deep_check(scenario: Scenario, folder: Path) -> tuple[list[Problem], Mapping
             found += [p.coded("publish-reference") for p in check_publish_step(scenario, step, folder, i, refs)]
         elif isinstance(step, ReuseStep):
             found += [p.coded("reuse-reference") for p in check_reuse_step(scenario, step, folder, i, refs)]
+    found += [p.coded("debrief-passage") for p in unknown_columns(scenario, _publishable(scenario, folder, refs))]
     assessed: dict[str, tuple[str, ...]] = {}
     for step in scenario.steps:
         if isinstance(step, CleanStep | PublishStep):
@@ -45,6 +47,18 @@ def deep_check(scenario: Scenario, folder: Path) -> tuple[list[Problem], Mapping
                 assessed[step.id] = comps
             found += dead_evidence(scenario, step, folder, scenario.index(step.id), refs)
     return found, assessed
+
+
+def _publishable(scenario: Scenario, folder: Path, refs: References) -> dict[str, set[str]]:
+    """Each publish step's columns: its schema's and its reference table's (steps whose file fails are left out)."""
+    out: dict[str, set[str]] = {}
+    for step in scenario.steps:
+        if isinstance(step, PublishStep) and scenario.has_step(step.source):
+            clean = scenario.step(step.source)
+            work = refs.work(clean, folder) if isinstance(clean, CleanStep) else None
+            if work is not None:
+                out[step.id] = set(work.schema.field_names) | set(work.table.header)
+    return out
 
 
 def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = None) -> LoadedScenario:

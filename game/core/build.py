@@ -22,11 +22,13 @@ from .scenario import (
     CleanGoal,
     CleanStep,
     ColumnNote,
+    Condition,
     DebriefStep,
     DialogueStep,
     KeepValue,
     Line,
     OfferedResource,
+    Passage,
     PublishStep,
     Question,
     QuizOption,
@@ -53,6 +55,7 @@ class _Checker:
         self.sources = {s["id"] for s in doc.get("sources", [])}
         self.steps = [s["id"] for s in doc["steps"]]
         self.clean_steps = [s["id"] for s in doc["steps"] if s.get("kind") == "clean"]
+        self.publish_steps = [s["id"] for s in doc["steps"] if s.get("kind") == "publish"]
         self.data_steps = [s["id"] for s in doc["steps"] if s.get("kind") in ("clean", "publish")]
         self.competencies = competencies
         self.competency_ids = sorted(competencies or ())  # listed in this order when none is close
@@ -124,7 +127,8 @@ def _dialogue(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> Dialogue
         lines.append(Line(ln["who"], ln["text"], ck.sources_of(ln, p + ("lines", i))))
     choices = tuple(
         Choice(c["text"], c.get("grade"), c.get("feedback", ""), ck.sources_of(c, p + ("choices", i)),
-               ck.next_of(c, p + ("choices", i)), ck.competencies_of(c, p + ("choices", i), comps))
+               ck.next_of(c, p + ("choices", i)), ck.competencies_of(c, p + ("choices", i), comps),
+               _republish(c, p + ("choices", i), ck))
         for i, c in enumerate(d.get("choices", []))
     )
     return DialogueStep(d["id"], d["title"], comps, ck.next_of(d, p), tuple(lines), choices)
@@ -274,8 +278,32 @@ def _reuse(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> ReuseStep:
                      challenges=tuple(challenges))
 
 
+def _republish(c: Doc, p: Path, ck: _Checker) -> str | None:
+    """``then: {republish: <publish step>}`` of a dialogue choice, checked."""
+    target = c.get("then", {}).get("republish")
+    if target is None:
+        return None
+    ck.ref(p + ("then", "republish"), target, ck.publish_steps,
+           N_("« {value} » n'est pas une étape de publication (kind: publish) du scénario : "
+              "republish renvoie au formulaire d'une publication."), "broken-link")
+    if "next" in c:
+        ck.add(p + ("next",), msg(N_("Ce choix a déjà une suite (then: republish) : après la nouvelle publication, "
+                                     "l'apprenant·e continue là où mène l'étape de publication. Retirez next.")))
+    return str(target)
+
+
+def _condition(w: Doc) -> Condition:
+    fields: dict[str, Any] = {k: w[k] for k in ("republished", "fixable_left") if k in w}
+    fields |= {k: tuple(w[k]) for k in ("published_columns_include", "published_columns_exclude", "licence",
+                                        "licence_not", "reached", "not_reached", "missed", "answered") if k in w}
+    fields |= {k: str(w[k]) for k in ("score", "step", "personal_data", "clean") if k in w}
+    return Condition(**fields)
+
+
 def _debrief(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> DebriefStep:
-    return DebriefStep(d["id"], d["title"], comps, ck.next_of(d, p), d.get("intro", ""))
+    passages = tuple(Passage(x["text"], _condition(x.get("when", {})), ck.sources_of(x, p + ("passages", i)))
+                     for i, x in enumerate(d.get("passages", [])))
+    return DebriefStep(d["id"], d["title"], comps, ck.next_of(d, p), d.get("intro", ""), passages)
 
 
 StepBuilder = Callable[[Doc, Path, _Checker, tuple[str, ...]], Step]

@@ -22,6 +22,7 @@ from .scenario import (
     GRADE_SCORE,
     PUBLISH_EVIDENCE,
     CleanStep,
+    DebriefStep,
     DialogueStep,
     PublishStep,
     QuizStep,
@@ -54,7 +55,9 @@ class LintContext:
 
 def _graph(scenario: Scenario) -> dict[str, list[Route]]:
     known = {s.id for s in scenario.steps}
-    return {s.id: [r for r in routes(scenario, s) if r.target is None or r.target in known] for s in scenario.steps}
+    # a ``republish`` goes back to a publication's form, which then leads on: not a way to new steps, nor a loop
+    return {s.id: [r for r in routes(scenario, s) if (r.target is None or r.target in known) and r.by != "republish"]
+            for s in scenario.steps}
 
 
 def reachable(scenario: Scenario, start: str | None = None) -> set[str]:
@@ -88,6 +91,8 @@ def loops(ctx: LintContext) -> list[Problem]:
         if s.id not in reached:
             continue
         for r in routes(sc, s):
+            if r.by == "republish":  # back to a publication's form: it then goes on, it does not loop
+                continue
             if r.path is not None and r.target is not None and sc.has_step(r.target) and s.id in reachable(sc, r.target):
                 out.append(Problem(r.path, msg(N_("Ce renvoi vers « {step} » fait tourner le scénario en rond : le jeu garde les réponses données, l'apprenant·e referait le même chemin sans fin."), step=r.target),
                                    msg(N_("Renvoyez vers une étape plus loin dans le parcours ; pour revoir une notion, écrivez une nouvelle étape.")),
@@ -146,7 +151,9 @@ def _reference_next(scenario: Scenario, index: int) -> list[str | None]:
     choices, any choice of an ungraded one; a publication with the reference metadata has no
     consequence."""
     step = scenario.steps[index]
-    out = routes(scenario, step)
+    # a ``republish`` goes back to a publication, which then leads on: counted as the dialogue's own way
+    out = [Route(scenario.following(step.id), r.path, r.choice) if r.by == "republish" else r
+           for r in routes(scenario, step)]
     if isinstance(step, DialogueStep) and step.choices:
         grades = [GRADE_SCORE[c.grade] for c in step.choices if c.grade]
         return [r.target for r, c in zip(out, step.choices, strict=False)
@@ -233,6 +240,9 @@ def _sourceable(scenario: Scenario) -> Iterator[tuple[DocPath, tuple[str, ...], 
             for j, ch in enumerate(step.challenges):
                 yield p + ("challenges", j), ch.sources, [("question", ch.question), ("explanation", ch.explanation),
                                                           ("cannot", ch.cannot)]
+        elif isinstance(step, DebriefStep):
+            for j, passage in enumerate(step.passages):
+                yield p + ("passages", j), passage.sources, [("text", passage.text)]
 
 
 def unsourced_facts(ctx: LintContext) -> list[Problem]:
@@ -276,6 +286,13 @@ def missing_translations(ctx: LintContext) -> list[Problem]:
     return out
 
 
+def debrief_passages(ctx: LintContext) -> list[Problem]:
+    """Debrief passages whose condition or quoted fact refers to nothing (see game.core.debrief_lint)."""
+    from .debrief_lint import passage_problems
+
+    return passage_problems(ctx.scenario)
+
+
 LintRule = Callable[[LintContext], list[Problem]]
 
 #: Every lint rule, by the code of its problems.
@@ -286,6 +303,7 @@ LINT_RULES: dict[str, LintRule] = {
     "insufficient-evidence": thin_evidence,
     "unsourced-fact": unsourced_facts,
     "missing-translation": missing_translations,
+    "debrief-passage": debrief_passages,
 }
 
 

@@ -11,6 +11,7 @@ learner takes.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from .problems import PathPart
@@ -27,7 +28,8 @@ class Route:
     path: DocPath | None = None  # where the file writes this link; None: the order of the steps
     choice: int | None = None  # taken after this choice of a dialogue
     consequence: str = ""  # taken after a publication with this consequence (``personal-data``, ``licence``)
-    by: str = "order"  # what sets the target: ``order`` (of the steps), ``step``, ``choice`` or ``consequence`` (its ``next``)
+    by: str = "order"  # what sets the target: ``order`` (of the steps), ``step``, ``choice``, ``consequence`` (its ``next``)
+    #: or ``republish`` (a choice that takes the learner back to a publication's form)
 
 
 def routes(scenario: Scenario, step: Step) -> list[Route]:
@@ -39,7 +41,9 @@ def routes(scenario: Scenario, step: Step) -> list[Route]:
     out: list[Route] = []
     if isinstance(step, DialogueStep) and step.choices:
         for j, c in enumerate(step.choices):
-            if c.next:
+            if c.republish:  # back to a publication's form, to publish again (not a loop: see route())
+                out.append(Route(c.republish, ("steps", i, "choices", j, "then", "republish"), choice=j, by="republish"))
+            elif c.next:
                 out.append(Route(c.next, ("steps", i, "choices", j, "next"), choice=j, by="choice"))
             else:
                 out.append(Route(scenario.following(step.id), own, choice=j, by=by))
@@ -61,12 +65,13 @@ def consequences(step: Step, *, personal_left: bool, licence: str | None) -> lis
 
 
 def route(scenario: Scenario, step: Step, *, choice: int | None = None, personal_left: bool = False,
-          licence: str | None = None) -> Route:
+          licence: str | None = None, played: Collection[str] = ()) -> Route:
     """The way a learner takes out of ``step``: after ``choice`` (the first one when none is given)
     on a dialogue with choices; after publishing under ``licence``, with personal data left or
-    not, on a publish step."""
+    not, on a publish step. A consequence whose step is in ``played`` does not set off again: a
+    publication made again after a consequence (``republish``) goes on where the step leads."""
     ways = routes(scenario, step)
-    by_consequence = {r.consequence: r for r in ways if r.consequence}
+    by_consequence = {r.consequence: r for r in ways if r.consequence and r.target not in played}
     for what in consequences(step, personal_left=personal_left, licence=licence):
         if what in by_consequence:
             return by_consequence[what]

@@ -46,6 +46,9 @@ class Choice:
     next: str | None = None
     #: what choosing it evidences (the step's competencies when the file gives none)
     competencies: tuple[str, ...] = ()
+    #: a consequence that acts: this choice takes the learner back to this publish step, its form
+    #: filled as it was published, to publish again (the new publication replaces the old one)
+    republish: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,9 +288,46 @@ class ReuseStep(StepBase):
         return next(c for c in self.challenges if c.id == challenge_id)
 
 
+#: Score bands a debrief passage may be written for: at or above the pass mark, or below it.
+SCORE_BANDS = ("pass", "below_pass")
+#: Whether personal data is in the published table (``personal_data:`` of a passage's condition).
+PERSONAL_DATA = ("published", "withheld")
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """When a debrief passage is true: every field given must hold (``when:`` in the file)."""
+
+    score: str = ""  # "pass" | "below_pass" (SCORE_BANDS)
+    step: str = ""  # the publish step the publication conditions look at ("" : the scenario's only one)
+    published_columns_include: tuple[str, ...] = ()  # all these columns were published
+    published_columns_exclude: tuple[str, ...] = ()  # none of these columns was published (and something was)
+    personal_data: str = ""  # "published" | "withheld" (PERSONAL_DATA)
+    licence: tuple[str, ...] = ()  # published under one of these licences
+    licence_not: tuple[str, ...] = ()  # published under none of these licences
+    republished: bool | None = None  # published more than once (a consequence acted) or not
+    reached: tuple[str, ...] = ()  # every one of these steps was played (a consequence reached…)
+    not_reached: tuple[str, ...] = ()  # none of these steps was played
+    missed: tuple[str, ...] = ()  # these graded items (question, card, challenge ids) were all missed
+    answered: tuple[str, ...] = ()  # these graded items were all answered right
+    clean: str = ""  # the clean step the ``fixable_left`` condition looks at ("" : the only one)
+    fixable_left: bool | None = None  # errors the learner could have fixed remain (True) or not (False)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A paragraph of a debrief shown when its condition holds; ``{step.fact}`` placeholders are
+    replaced by what the learner did (see game.core.debrief)."""
+
+    text: str
+    when: Condition = Condition()
+    sources: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class DebriefStep(StepBase):
     intro: str = ""
+    passages: tuple[Passage, ...] = ()
     kind: str = field(default="debrief", init=False)
 
 

@@ -109,15 +109,17 @@ def _reuse_texts(step: ReuseStep, p: DocPath, lb: str, c: _Collector) -> None:
         c.add(cp, cl, "cannot", ch.cannot)
 
 
-def _no_more_texts(step: Step, p: DocPath, lb: str, c: _Collector) -> None:
-    """A debrief shows its title and intro only."""
+def _debrief_texts(step: DebriefStep, p: DocPath, lb: str, c: _Collector) -> None:
+    """A debrief shows its title, its intro and its passages."""
+    for i, passage in enumerate(step.passages):
+        c.add(p + ("passages", i), f"{lb}/passages/{i}", "text", passage.text)
 
 
 #: The display strings of each step kind besides its title and intro (a new kind registers here,
 #: as it does in ``STEP_BUILDERS``).
 STEP_TEXTS: dict[type, Callable[[Any, DocPath, str, _Collector], None]] = {
     DialogueStep: _dialogue_texts, QuizStep: _quiz_texts, SortStep: _sort_texts, CleanStep: _clean_texts,
-    PublishStep: _publish_texts, ReuseStep: _reuse_texts, DebriefStep: _no_more_texts,
+    PublishStep: _publish_texts, ReuseStep: _reuse_texts, DebriefStep: _debrief_texts,
 }
 
 

@@ -106,6 +106,11 @@ class CleanWork:
                                                  accepted)
         return self._reference
 
+    def errors_met(self) -> int:
+        """How many errors the learner met (the debrief's facts): per kind, the most they had in front
+        of them, at the start and after each operation that revealed some (see :meth:`met`)."""
+        return sum(self.met().values())
+
     @property
     def unfixable(self) -> Counter[str]:
         """Errors per code that even the reference recipe leaves: they cannot count against the learner."""

@@ -34,7 +34,7 @@ from game.core.actions import (
     Sort,
     Undo,
 )
-from game.core.route import route
+from game.core.route import Route, route
 from game.core.scenario import PublishStep, ReuseStep, Scenario, Step
 
 from .handlers import HANDLERS, ActionRefused, Graded, Handler, handler_for
@@ -280,9 +280,15 @@ class PlaySession:
         stmts = pre_stmts + [self.statement(xs.step_completed, step.id, step.kind, step.title, step.competencies,
                                             score, None if score is None else score >= PASS_MARK,
                                             max(0.0, now - self.state.step_started_at))]
-        published = self.state.publishing_of(step.id).get("published", {})
-        nxt = route(self.scenario, step, choice=self.state.choice(step.id),
-                    personal_left=bool(published.get("personal_columns")), licence=published.get("licence")).target
+        publishing = self.state.publishing_of(step.id)
+        published = publishing.get("published", {})
+        way = route(self.scenario, step, choice=self.state.choice(step.id),
+                    personal_left=bool(published.get("personal_columns")), licence=published.get("licence"),
+                    played=self.state.visited if publishing.get("history") else ())
+        if way.by == "republish" and step.id in self.state.publishing_of(way.target or "").get("republished_by", ()):
+            nxt = self.scenario.following(step.id)  # a consequence acts once: back again, the dialogue leads on
+            way = Route(nxt)
+        nxt = way.target
         finished: float | None = None
         if nxt is None or self.handler(self.scenario.step(nxt)).closes:
             if not self.state.completed:
@@ -291,6 +297,8 @@ class PlaySession:
                                             total, total >= PASS_MARK, max(0.0, now - self.state.started_at)))
                 finished = total
         state = self.state.with_(completed=self.state.completed or finished is not None)
+        if way.by == "republish" and nxt is not None:  # the form opens again, filled as it was published
+            state = state.with_publishing(nxt, {**state.publishing_of(nxt), "republish": step.id})
         if nxt is not None:
             state = state.with_(step_id=nxt, line=0, step_started_at=now,
                                 visited=state.visited + ((nxt,) if nxt not in state.visited else ()))

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.core.assessment import Assessment, ReviewItem, pass_mark, passed
+from game.core.debrief import Facts, fact_values, fill, shown, summary
 from game.core.framework import Framework
 from game.core.publish_statements import CRITERIA_NAMES
 from game.core.scenario import TRUE_FALSE, DebriefStep
 from game.core.tableschema.kinds import KEPT_PREFIX, criterion_name
 from game.engine.scene import Transition
 from game.i18n import _, active, render
+from game.play.debrief import facts_of
 from game.play.services import ServiceError
 from game.ui.widgets import Label, Widget
 
@@ -30,6 +32,10 @@ class DebriefView:
     to_review: tuple[tuple[str, str, str, tuple[str, ...]], ...]  # (what, answer/expected, explanation, sources)
     levels: tuple[tuple[str, str, str], ...]  # (competency title, level title, descriptor)
     resources: tuple[str, ...]
+    #: what happened, computed from the attempt: (text, tone) — published columns, licence, personal data, errors left
+    summary: tuple[tuple[str, str], ...] = ()
+    passages: tuple[str, ...] = ()  # the scenario's passages whose condition holds, their facts filled in
+    passage_sources: tuple[tuple[str, ...], ...] = ()  # « Source : … » lines of each passage shown
 
 
 
@@ -129,7 +135,32 @@ def _review(item: ReviewItem, scenario: Any = None) -> tuple[str, str, str, tupl
     return what, answer, tr_s(item.explanation), sources
 
 
-def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None) -> DebriefView:
+def _licence_name(lic: str) -> str:
+    from game.core.publishing import LICENCES
+
+    return LICENCES[lic].name if lic in LICENCES else lic
+
+
+def _facts_text(step: DebriefStep | None, scenario: Any,
+                facts: Facts | None) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The computed summary and the passages that hold (with their sources), in the active language."""
+    if facts is None or scenario is None:
+        return (), ()
+    lines = tuple((render(m), tone) for m, tone in summary(scenario, facts, tr_s, _licence_name))
+    values = fact_values(facts, _licence_name, percent)
+    out = []
+    for p in shown(step, facts, scenario) if step is not None else []:
+        text = fill(tr_s(p.text), values)
+        if text:
+            cited = (scenario.source(s) for s in p.sources)
+            out.append((text, tuple(_("Source : {title} — {url}").format(title=tr_s(s.title), url=s.url)
+                                    for s in cited if s is not None)))
+    return lines, tuple(out)
+
+
+def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None, *, step: DebriefStep | None = None,
+            facts: Facts | None = None) -> DebriefView:
+    """``facts`` (game.play.debrief.facts_of) adds what happened and the passages of ``step`` that hold."""
     lang = active().language
     if a.score is None:
         score = _("Aucune réponse notée dans ce scénario.")
@@ -157,21 +188,31 @@ def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None) -> D
                  else _("Publication — {criterion}").format(criterion=_(CRITERIA_NAMES.get(i.prompt, i.prompt)))
                  if i.kind == "publish" else tr_s(i.prompt) for i in a.went_well)
     # the scenario's closing words congratulate a learner who did the work: not shown below the pass mark
+    lines, passages = _facts_text(step, scenario, facts)
     return DebriefView(tr_s(intro) if ok is not False else "", verdict, ok, score, well,
-                       tuple(_review(i, scenario) for i in a.to_review), tuple(levels), resources)
+                       tuple(_review(i, scenario) for i in a.to_review), tuple(levels), resources, lines,
+                       tuple(t for t, _s in passages), tuple(s for _t, s in passages))
 
 
 class DebriefScene(StepScene):
     def widgets(self) -> list[Widget]:
         step = self.session.step
         assert isinstance(step, DebriefStep)
-        v = present(self.services.assessment(), self.services.framework(), step.intro, self.session.scenario)
+        a, fw = self.services.assessment(), self.services.framework()
+        facts = facts_of(self.session.scenario, self.session.state, a, pass_mark(fw))
+        v = present(a, fw, step.intro, self.session.scenario, step=step, facts=facts)
         out: list[Widget] = self.header()
         if v.intro:
             out.append(Label(v.intro))
         if v.verdict:
             out.append(Label(v.verdict, bold=True, tone="success" if v.passed else "warning"))
         out.append(Label(v.score, role="heading", bold=True))
+        for text, sources in zip(v.passages, v.passage_sources, strict=True):
+            out.append(Label(text))
+            out += [Label(s, role="small", tone="muted") for s in sources]
+        if v.summary:
+            out.append(Label(_("Ce que vous avez fait"), role="heading", bold=True))
+            out += [Label("• " + t, tone=tone) for t, tone in v.summary]
         out.append(self.button(_("Retour à la bibliothèque"), "continue"))
         out.append(self.button(_("Enregistrer mon rapport (à garder ou à donner pour mon plan de formation)"), "report",
                                primary=False))

@@ -86,8 +86,13 @@ class PublishScene(StepScene):
         if step.intro:
             out.append(Label(tr_s(step.intro)))
         result = self.published()
-        if result is not None and self.params.get("show_result", True):
+        again = "republish" in self.session.state.publishing_of(step.id)  # a consequence sent the learner back
+        if result is not None and self.params.get("show_result", not again):
             return out + self.result_widgets(result)
+        if again:
+            out.append(Label(_("Publiez à nouveau : le formulaire reprend votre publication précédente, que la "
+                               "nouvelle remplacera sur le portail. Cochez ou décochez les colonnes publiées."),
+                             bold=True, tone="warning"))
         meta = work.draft
         choose = _("— à choisir —")
         n = FIELD_LIMITS

@@ -94,7 +94,9 @@ class CleanHandler(Handler):
         used, reference = work.process()
         if reference:  # reported to the trainer, never scored
             stmts.append(session.statement(xc.process_measured, step.id, used, reference, step.competencies))
-        return session.state.with_cleaning(step.id, work.to_json() | {"scores": scores}), stmts
+        o = work.objectives()  # what the debrief says of this step: the errors found, left, expected
+        result = {"errors_met": work.errors_met(), "errors_left": o.errors_left, "errors_expected": o.errors_expected}
+        return session.state.with_cleaning(step.id, work.to_json() | {"scores": scores, "result": result}), stmts
 
     def entry(self, step: CleanStep, action: Action) -> LogEntry:
         if isinstance(action, ApplyOperation):

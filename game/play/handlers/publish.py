@@ -81,7 +81,8 @@ def _publish_desk(session: SessionView, desk: PublishWork, meta: Metadata) -> Pr
     personal = [p.column for p in preview.personal_left]
     summary = {"title": meta.title, "licence": meta.licence, "quality": round(preview.quality.score, 4),
                "published": today.isoformat(), "personal_columns": personal, "scenario": session.scenario.id,
-               "step": step.id, "rows": desk.table.nrows, "schema_errors": preview.schema_errors}
+               "step": step.id, "rows": desk.table.nrows, "schema_errors": preview.schema_errors,
+               "columns": list(desk.table.header)}
     extra = {r.file.rsplit("/", 1)[-1]: r.file for r in step.resources
              if r.file and any(m.id == r.id and m.included for m in meta.resources)}
     criteria = desk.criteria(meta, today)
@@ -92,8 +93,16 @@ def _publish_desk(session: SessionView, desk: PublishWork, meta: Metadata) -> Pr
     where = session.publisher.publish(session.learner, step.dataset_id, table=desk.table, metadata=jsonld,
                                       summary=summary, catalogue_header=desk.catalogue_header(), catalogue_row=row,
                                       extra_files=extra)
+    before = session.state.publishing_of(step.id)
+    # a publication made again replaces the old one on the portal; the state keeps what each one put online
+    history = before.get("history", []) + ([before["published"]] if "published" in before else [])
     saved = {"draft": meta.to_json(), "dropped": list(desk.dropped),
              "published": {**summary, "path": where}, "scores": {n: round(sc, 4) for n, sc, _d, _c in criteria}}
+    if history:
+        saved["history"] = history
+    by = before.get("republished_by", []) + ([before["republish"]] if "republish" in before else [])
+    if by:  # the dialogues whose choice sent the learner back here (each acts once)
+        saved["republished_by"] = by
     session.commit(session.state.with_publishing(step.id, saved), stmts)
     desk.draft = meta
     return preview
@@ -138,7 +147,9 @@ class PublishHandler(Handler):
         return desk.table
 
     def done(self, session: SessionView, step: PublishStep) -> bool:
-        return "published" in session.state.publishing_of(step.id)
+        """Published, and not sent back to publish again by a consequence (``republish``)."""
+        saved = session.state.publishing_of(step.id)
+        return "published" in saved and "republish" not in saved
 
     def graded(self, session: SessionView, step: PublishStep) -> list[Graded]:
         return scored(step, session.state.publishing_of(step.id), session.state.visited)
