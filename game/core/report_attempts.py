@@ -11,8 +11,9 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
-from .assessment import _graded, _review, extension
+from .assessment import _graded, _review, evidence_from, extension
 from .ids import duration_seconds
+from .levels import Evidence
 from .scenario import PUBLISH_EVIDENCE, Scenario
 from .statements import COMPLETED
 
@@ -45,6 +46,7 @@ class Attempt:
     seconds: float
     evidence: tuple[tuple[str, float], ...]  # (competency, score) per graded item
     errors: tuple[Mistake, ...]
+    proofs: tuple[Evidence, ...] = ()  # the same items in full (step kind, ability, what), for the level rule
 
 
 def group_of(stmt: Mapping[str, Any]) -> str | None:
@@ -120,7 +122,8 @@ def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario
             if m is not None:
                 errors.append(m)
     return Attempt(learner, sid, reg, title, comps, tuple(stmts), done, _when(done) if done else _EPOCH,
-                   float(score) if isinstance(score, int | float) else None, seconds, tuple(evidence), tuple(errors))
+                   float(score) if isinstance(score, int | float) else None, seconds, tuple(evidence), tuple(errors),
+                   tuple(evidence_from(stmts, scenario, sid)))
 
 
 def _mistake(s: Mapping[str, Any], sid: str, step_id: str, kind: str, item: str, scenario: Scenario | None,
