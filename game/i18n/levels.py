@@ -44,6 +44,8 @@ def item_what(e: Evidence, tr: Translator) -> str:
         return _("Publication — {criterion}").format(criterion=_(CRITERIA_NAMES.get(e.item_id, e.item_id)))
     if e.kind == "criterion":
         return _("Nettoyage — {kind}").format(kind=_(KINDS.get(e.item_id, e.item_id)))
+    if e.kind == "choice" and e.response:  # a dialogue: its title is the step's, the choice says more
+        return _("votre choix « {choice} »").format(choice=tr.scenario(e.response))
     return tr.scenario(e.label) if e.label else e.item_id
 
 
