@@ -208,7 +208,7 @@ def _abilities(r: _Reader, c: Any, cid: str, p: tuple[PathPart, ...]) -> tuple[A
     if not isinstance(raw, list):
         r.problems.append(Problem(p + ("abilities",), msg(N_("abilities doit être une liste."))))
         return ()
-    out = []
+    out: list[Ability] = []
     for j, x in enumerate(raw):
         ap = p + ("abilities", j)
         aid = r.need(x, "id", str, ap) or ""
