@@ -224,3 +224,43 @@ def test_the_english_debrief_explains_in_english(tmp_path, fw):
     activate("en")
     text = why_text(present(a, fw, "", sc), "A1")
     assert "Tells whether an authority is covered" in text  # the framework's own English
+
+
+def test_the_report_page_stays_well_formed_with_the_why_section(tmp_path, fw):
+    """Every element opened in the page is closed in order (the « Pourquoi ces niveaux ? » tables and
+    details included), and the section is reachable from the table of contents."""
+    from html.parser import HTMLParser
+
+    void = {"meta", "br", "img", "link", "hr", "input", "col", "rect", "line", "path", "circle", "stop"}
+
+    class Nesting(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack: list[str] = []
+            self.errors: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in void:
+                self.stack.append(tag)
+
+        def handle_startendtag(self, tag, attrs):
+            pass
+
+        def handle_endtag(self, tag):
+            if tag in void:
+                return
+            if not self.stack or self.stack[-1] != tag:
+                self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else ''}>")
+            else:
+                self.stack.pop()
+
+    failed = play("premiers-pas", tmp_path, wrong=frozenset({"qui-est-concerne"}))
+    report = build_report(failed, fw, scenarios={"premiers-pas": scenario("premiers-pas")},
+                          generated_at="2026-12-07T10:00:00Z")
+    for page in (render_html(report, Translator("fr")),
+                 render_html(build_report(failed, fw, scenarios={"premiers-pas": scenario("premiers-pas")},
+                                          learner="Camille", generated_at="2026-12-07T10:00:00Z"), Translator("fr"))):
+        n = Nesting()
+        n.feed(page)
+        assert n.errors == [] and n.stack == []
+        assert '<a href="#pourquoi">Pourquoi ces niveaux ?</a>' in page and 'id="pourquoi"' in page
