@@ -87,3 +87,18 @@ def test_an_item_naming_an_unknown_ability_is_refused_with_a_suggestion(tmp_path
     shown = [f"{p.line}:{p.col}: {render(p.message)} {render(p.hint) if p.hint else ''}" for p in loaded.problems]
     assert any(s.startswith(f"{line}:") and "Capacité inconnue du référentiel : « A1.articles »" in s
                and "« A1.article »" in s for s in shown), shown
+
+
+def test_check_warns_when_an_item_tests_an_ability_of_a_competency_it_does_not_count_for(tmp_path):
+    folder = tmp_path / "premiers-pas"
+    shutil.copytree(SHIPPED / "premiers-pas", folder)
+    path = folder / "scenario.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = '      - id: texte-fondateur\n        ability: A1.article\n        type: unique\n        competencies: ["A1"]'
+    assert old in text
+    path.write_text(text.replace(old, old.replace('competencies: ["A1"]', 'competencies: ["A2"]')), encoding="utf-8")
+    loaded = load_scenario(folder)
+    line = next(i for i, x in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "ability: A1.article" in x)
+    shown = [f"{p.line}: {render(p.message)} {render(p.hint)}" for p in loaded.warnings if p.code == "ability-competency"]
+    assert shown == [f"{line}: Cet élément teste la capacité A1.article, mais ne compte pas pour la compétence A1. "
+                     "Ajoutez A1 à ses competencies, ou retirez ability."]
