@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from .framework import Framework, Resource
@@ -216,13 +217,26 @@ def evidence_from(statements: Iterable[Mapping[str, Any]], scenario: Scenario | 
         review = _review(scenario, step_id, kind, item_id, response, score >= 1.0) if scenario is not None else None
         label = review.prompt if review is not None else _object_name(s) or item_id
         title = scenario.step(step_id).title if known and scenario is not None else ""
-        when = s.get("timestamp")
+        when = _instant(s.get("timestamp"))
         for comp in extension(s, "competencies") or []:
             if isinstance(comp, str):
                 out.append(Evidence(comp, score, step_id, kind, item_id, response, str(s.get("id", "")), sid, step_kind,
-                                    ability_of(scenario, step_id, kind, item_id), when if isinstance(when, str) else "",
+                                    ability_of(scenario, step_id, kind, item_id), when,
                                     label, title, n, named))
     return out
+
+
+def _instant(value: Any) -> str:
+    """A timestamp as a string that sorts in time order (UTC, microseconds), "" when unreadable:
+    statements from other desks or an LRS may write « Z » or « +02:00 », with or without fractions."""
+    try:
+        when = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return ""
+    if when is None:
+        return ""
+    when = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
 
 
 def _object_name(stmt: Mapping[str, Any]) -> str:

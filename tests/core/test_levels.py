@@ -264,3 +264,21 @@ def test_the_report_page_stays_well_formed_with_the_why_section(tmp_path, fw):
         n.feed(page)
         assert n.errors == [] and n.stack == []
         assert '<a href="#pourquoi">Pourquoi ces niveaux ?</a>' in page and 'id="pourquoi"' in page
+
+
+def test_a_later_success_is_later_in_time_whatever_the_timestamp_s_offset(fw):
+    """A success written « 10:30+02:00 » (08:30 UTC) came before a miss at 09:00Z: the cap holds."""
+    sc = scenario("premiers-pas")
+
+    def answer(ok: bool, when: str) -> list[dict]:
+        d = Desk("Camille", "premiers-pas").begin()
+        for q in ("texte-fondateur", "documents-vises"):
+            d.question("quiz-loi", q, "Question ?", "0", True, comps=("A1",))
+        d.question("quiz-loi", "qui-est-concerne", "Qui ?", "0", ok, comps=("A1",))
+        for s in d.statements:
+            s["timestamp"] = when
+        return d.statements
+
+    right, wrong = answer(True, "2026-03-12T10:30:00+02:00"), answer(False, "2026-03-12T09:00:00Z")
+    a = assess(wrong, sc, fw, history=right, scenarios={sc.id: sc})
+    assert level(a, "A1").level == "en-cours"
