@@ -198,17 +198,19 @@ def _step_kinds(stmts: list[Mapping[str, Any]]) -> dict[str, str]:
 
 
 def evidence_from(statements: Iterable[Mapping[str, Any]], scenario: Scenario | None, scenario_id: str = "",
-                  start: int = 0) -> list[Evidence]:
+                  start: int = 0, *, graded: Mapping[tuple[str, str, str], Mapping[str, Any]] | None = None,
+                  kinds: Mapping[str, str] | None = None) -> list[Evidence]:
     """The evidence of one attempt's statements (the latest answer per item), each item with its step
     kind, the ability it tests and what it is. ``scenario`` resolves these when known; otherwise the
-    statements' own records (step kinds, names) are used."""
+    statements' own records (step kinds, names) are used. ``graded`` and ``kinds``: the attempt's
+    graded items and step kinds, when the caller already has them."""
     stmts = list(statements)
-    kinds = _step_kinds(stmts)
+    kinds = _step_kinds(stmts) if kinds is None else kinds
     sid = scenario.id if scenario is not None else scenario_id
-    named = (scenario.title if scenario is not None else
-             next((_object_name(s) for s in stmts if extension(s, "step") is None and _object_name(s)), sid))
+    named = scenario.title if scenario is not None else next(
+        (_object_name(s) for s in stmts if extension(s, "step") is None and _object_name(s)), sid)
     out: list[Evidence] = []
-    for n, ((step_id, kind, item_id), s) in enumerate(_graded(stmts).items(), start):
+    for n, ((step_id, kind, item_id), s) in enumerate((_graded(stmts) if graded is None else graded).items(), start):
         score = float(s["result"]["score"]["scaled"])
         response = str(s["result"].get("response", ""))
         known = scenario is not None and scenario.has_step(step_id)

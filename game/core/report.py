@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from .assessment import ACQUIRED, IN_PROGRESS, INSUFFICIENT, MASTERED, TO_DISCOVER
@@ -178,9 +178,7 @@ def build_report(statements: Iterable[Mapping[str, Any]], framework: Framework, 
     comps = tuple(c.id for c in framework.competencies if c.id in wanted and c.id in ids)
     cells = []
     for n in learners:
-        proofs: list[Evidence] = []
-        for a in by_learner[n]:  # renumbered: one order across the learner's attempts
-            proofs += [replace(e, order=len(proofs) + i) for i, e in enumerate(a.proofs)]
+        proofs = [e for a in by_learner[n] for e in a.proofs]  # in time order by their timestamps
         for c in comps:
             j = judge(c, proofs, framework)
             cells.append(Cell(n, c, j.level, j.score, len(j.evidence), j.reasons, j.evidence))

@@ -113,7 +113,8 @@ def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario
     score = _get(done, "result", "score", "scaled") if done else None
     seconds = (duration_seconds(_get(done, "result", "duration")) or 0.0) if done else step_seconds
     evidence, errors = [], []
-    for (step_id, kind, item), s in _graded(stmts).items():
+    graded = _graded(stmts)
+    for (step_id, kind, item), s in graded.items():
         value = float(s["result"]["score"]["scaled"])
         its = _competencies(s)
         evidence += [(c, value) for c in its]
@@ -123,7 +124,7 @@ def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario
                 errors.append(m)
     return Attempt(learner, sid, reg, title, comps, tuple(stmts), done, _when(done) if done else _EPOCH,
                    float(score) if isinstance(score, int | float) else None, seconds, tuple(evidence), tuple(errors),
-                   tuple(evidence_from(stmts, scenario, sid)))
+                   tuple(evidence_from(stmts, scenario, sid, graded=graded, kinds=kinds)))
 
 
 def _mistake(s: Mapping[str, Any], sid: str, step_id: str, kind: str, item: str, scenario: Scenario | None,
