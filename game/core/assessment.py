@@ -220,7 +220,8 @@ def evidence_from(statements: Iterable[Mapping[str, Any]], scenario: Scenario | 
         label = review.prompt if review is not None else _object_name(s) or item_id
         title = scenario.step(step_id).title if known and scenario is not None else ""
         when = _instant(s.get("timestamp"))
-        for comp in extension(s, "competencies") or []:
+        comps = extension(s, "competencies")
+        for comp in comps if isinstance(comps, list) else ():
             if isinstance(comp, str):
                 out.append(Evidence(comp, score, step_id, kind, item_id, response, str(s.get("id", "")), sid, step_kind,
                                     ability_of(scenario, step_id, kind, item_id), when,
