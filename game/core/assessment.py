@@ -1,35 +1,48 @@
 """Competency assessment: a pure function of statements, scenario and framework.
 
-The same function serves the learner's debrief and (later) the trainer's group report. Each
-graded statement (dialogue choice, quiz answer, card placement) is a piece of evidence for the
-competencies it carries; a competency's level follows the framework's thresholds.
+The same rule serves the learner's debrief and the trainer's group report. Each graded statement
+(dialogue choice, quiz answer, card placement, clean or publish criterion, reuser's question) is a piece
+of evidence for the competencies it carries; a competency's level follows the framework's rule
+(:mod:`game.core.levels`): thresholds, performance evidence in several scenarios for « maîtrisé », and
+failed abilities that cap the level.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from .framework import Framework, Resource
-from .scenario import CleanStep, DialogueStep, PublishStep, QuizStep, ReuseStep, Scenario, SortStep, Source
+from .levels import (
+    ACQUIRED,
+    IN_PROGRESS,
+    INSUFFICIENT,
+    MASTERED,
+    STEP_OF_KIND,
+    TO_DISCOVER,
+    Evidence,
+    Reason,
+    judge,
+)
+from .scenario import (
+    PUBLISH_EVIDENCE,
+    CleanStep,
+    DialogueStep,
+    PublishStep,
+    QuizStep,
+    ReuseStep,
+    Scenario,
+    SortStep,
+    Source,
+)
 
 #: Items earlier versions scored that are not evidence of a competency: the number of operations a
 #: clean step used (exploring is no fault; it is reported to the trainer as a process measure).
 NOT_EVIDENCE = {"criteria": frozenset({"operations-utilisees"})}
 
-INSUFFICIENT, TO_DISCOVER, IN_PROGRESS, ACQUIRED, MASTERED = "insuffisant", "a-decouvrir", "en-cours", "acquis", "maitrise"
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    competency: str
-    score: float
-    step_id: str
-    kind: str  # "choice" | "question" | "card" | "criterion" (clean step) | "publish" (publish criterion)
-    item_id: str
-    response: str
-    statement_id: str
+__all__ = ["ACQUIRED", "IN_PROGRESS", "INSUFFICIENT", "MASTERED", "TO_DISCOVER", "Evidence", "Reason"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +51,7 @@ class CompetencyLevel:
     level: str
     score: float | None
     evidence: tuple[Evidence, ...]
+    reasons: tuple[Reason, ...] = ()  # why this level (« Pourquoi ce niveau ? »)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +115,7 @@ def _graded(stmts: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str], Ma
 
 
 def level_for(scores: list[float], fw: Framework) -> str:
+    """The level the thresholds alone give (no scenario or ability rule: see :func:`levels.judge`)."""
     t = fw.thresholds
     if len(scores) < t.min_evidence:
         return INSUFFICIENT
@@ -162,9 +177,115 @@ def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response:
     return ReviewItem(step_id, kind, item_id, prompt, response, expected, explanation, ok, sources)
 
 
-def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framework: Framework) -> Assessment:
-    graded = _graded(statements)
-    per_comp: dict[str, list[Evidence]] = {c: [] for c in scenario.competencies}
+def ability_of(scenario: Scenario | None, step_id: str, kind: str, item_id: str) -> str:
+    """The framework ability a scenario item tests (``ability:`` in the file), or ""."""
+    if scenario is None or not scenario.has_step(step_id):
+        return ""
+    step = scenario.step(step_id)
+    if kind == "question" and isinstance(step, QuizStep) and any(q.id == item_id for q in step.questions):
+        return step.question(item_id).ability
+    if kind == "card" and isinstance(step, SortStep) and any(c.id == item_id for c in step.cards):
+        return step.card(item_id).ability
+    if kind == "choice" and isinstance(step, DialogueStep):
+        return step.ability
+    if kind == "challenge" and isinstance(step, ReuseStep) and any(c.id == item_id for c in step.challenges):
+        return step.challenge(item_id).ability
+    return ""
+
+
+def _step_kinds(stmts: list[Mapping[str, Any]]) -> dict[str, str]:
+    """The kind of each step, as the step statements recorded it."""
+    out: dict[str, str] = {}
+    for s in stmts:
+        step, kind = extension(s, "step"), extension(s, "step-kind")
+        if isinstance(step, str) and isinstance(kind, str):
+            out[step] = kind
+    return out
+
+
+def evidence_from(statements: Iterable[Mapping[str, Any]], scenario: Scenario | None, scenario_id: str = "",
+                  start: int = 0, *, graded: Mapping[tuple[str, str, str], Mapping[str, Any]] | None = None,
+                  kinds: Mapping[str, str] | None = None) -> list[Evidence]:
+    """The evidence of one attempt's statements (the latest answer per item), each item with its step
+    kind, the ability it tests and what it is. ``scenario`` resolves these when known; otherwise the
+    statements' own records (step kinds, names) are used. ``graded`` and ``kinds``: the attempt's
+    graded items and step kinds, when the caller already has them."""
+    stmts = list(statements)
+    kinds = _step_kinds(stmts) if kinds is None else kinds
+    sid = scenario.id if scenario is not None else scenario_id
+    named = scenario.title if scenario is not None else next(
+        (_object_name(s) for s in stmts if extension(s, "step") is None and _object_name(s)), sid)
+    out: list[Evidence] = []
+    for n, ((step_id, kind, item_id), s) in enumerate((_graded(stmts) if graded is None else graded).items(), start):
+        score = float(s["result"]["score"]["scaled"])
+        response = str(s["result"].get("response", ""))
+        known = scenario is not None and scenario.has_step(step_id)
+        step_kind = (scenario.step(step_id).kind if known and scenario is not None else kinds.get(step_id, "")) \
+            or STEP_OF_KIND.get(kind, "") or ("publish" if item_id in PUBLISH_EVIDENCE else "clean")
+        review = _review(scenario, step_id, kind, item_id, response, score >= 1.0) if scenario is not None else None
+        label = review.prompt if review is not None else _object_name(s) or item_id
+        title = scenario.step(step_id).title if known and scenario is not None else ""
+        when = _instant(s.get("timestamp"))
+        comps = extension(s, "competencies")
+        for comp in comps if isinstance(comps, list) else ():
+            if isinstance(comp, str):
+                out.append(Evidence(comp, score, step_id, kind, item_id, response, str(s.get("id", "")), sid, step_kind,
+                                    ability_of(scenario, step_id, kind, item_id), when,
+                                    label, title, n, named))
+    return out
+
+
+def _instant(value: Any) -> str:
+    """A timestamp as a string that sorts in time order (UTC, microseconds), "" when unreadable:
+    statements from other desks or an LRS may write « Z » or « +02:00 », with or without fractions."""
+    try:
+        when = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return ""
+    if when is None:
+        return ""
+    when = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
+
+
+def _object_name(stmt: Mapping[str, Any]) -> str:
+    obj = stmt.get("object")
+    names = obj.get("definition", {}).get("name") if isinstance(obj, Mapping) else None
+    if not isinstance(names, Mapping) or not names:
+        return ""
+    value = names.get("fr-FR", names.get("fr", next(iter(names.values()))))
+    return value if isinstance(value, str) else ""
+
+
+def _registration(stmt: Mapping[str, Any]) -> str:
+    ctx = stmt.get("context")
+    reg = ctx.get("registration") if isinstance(ctx, Mapping) else None
+    return reg if isinstance(reg, str) else ""
+
+
+def history_evidence(history: Iterable[Mapping[str, Any]], scenarios: Mapping[str, Scenario] | None = None,
+                     start: int = 0) -> list[Evidence]:
+    """The evidence of a learner's other attempts (statements of any scenario, grouped by attempt)."""
+    attempts: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    for s in history:
+        sid = extension(s, "scenario")
+        if isinstance(sid, str) and sid:
+            attempts.setdefault((sid, _registration(s)), []).append(s)
+    out: list[Evidence] = []
+    for (sid, _reg), stmts in attempts.items():
+        out += evidence_from(stmts, (scenarios or {}).get(sid), sid, start + len(out))
+    return out
+
+
+def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framework: Framework, *,
+           history: Iterable[Mapping[str, Any]] = (), scenarios: Mapping[str, Scenario] | None = None) -> Assessment:
+    """The debrief of one attempt. ``history``: the same learner's statements from their other attempts
+    (other scenarios, earlier tries), which count for the levels (never for the score); ``scenarios``
+    resolves their items when known."""
+    stmts = list(statements)
+    graded = _graded(stmts)
+    mine = evidence_from(stmts, scenario)
+    everything = mine + history_evidence(history, scenarios, len(mine))
     went_well: list[ReviewItem] = []
     to_review: list[ReviewItem] = []
     scores = []
@@ -173,16 +294,16 @@ def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framewor
         score = float(result["score"]["scaled"])
         scores.append(score)
         response = str(result.get("response", ""))
-        for comp in extension(s, "competencies") or []:
-            per_comp.setdefault(comp, []).append(Evidence(comp, score, step_id, kind, item_id, response, s.get("id", "")))
         item = _review(scenario, step_id, kind, item_id, response, score >= 1.0)
         if item is not None:
             (went_well if item.success else to_review).append(item)
-    levels = tuple(
-        CompetencyLevel(c, level_for([e.score for e in ev], framework),
-                        sum(e.score for e in ev) / len(ev) if ev else None, tuple(ev))
-        for c, ev in per_comp.items() if framework.competency(c) is not None
-    )
+    shown = list(scenario.competencies) + [e.competency for e in mine if e.competency not in scenario.competencies]
+    levels = []
+    for c in dict.fromkeys(shown):
+        if framework.competency(c) is None:
+            continue
+        j = judge(c, everything, framework, current=scenario.id)
+        levels.append(CompetencyLevel(c, j.level, j.score, j.evidence, j.reasons))
     weak = [lv.competency for lv in levels if lv.level in (TO_DISCOVER, IN_PROGRESS, INSUFFICIENT)]
     chosen = weak or [lv.competency for lv in levels]
     resources: list[tuple[str, Resource]] = []
@@ -193,5 +314,5 @@ def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framewor
             if r.url not in seen:
                 seen.add(r.url)
                 resources.append((cid, r))
-    return Assessment(sum(scores) / len(scores) if scores else None, len(scores), levels,
+    return Assessment(sum(scores) / len(scores) if scores else None, len(scores), tuple(levels),
                       tuple(went_well), tuple(to_review), tuple(resources))

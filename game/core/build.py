@@ -49,7 +49,7 @@ Path = tuple[PathPart, ...]
 class _Checker:
     """Collects problems while steps are built, knowing the scenario's declared ids."""
 
-    def __init__(self, doc: Doc, competencies: frozenset[str] | None) -> None:
+    def __init__(self, doc: Doc, competencies: frozenset[str] | None, abilities: frozenset[str] | None = None) -> None:
         self.problems: list[Problem] = []
         self.characters = {c["id"] for c in doc.get("characters", [])}
         self.sources = {s["id"] for s in doc.get("sources", [])}
@@ -59,6 +59,7 @@ class _Checker:
         self.data_steps = [s["id"] for s in doc["steps"] if s.get("kind") in ("clean", "publish")]
         self.competencies = competencies
         self.competency_ids = sorted(competencies or ())  # listed in this order when none is close
+        self.abilities = abilities
 
     def add(self, path: Path, message: Any, hint: Any = None, code: str = "content") -> None:
         self.problems.append(Problem(path, message, hint, code=code))
@@ -84,6 +85,15 @@ class _Checker:
                 self.ref(path + ("competencies", i), c, self.competency_ids,
                          N_("Compétence inconnue du référentiel : « {value} »."))
         return comps
+
+    def ability_of(self, item: Doc, path: Path) -> str:
+        """``ability:`` (the framework ability the item tests), checked against the framework."""
+        value = str(item.get("ability", ""))
+        if value and self.abilities is not None:
+            self.ref(path + ("ability",), value, sorted(self.abilities),
+                     N_("Capacité inconnue du référentiel : « {value} ». Les capacités sont déclarées sous "
+                        "abilities dans le fichier du référentiel (par exemple A1.concernee)."))
+        return value
 
     def unique(self, items: list[Doc], path: Path, key: str, what: str) -> None:
         seen: set[str] = set()
@@ -131,7 +141,7 @@ def _dialogue(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> Dialogue
                _republish(c, p + ("choices", i), ck))
         for i, c in enumerate(d.get("choices", []))
     )
-    return DialogueStep(d["id"], d["title"], comps, ck.next_of(d, p), tuple(lines), choices)
+    return DialogueStep(d["id"], d["title"], comps, ck.next_of(d, p), tuple(lines), choices, ck.ability_of(d, p))
 
 
 def _question(q: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> Question:
@@ -153,7 +163,7 @@ def _question(q: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> Question
         if kind == "multiple" and right < 1:
             ck.add(p + ("options",), msg(N_("La question à choix multiple « {value} » doit avoir au moins une option correct: true."), value=q["id"]))
     return Question(q["id"], kind, q["prompt"], q["explanation"], options, q.get("answer"),
-                    ck.sources_of(q, p), ck.competencies_of(q, p, comps))
+                    ck.sources_of(q, p), ck.competencies_of(q, p, comps), ck.ability_of(q, p))
 
 
 def _quiz(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> QuizStep:
@@ -172,7 +182,7 @@ def _sort(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> SortStep:
         ck.ref(cp + ("bin",), c["bin"], [b.id for b in bins],
                N_("Case inconnue : « {value} ». La bonne case d'une carte doit être l'une des cases (bins) de l'étape."))
         cards.append(Card(c["id"], c["text"], c["bin"], c["reason"], c.get("detail", ""),
-                          ck.sources_of(c, cp), ck.competencies_of(c, cp, comps)))
+                          ck.sources_of(c, cp), ck.competencies_of(c, cp, comps), ck.ability_of(c, cp)))
     return SortStep(d["id"], d["title"], comps, ck.next_of(d, p), bins, tuple(cards), d.get("intro", ""))
 
 
@@ -273,7 +283,7 @@ def _reuse(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> ReuseStep:
             c["id"], c["who"], c["question"], dict(c["reference"]), answer.get("kind", "number"),
             float(answer.get("tolerance", 0.0)), float(answer.get("relative", 0.0)), answer.get("column", ""),
             c.get("chart", ""), c.get("explanation", ""), c.get("cannot", ""), c.get("blame", ""),
-            ck.sources_of(c, cp), ck.competencies_of(c, cp, comps)))
+            ck.sources_of(c, cp), ck.competencies_of(c, cp, comps), ck.ability_of(c, cp)))
     return ReuseStep(d["id"], d["title"], comps, ck.next_of(d, p), source=source, intro=d.get("intro", ""),
                      challenges=tuple(challenges))
 
@@ -320,13 +330,15 @@ STEP_BUILDERS: dict[str, StepBuilder] = {
 }
 
 
-def build_scenario(doc: Doc, competencies: frozenset[str] | None = None) -> tuple[Scenario | None, list[Problem]]:
+def build_scenario(doc: Doc, competencies: frozenset[str] | None = None,
+                   abilities: frozenset[str] | None = None) -> tuple[Scenario | None, list[Problem]]:
     """Build the scenario of a schema-valid document.
 
-    ``competencies`` are the ids of the framework the scenario uses (None: not checked).
+    ``competencies`` are the ids of the framework the scenario uses, ``abilities`` its abilities
+    (None: not checked).
     Returns the scenario (None when a problem makes it unplayable) and every problem found.
     """
-    ck = _Checker(doc, competencies)
+    ck = _Checker(doc, competencies, abilities)
     ck.unique(doc.get("characters", []), ("characters",), "id", N_("Deux personnages portent l'identifiant « {value} »."))
     ck.unique(doc.get("sources", []), ("sources",), "id", N_("Deux sources portent l'identifiant « {value} »."))
     ck.unique(doc["steps"], ("steps",), "id", N_("Deux étapes portent l'identifiant « {value} »."))

@@ -9,6 +9,10 @@ from .messages import N_, msg
 from .problems import PathPart, Problem
 
 LEVEL_IDS = ("a-decouvrir", "en-cours", "acquis", "maitrise", "insuffisant")
+#: The levels in increasing order (« pas assez d'éléments » is not on this scale).
+LEVEL_ORDER = LEVEL_IDS[:4]
+#: The step kinds an item can come from (``performance_kinds`` names some of them).
+STEP_KINDS = ("dialogue", "quiz", "sort", "clean", "publish", "reuse")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +31,16 @@ class Resource:
 
 
 @dataclass(frozen=True, slots=True)
+class Ability:
+    """One claim of a level's descriptor (« Dit si une collectivité est concernée »), named so that the
+    scenario items testing it can say so (``ability: "A1.concernee"``)."""
+
+    id: str  # "<competency>.<name>"
+    level: str  # the descriptor it belongs to: "acquis" or "maitrise"
+    title: Localized
+
+
+@dataclass(frozen=True, slots=True)
 class Competency:
     id: str
     title: Localized
@@ -34,6 +48,7 @@ class Competency:
     resources: tuple[Resource, ...]
     digcomp: tuple[str, ...]
     pix: tuple[str, ...]
+    abilities: tuple[Ability, ...] = ()
 
     def descriptor(self, level: str) -> Localized | None:
         return dict(self.descriptors).get(level)
@@ -46,6 +61,12 @@ class Thresholds:
     acquis: float = 0.75
     maitrise: float = 0.9
     maitrise_min_evidence: int = 4
+    #: « maîtrisé » needs performance evidence (at the « acquis » threshold) in this many scenarios
+    maitrise_min_scenarios: int = 2
+    #: the step kinds whose items are performance evidence (a task done, not a question answered)
+    performance_kinds: tuple[str, ...] = ("clean", "publish", "reuse")
+    #: an item failed on an ability caps the level just below the ability's descriptor until a later success
+    failed_ability_caps: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +87,13 @@ class Framework:
     @property
     def ids(self) -> frozenset[str]:
         return frozenset(c.id for c in self.competencies)
+
+    @property
+    def ability_ids(self) -> frozenset[str]:
+        return frozenset(a.id for c in self.competencies for a in c.abilities)
+
+    def ability(self, aid: str) -> Ability | None:
+        return next((a for c in self.competencies for a in c.abilities if a.id == aid), None)
 
 
 class _Reader:
@@ -109,10 +137,7 @@ def build_framework(doc: Any) -> tuple[Framework | None, list[Problem]]:
     missing = set(LEVEL_IDS) - {lid for lid, _ in levels}
     if missing:
         r.problems.append(Problem(("levels",), msg(N_("Niveaux manquants : {value}."), value=", ".join(sorted(missing)))))
-    a = doc.get("assessment", {}) or {}
-    th = Thresholds(**{k: a[k] for k in Thresholds.__dataclass_fields__ if k in a})
-    if not (0 <= th.en_cours <= th.acquis <= th.maitrise <= 1):
-        r.problems.append(Problem(("assessment",), msg(N_("Les seuils doivent croître de en_cours à maitrise, entre 0 et 1."))))
+    th = _thresholds(doc.get("assessment", {}) or {}, r.problems)
     comps = []
     seen: set[str] = set()
     for i, c in enumerate(r.need(doc, "competencies", list, ()) or []):
@@ -126,7 +151,77 @@ def build_framework(doc: Any) -> tuple[Framework | None, list[Problem]]:
         res = tuple(Resource(r.loc(x, "title", p + ("resources", j)), str(x.get("url", "")))
                     for j, x in enumerate(c.get("resources", []) or []))
         comps.append(Competency(cid, r.loc(c, "title", p), descs, res,
-                                tuple(str(x) for x in c.get("digcomp", [])), tuple(str(x) for x in c.get("pix", []))))
+                                tuple(str(x) for x in c.get("digcomp", [])), tuple(str(x) for x in c.get("pix", [])),
+                                _abilities(r, c, cid, p)))
     if r.problems:
         return None, r.problems
     return Framework(fid, version, title, tuple(levels), tuple(comps), th), []
+
+
+_NUMBERS = {"min_evidence": int, "maitrise_min_evidence": int, "maitrise_min_scenarios": int,
+            "en_cours": float, "acquis": float, "maitrise": float}
+
+
+def _thresholds(a: Any, problems: list[Problem]) -> Thresholds:
+    """The ``assessment`` block: thresholds and the level rule, each value checked (French errors)."""
+    if not isinstance(a, dict):
+        problems.append(Problem(("assessment",), msg(N_("assessment doit être un dictionnaire (seuils et règle des niveaux)."))))
+        return Thresholds()
+    values: dict[str, Any] = {}
+    for key, value in a.items():
+        path: tuple[PathPart, ...] = ("assessment", key)
+        if key in _NUMBERS:
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            if _NUMBERS[key] is int and not (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
+                problems.append(Problem(path, msg(N_("{key} doit être un nombre entier d'au moins 1."), key=key)))
+            elif not ok:
+                problems.append(Problem(path, msg(N_("{key} doit être un nombre entre 0 et 1."), key=key)))
+            else:
+                values[key] = value
+        elif key == "performance_kinds":
+            kinds = value if isinstance(value, list) else None
+            bad = [k for k in kinds or [] if k not in STEP_KINDS]
+            if kinds is None or not kinds or bad:
+                problems.append(Problem(path, msg(N_("performance_kinds doit lister des types d'étapes parmi {kinds} "
+                                                     "(reçu : {value})."), kinds=", ".join(STEP_KINDS),
+                                                  value=", ".join(map(str, bad)) if bad else str(value))))
+            else:
+                values[key] = tuple(kinds)
+        elif key == "failed_ability_caps":
+            if not isinstance(value, bool):
+                problems.append(Problem(path, msg(N_("failed_ability_caps doit valoir true ou false."))))
+            else:
+                values[key] = value
+        else:
+            known = ", ".join((*_NUMBERS, "performance_kinds", "failed_ability_caps"))
+            problems.append(Problem(path, msg(N_("Réglage inconnu dans assessment : {key} (réglages connus : {known})."),
+                                              key=str(key), known=known)))
+    th = Thresholds(**values)
+    if not (0 <= th.en_cours <= th.acquis <= th.maitrise <= 1):
+        problems.append(Problem(("assessment",), msg(N_("Les seuils doivent croître de en_cours à maitrise, entre 0 et 1."))))
+    return th
+
+
+def _abilities(r: _Reader, c: Any, cid: str, p: tuple[PathPart, ...]) -> tuple[Ability, ...]:
+    """A competency's ``abilities``: the claims of its descriptors that scenario items can test."""
+    raw = c.get("abilities", []) if isinstance(c, dict) else []
+    if not isinstance(raw, list):
+        r.problems.append(Problem(p + ("abilities",), msg(N_("abilities doit être une liste."))))
+        return ()
+    out: list[Ability] = []
+    for j, x in enumerate(raw):
+        ap = p + ("abilities", j)
+        aid = r.need(x, "id", str, ap) or ""
+        if aid and not aid.startswith(cid + ".") or aid == cid + ".":
+            r.problems.append(Problem(ap + ("id",), msg(N_("L'identifiant d'une capacité commence par celui de sa "
+                                                           "compétence et un point : « {value} » (par exemple {example})."),
+                                                        value=aid, example=f"{cid}.{aid.rsplit('.', 1)[-1] or 'nom'}")))
+        if aid in {a.id for a in out}:
+            r.problems.append(Problem(ap + ("id",), msg(N_("Deux capacités portent l'identifiant {value}."), value=aid)))
+        level = x.get("level", "acquis") if isinstance(x, dict) else "acquis"
+        if level not in ("en-cours", "acquis", "maitrise"):
+            r.problems.append(Problem(ap + ("level",), msg(N_("level d'une capacité : en-cours, acquis ou maitrise "
+                                                              "(le descripteur qu'elle détaille), pas « {value} »."),
+                                                           value=str(level))))
+        out.append(Ability(aid, str(level), r.loc(x, "title", ap)))
+    return tuple(out)

@@ -296,6 +296,40 @@ def debrief_passages(ctx: LintContext) -> list[Problem]:
 LintRule = Callable[[LintContext], list[Problem]]
 
 #: Every lint rule, by the code of its problems.
+# -- abilities ------------------------------------------------------------------------------------
+
+def _ability_items(scenario: Scenario) -> Iterator[tuple[DocPath, str, tuple[str, ...]]]:
+    """(path of ``ability:``, ability, the item's competencies) for each item that names an ability."""
+    for i, step in enumerate(scenario.steps):
+        p: DocPath = ("steps", i)
+        if isinstance(step, DialogueStep) and step.ability:
+            yield p + ("ability",), step.ability, step.competencies
+        elif isinstance(step, QuizStep):
+            yield from ((p + ("questions", j, "ability"), q.ability, q.competencies)
+                        for j, q in enumerate(step.questions) if q.ability)
+        elif isinstance(step, SortStep):
+            yield from ((p + ("cards", j, "ability"), c.ability, c.competencies)
+                        for j, c in enumerate(step.cards) if c.ability)
+        elif isinstance(step, ReuseStep):
+            yield from ((p + ("challenges", j, "ability"), c.ability, c.competencies)
+                        for j, c in enumerate(step.challenges) if c.ability)
+
+
+def ability_outside_competencies(ctx: LintContext) -> list[Problem]:
+    """An item testing an ability of a competency it is no evidence for: its miss would cap a level its
+    answers never count in."""
+    out = []
+    for path, ability, comps in _ability_items(ctx.scenario):
+        competency = ability.split(".", 1)[0]
+        if competency not in comps:
+            out.append(Problem(path, msg(N_("Cet élément teste la capacité {ability}, mais ne compte pas pour la "
+                                            "compétence {competency}."), ability=ability, competency=competency),
+                               msg(N_("Ajoutez {competency} à ses competencies, ou retirez ability."),
+                                   competency=competency),
+                               code="ability-competency", severity=WARNING))
+    return out
+
+
 LINT_RULES: dict[str, LintRule] = {
     "unreachable-step": unreachable_steps,
     "loop": loops,
@@ -304,6 +338,7 @@ LINT_RULES: dict[str, LintRule] = {
     "unsourced-fact": unsourced_facts,
     "missing-translation": missing_translations,
     "debrief-passage": debrief_passages,
+    "ability-competency": ability_outside_competencies,
 }
 
 

@@ -3,7 +3,7 @@
 Statements may come from many desks, an LRS or JSONL files, and may repeat: they are
 deduplicated by id. A learner is ``actor.account.name``, a scenario the ``scenario`` extension,
 an attempt ``context.registration``. Competency levels pool, for each learner, the last graded
-statement per item of every attempt (the debrief's rule, :mod:`game.core.assessment`).
+statement per item of every attempt, judged by the level rule of :mod:`game.core.levels` (the debrief's).
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .assessment import ACQUIRED, IN_PROGRESS, INSUFFICIENT, MASTERED, TO_DISCOVER, level_for
+from .assessment import ACQUIRED, IN_PROGRESS, INSUFFICIENT, MASTERED, TO_DISCOVER
 from .attendance import Attendance, attendance
 from .framework import Framework, Resource
+from .levels import Evidence, Reason, judge
 from .report_attempts import Attempt, attempts, group_of, in_group, learner_of
 from .report_attempts import _when as when_of
 from .scenario import Scenario
@@ -73,6 +74,8 @@ class Cell:
     level: str
     score: float | None
     evidence: int
+    reasons: tuple[Reason, ...] = ()  # why this level (the rule of game.core.levels)
+    items: tuple[Evidence, ...] = ()  # the graded items behind it, in the order they were recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,12 +181,10 @@ def build_report(statements: Iterable[Mapping[str, Any]], framework: Framework, 
     comps = tuple(c.id for c in framework.competencies if c.id in wanted and c.id in ids)
     cells = []
     for n in learners:
-        scores: dict[str, list[float]] = defaultdict(list)
-        for a in by_learner[n]:
-            for c, sc in a.evidence:
-                scores[c].append(sc)
-        cells += [Cell(n, c, level_for(scores[c], framework),
-                       sum(scores[c]) / len(scores[c]) if scores[c] else None, len(scores[c])) for c in comps]
+        proofs = [e for a in by_learner[n] for e in a.proofs]  # in time order by their timestamps
+        for c in comps:
+            j = judge(c, proofs, framework)
+            cells.append(Cell(n, c, j.level, j.score, len(j.evidence), j.reasons, j.evidence))
     summaries = tuple(_summary(c, [x for x in cells if x.competency == c]) for c in comps)
     return Report(framework, generated_at, shown or group, learner, infos, participants, comps, tuple(cells), summaries,
                   _errors(tries, comps), _needs(framework, comps, cells), len(kept) - ignored, ignored,

@@ -11,8 +11,9 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
-from .assessment import _graded, _review, extension
+from .assessment import _graded, _review, evidence_from, extension
 from .ids import duration_seconds
+from .levels import Evidence
 from .scenario import PUBLISH_EVIDENCE, Scenario
 from .statements import COMPLETED
 
@@ -52,6 +53,7 @@ class Attempt:
         if not self.operations:
             return None
         return sum(u for _s, u, _r in self.operations), sum(r for _s, _u, r in self.operations)
+    proofs: tuple[Evidence, ...] = ()  # the same items in full (step kind, ability, what), for the level rule
 
 
 def group_of(stmt: Mapping[str, Any]) -> str | None:
@@ -118,7 +120,8 @@ def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario
     score = _get(done, "result", "score", "scaled") if done else None
     seconds = (duration_seconds(_get(done, "result", "duration")) or 0.0) if done else step_seconds
     evidence, errors = [], []
-    for (step_id, kind, item), s in _graded(stmts).items():
+    graded = _graded(stmts)
+    for (step_id, kind, item), s in graded.items():
         value = float(s["result"]["score"]["scaled"])
         its = _competencies(s)
         evidence += [(c, value) for c in its]
@@ -128,7 +131,7 @@ def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario
                 errors.append(m)
     return Attempt(learner, sid, reg, title, comps, tuple(stmts), done, _when(done) if done else _EPOCH,
                    float(score) if isinstance(score, int | float) else None, seconds, tuple(evidence), tuple(errors),
-                   _operations(stmts))
+                   _operations(stmts), tuple(evidence_from(stmts, scenario, sid, graded=graded, kinds=kinds)))
 
 
 def _operations(stmts: list[Mapping[str, Any]]) -> tuple[tuple[str, int, int], ...]:

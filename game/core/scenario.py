@@ -67,6 +67,7 @@ class Question:
     answer: bool | None = None
     sources: tuple[str, ...] = ()
     competencies: tuple[str, ...] = ()
+    ability: str = ""  # the framework ability it tests (« A1.concernee »): failed, it caps the level
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -100,6 +101,7 @@ class Card:
     detail: str = ""
     sources: tuple[str, ...] = ()
     competencies: tuple[str, ...] = ()
+    ability: str = ""  # the framework ability it tests
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,7 @@ class StepBase:
 class DialogueStep(StepBase):
     lines: tuple[Line, ...] = ()
     choices: tuple[Choice, ...] = ()
+    ability: str = ""  # the framework ability its graded choice tests
     kind: str = field(default="dialogue", init=False)
 
 
@@ -275,6 +278,7 @@ class Challenge:
     blame: str = ""  # the step where it went wrong (linked from the debrief)
     sources: tuple[str, ...] = ()
     competencies: tuple[str, ...] = ()
+    ability: str = ""  # the framework ability it tests
 
 
 @dataclass(frozen=True, slots=True)

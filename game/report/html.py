@@ -32,6 +32,7 @@ from .markup import (
 from .personal import render_personal
 from .style import INK, LEVEL_FILL, STATUS_FILL
 from .svg import Row, Series, legend, stacked_bars
+from .why import why_section
 
 
 def render_html(report: Report, tr: Translator) -> str:
@@ -50,9 +51,10 @@ def render_html(report: Report, tr: Translator) -> str:
         body = f'<p class="empty">{e(empty)}</p>\n'
     else:
         links = [("participation", _("Participation et progression")), ("competences", _("Niveaux par compétence")),
-                 ("besoins", _("Besoins de formation")), ("erreurs", _("Erreurs les plus fréquentes"))]
+                 ("pourquoi", _("Pourquoi ces niveaux ?")), ("besoins", _("Besoins de formation")),
+                 ("erreurs", _("Erreurs les plus fréquentes"))]
         body = "".join([_attendance(report, tr), nav(links, tr), _participation(report, tr), _levels(report, tr),
-                        _needs(report, tr), _errors(report, tr)])
+                        why_section(report, tr, personal=False), _needs(report, tr), _errors(report, tr)])
     return page(report, tr, meta, body)
 
 

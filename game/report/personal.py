@@ -32,6 +32,7 @@ from .markup import (
 )
 from .style import LEVEL_FILL
 from .svg import Bar, Series, legend, score_bars
+from .why import why_section
 
 DASH = "—"
 
@@ -48,9 +49,10 @@ def render_personal(report: Report, tr: Translator) -> str:
         empty = _("Aucun relevé pour cet apprenant : rien à montrer pour l'instant.")
         return page(report, tr, meta, f'<p class="empty">{e(empty)}</p>\n')
     links = [("avancement", _("Mon avancement")), ("competences", _("Mes compétences")),
-             ("a-travailler", _("À travailler")), ("erreurs", _("Mes erreurs les plus fréquentes"))]
-    body = "".join([nav(links, tr), _progress(report, tr), _competencies(report, tr), _to_work_on(report, tr),
-                    _errors(report, tr)])
+             ("pourquoi", _("Pourquoi ces niveaux ?")), ("a-travailler", _("À travailler")),
+             ("erreurs", _("Mes erreurs les plus fréquentes"))]
+    body = "".join([nav(links, tr), _progress(report, tr), _competencies(report, tr),
+                    why_section(report, tr, personal=True), _to_work_on(report, tr), _errors(report, tr)])
     return page(report, tr, meta, body)
 
 

@@ -83,6 +83,10 @@ abbr { text-decoration: none; }
 .keys dt { font-weight: 600; }
 .keys dd { margin: 0; }
 .res { margin: 0; padding-left: 18px; }
+details.why summary { font-weight: 600; padding: 4px 0; cursor: pointer; }
+details.why summary:focus-visible { outline: 3px solid $title; outline-offset: 2px; }
+td ul { margin: 0; padding-left: 18px; }
+li.ko { font-weight: 600; }
 footer { margin-top: 32px; padding-top: 8px; padding-bottom: 24px; border-top: 1px solid #c4c4c4; font-size: .9em; }
 @media print {
   body { font-size: 11pt; }

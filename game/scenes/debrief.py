@@ -16,6 +16,7 @@ from game.core.tableschema.kinds import KEPT_PREFIX, criterion_name
 from game.engine.scene import Transition
 from game.i18n import _, active, render
 from game.play.debrief import facts_of
+from game.i18n.levels import Why, why
 from game.play.services import ServiceError
 from game.ui.widgets import Label, Widget
 
@@ -36,6 +37,7 @@ class DebriefView:
     summary: tuple[tuple[str, str], ...] = ()
     passages: tuple[str, ...] = ()  # the scenario's passages whose condition holds, their facts filled in
     passage_sources: tuple[tuple[str, ...], ...] = ()  # « Source : … » lines of each passage shown
+    why: tuple[Why, ...] = ()  # « Pourquoi ce niveau ? », one per level: the rule's reasons and the items behind it
 
 
 
@@ -177,6 +179,8 @@ def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None, *, s
                     "Relisez ce qui est à revoir, puis rejouez le scénario.").format(
             score=percent(a.score or 0.0), mark=percent(pass_mark(fw)))
     levels = []
+    whys = tuple(why(lv.reasons, lv.evidence, fw, active(), scenario.id if scenario is not None else "")
+                 for lv in a.competencies)
     for lv in a.competencies:
         comp = fw.competency(lv.competency)
         desc = comp.descriptor(lv.level) if comp else None
@@ -191,7 +195,7 @@ def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None, *, s
     lines, passages = _facts_text(step, scenario, facts)
     return DebriefView(tr_s(intro) if ok is not False else "", verdict, ok, score, well,
                        tuple(_review(i, scenario) for i in a.to_review), tuple(levels), resources, lines,
-                       tuple(t for t, _s in passages), tuple(s for _t, s in passages))
+                       tuple(t for t, _s in passages), tuple(s for _t, s in passages), why=whys)
 
 
 class DebriefScene(StepScene):
@@ -232,16 +236,32 @@ class DebriefScene(StepScene):
                 out.append(Label(explanation))
             out += [Label(s, role="small", tone="muted") for s in sources]
         out.append(Label(_("Vos compétences"), role="heading", bold=True))
-        for title, level, desc in v.levels:
+        opened: set[int] = getattr(self, "opened", set())
+        for i, (title, level, desc) in enumerate(v.levels):
             out.append(Label(_("{competency} : {level}").format(competency=title, level=level), bold=True))
             if desc:
                 out.append(Label(desc, role="small", tone="muted"))
+            if i >= len(v.why):
+                continue
+            shown = i in opened
+            out.append(self.button(_("Masquer le détail") if shown else _("Pourquoi ce niveau ?"), f"why:{i}",
+                                   primary=False))
+            if shown:
+                out += [Label(r) for r in v.why[i].reasons]
+                if v.why[i].items:
+                    out.append(Label(_("Les éléments notés derrière ce niveau :"), bold=True))
+                out += [Label("• " + line, role="small", tone="text" if ok else "error") for line, ok in v.why[i].items]
         if v.resources:
             out.append(Label(_("Pour aller plus loin"), role="heading", bold=True))
             out += [Label(r, role="small") for r in v.resources]
         return out
 
     def on_action(self, action: str) -> Transition | None:
+        if action.startswith("why:"):  # « Pourquoi ce niveau ? »: open or close the detail, focus stays on the button
+            index = int(action.partition(":")[2])
+            self.opened = getattr(self, "opened", set()) ^ {index}
+            self.rebuild(focus_action=action)
+            return None
         if action == "continue":
             return self.proceed()
         if action == "report":

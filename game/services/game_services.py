@@ -344,7 +344,11 @@ class Services(GameServices):
         stored = self.store.statements(registration=registration)
         known = {s.get("id") for s in stored}
         waiting = [s for s in self.saves.waiting(registration) if s.get("id") not in known]  # not on disk yet
-        return assess(stored + waiting, self.session.scenario, self.framework())
+        # the learner's other attempts (other scenarios, earlier tries) count for the levels, not the score
+        history = ([s for s in self.store.statements(learner_id=self.learner.id)
+                    if s.get("context", {}).get("registration") != registration] if self.learner is not None else [])
+        scenarios = {x.scenario.id: x.scenario for x in self.loaded.values() if x.scenario is not None}
+        return assess(stored + waiting, self.session.scenario, self.framework(), history=history, scenarios=scenarios)
 
     def save_learner_report(self) -> Path:
         """The learner's own report (every scenario they played here), as HTML + CSV under ``exports/``."""

@@ -213,7 +213,7 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
     fw = frameworks[fw_id]
     from game.core.build import build_scenario
 
-    scenario, more = build_scenario(data, fw.ids if fw else None)
+    scenario, more = build_scenario(data, fw.ids if fw else None, fw.ability_ids if fw else None)
     assessed: Mapping[str, Collection[str]] = {}
     deep_warnings: list[Problem] = []
     if scenario is not None and deep is not None:

@@ -168,7 +168,8 @@ def test_every_string_the_report_translates_is_found_by_the_extractor(report):
     render_html(build_report(camille(), report.framework, learner="Camille", generated_at="2026-03-12T17:00:00Z"), tr)
     game = Path(__file__).resolve().parents[2] / "game"
     extracted = set()
-    for path in [*(game / "report").glob("*.py"), game / "core" / "tableschema" / "kinds.py"]:
+    for path in [*(game / "report").glob("*.py"), game / "core" / "tableschema" / "kinds.py",
+                 game / "i18n" / "levels.py", game / "core" / "publish_statements.py"]:
         for _line, message, _comments, _context in extract_from_file("python", path, {**DEFAULT_KEYWORDS, "N_": None}):
             extracted.add(message if isinstance(message, str) else message[0])
     assert len(tr.asked) > 30
@@ -179,4 +180,4 @@ def test_a_group_of_one_person_has_its_tables_without_charts_of_one(fw):
     d = Desk("Camille").begin().question("q", "1", "Q ?", "x", True)
     page = render_html(build_report(d.statements, fw, group="atelier", generated_at="2026-03-12T17:00:00Z"),
                        Translator("fr"))
-    assert "<svg" not in page and page.count("<table") == 3  # participation, heat map, needs
+    assert "<svg" not in page and page.count("<table") == 4  # participation, heat map, why these levels, needs

@@ -14,7 +14,7 @@ from .desk import Desk
 from .test_html import parse
 
 WHEN = "2026-03-12T17:00:00Z"
-HEADINGS = ["Mon avancement", "Mes compétences", "À travailler", "Mes erreurs les plus fréquentes"]
+HEADINGS = ["Mon avancement", "Mes compétences", "Pourquoi ces niveaux ?", "À travailler", "Mes erreurs les plus fréquentes"]
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +155,8 @@ def test_the_english_report_is_personal_too(mine, fw):
     text = text_of(page)
     assert '<html lang="en">' in page
     assert re.findall(r'<h2 id="h-[^"]+">([^<]+)</h2>', unescape(page)) == [
-        "My progress", "My competencies", "To work on", "My most frequent errors"]
+        "My progress", "My competencies", Translator("en").gettext("Pourquoi ces niveaux ?"), "To work on",
+        "My most frequent errors"]
     assert "Workshop K7M-4QX" in text and "1 scenario finished out of 2" in text
     assert fw.competency("B4").descriptor("a-decouvrir").en in text and "to discover" in text
     assert "50%" in text and "participant" not in text.lower() and "(s)" not in text
