@@ -15,8 +15,8 @@ from game.core.scenario import TRUE_FALSE, DebriefStep
 from game.core.tableschema.kinds import KEPT_PREFIX, criterion_name
 from game.engine.scene import Transition
 from game.i18n import _, active, render
-from game.play.debrief import facts_of
 from game.i18n.levels import Why, why
+from game.play.debrief import facts_of
 from game.play.services import ServiceError
 from game.ui.widgets import Label, Widget
 
