@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
-from .assessment import _graded, _review, extension
+from .assessment import _graded, _review, extension, mode_of
 from .ids import duration_seconds
 from .scenario import PUBLISH_EVIDENCE, Scenario
 from .statements import COMPLETED
@@ -43,8 +43,9 @@ class Attempt:
     completed_at: datetime
     score: float | None
     seconds: float
-    evidence: tuple[tuple[str, float], ...]  # (competency, score) per graded item
+    evidence: tuple[tuple[str, float], ...]  # (competency, score) per graded item: its first try
     errors: tuple[Mistake, ...]
+    mode: str | None = None  # « practice » or « assessment » (game.core.modes), None when the statements do not say
 
 
 def group_of(stmt: Mapping[str, Any]) -> str | None:
@@ -120,7 +121,8 @@ def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario
             if m is not None:
                 errors.append(m)
     return Attempt(learner, sid, reg, title, comps, tuple(stmts), done, _when(done) if done else _EPOCH,
-                   float(score) if isinstance(score, int | float) else None, seconds, tuple(evidence), tuple(errors))
+                   float(score) if isinstance(score, int | float) else None, seconds, tuple(evidence), tuple(errors),
+                   mode_of(stmts))
 
 
 def _mistake(s: Mapping[str, Any], sid: str, step_id: str, kind: str, item: str, scenario: Scenario | None,

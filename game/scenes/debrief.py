@@ -29,6 +29,7 @@ class DebriefView:
     to_review: tuple[tuple[str, str, str, tuple[str, ...]], ...]  # (what, answer/expected, explanation, sources)
     levels: tuple[tuple[str, str, str], ...]  # (competency title, level title, descriptor)
     resources: tuple[str, ...]
+    mode_note: str = ""  # how the mode counted the answers (« Mode évaluation : … »), "" when the statements do not say
 
 
 
@@ -102,6 +103,26 @@ def _review(item: ReviewItem, scenario: Any = None) -> tuple[str, str, str, tupl
     return what, answer, tr_s(item.explanation), sources
 
 
+def mode_note(mode: str | None) -> str:
+    """What the score counts, in the mode the attempt was played in."""
+    from game.core.modes import ASSESSMENT, PRACTICE
+
+    if mode == ASSESSMENT:
+        return _("Mode évaluation : seule la première réponse compte, pour le score comme pour les niveaux.")
+    if mode == PRACTICE:
+        return _("Mode entraînement : le score et les niveaux comptent votre première réponse ; un essai suivant "
+                 "est indiqué (« juste au 2e essai ») mais ne rapporte pas de point.")
+    return ""
+
+
+def _with_try(item: ReviewItem, shown: tuple[str, str, str, tuple[str, ...]]) -> tuple[str, str, str, tuple[str, ...]]:
+    """The answer line of an item put right at a later try says so."""
+    if not item.right_at_try:
+        return shown
+    what, answer, explanation, sources = shown
+    return what, answer + " — " + _("juste au {n}e essai").format(n=item.right_at_try), explanation, sources
+
+
 def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None) -> DebriefView:
     lang = active().language
     if a.score is None:
@@ -131,7 +152,8 @@ def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None) -> D
                  if i.kind == "publish" else tr_s(i.prompt) for i in a.went_well)
     # the scenario's closing words congratulate a learner who did the work: not shown below the pass mark
     return DebriefView(tr_s(intro) if ok is not False else "", verdict, ok, score, well,
-                       tuple(_review(i, scenario) for i in a.to_review), tuple(levels), resources)
+                       tuple(_with_try(i, _review(i, scenario)) for i in a.to_review), tuple(levels), resources,
+                       mode_note(a.mode))
 
 
 class DebriefScene(StepScene):
@@ -145,6 +167,8 @@ class DebriefScene(StepScene):
         if v.verdict:
             out.append(Label(v.verdict, bold=True, tone="success" if v.passed else "warning"))
         out.append(Label(v.score, role="heading", bold=True))
+        if v.mode_note:
+            out.append(Label(v.mode_note, role="small", tone="muted"))
         out.append(self.button(_("Retour à la bibliothèque"), "continue"))
         out.append(self.button(_("Enregistrer mon rapport (à garder ou à donner pour mon plan de formation)"), "report",
                                primary=False))
