@@ -44,7 +44,7 @@ def render_html(report: Report, tr: Translator) -> str:
             _("Généré le {date}").format(date=generated_on(report, tr)),
             tr.ngettext("{n} participant", "{n} participants", len(report.participants)).format(n=tr.number(len(report.participants))),
             tr.ngettext("{n} relevé", "{n} relevés", report.statements).format(n=tr.number(report.statements)),
-            *ignored_note(report, tr)]
+            *ignored_note(report, tr), *names.mode_note(report, tr)]
     if not report.participants:
         empty = _("Personne n'a encore participé : aucun relevé pour ce groupe.")
         body = f'<p class="empty">{e(empty)}</p>\n'
@@ -91,6 +91,8 @@ def _participation(report: Report, tr: Translator) -> str:
             bits = [names.duration(pr.seconds, tr)] if pr.status != NOT_STARTED else []
             if pr.score is not None:
                 bits.insert(0, tr.percent(pr.score))
+            if pr.mode in names.MODE_NAMES and pr.status != NOT_STARTED:
+                bits.append(_(names.MODE_NAMES[pr.mode]))
             status = _(names.STATUS[pr.status])
             cells.append(f'<td><span class="st st-{pr.status}">{e(status)}</span>{small(" · ".join(bits))}</td>')
         rows.append(f'<tr><th scope="row">{e(p.learner)}</th>{"".join(cells)}'
