@@ -100,3 +100,17 @@ def test_a_workshop_code_ending_with_eval_plays_every_desk_in_assessment_mode(tm
         assert d.services.session.mode == "assessment"
     finally:
         d.close()
+
+
+def test_in_practice_a_card_in_the_wrong_bin_is_placed_again_on_screen(driver):
+    from game.core.scenario import SortStep
+
+    to_step(driver, SortStep)
+    step = driver.services.session.step
+    card = next(c for c in step.cards if c.text in driver.screen_text())
+    wrong = next(b.id for b in step.bins if b.id != card.bin)
+    driver.activate_button(step.bin_label(wrong))
+    assert "Pas tout à fait." in driver.screen_text() and driver.focused.label == "Réessayer"
+    driver.press("RETURN")
+    driver.activate_button(step.bin_label(card.bin))
+    assert "Bien vu." in driver.screen_text() and "Juste au 2e essai" in driver.screen_text()
