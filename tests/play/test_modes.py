@@ -182,3 +182,26 @@ def test_the_group_report_uses_first_tries_and_says_in_which_mode(mini, fw):
     assert report.modes == ("practice", "assessment")
     [err] = [e for e in report.errors if e.kind == "answer"]
     assert err.learners == ("Léa", "Yann")  # Yann's retry does not hide that the first answer was wrong
+    from html import unescape
+
+    from game.i18n import Translator
+    from game.report import render_csv, render_html
+
+    page = unescape(render_html(report, Translator("fr")))
+    assert "Modes entraînement et évaluation mêlés (voir chaque case) : dans les deux cas, niveaux et scores " \
+           "comptent la première réponse." in page
+    assert "évaluation" in page.split("Léa", 1)[1].split("</tr>", 1)[0]  # Léa's row names her mode
+    assert "comptent la première réponse" in render_csv(report, Translator("fr")).decode("utf-8")
+
+
+def test_the_report_of_an_assessment_workshop_says_the_first_answer_counts(mini, fw):
+    from html import unescape
+
+    from game.i18n import Translator
+    from game.report import render_html
+
+    stmts = _play(mini, "assessment", "Léa", "00000000-0000-4000-8000-000000000001")
+    report = build_report(stmts, fw, scenarios={"mini": mini}, group="RENNES-2026", generated_at="2026-01-01T00:00:00Z")
+    page = unescape(render_html(report, Translator("fr")))
+    assert "Mode évaluation : la première réponse compte ; niveaux et scores sont calculés sur les premières " \
+           "réponses." in page
