@@ -91,6 +91,14 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
         if isinstance(group, Message):
             print(render(group), file=sys.stderr)
             return 2
+    mode = None
+    if getattr(args, "mode", None):  # « --mode evaluation »: the trainer's choice for this desk
+        from game.core.modes import parse_mode
+
+        mode = parse_mode(args.mode)
+        if isinstance(mode, Message):
+            print(render(mode), file=sys.stderr)
+            return 2
     prepared = preview = None
     if getattr(args, "watch", None) or getattr(args, "warp", None):  # the trainer's preview (game.preview)
         from game import preview as pv
@@ -134,12 +142,12 @@ def run(args: argparse.Namespace, language: str | None = None) -> int:
     first, params = "title", {}
     try:
         if prepared is not None:  # its own throwaway profile and save, no LRS
-            preview = pv.start(args, *prepared, theme=DEFAULT_THEME, fonts=fonts, language=language)
+            preview = pv.start(args, *prepared, theme=DEFAULT_THEME, fonts=fonts, language=language, mode=mode)
             services = preview.services
         else:
             store = Store.open_default()
             services = Services(store, dirs, theme=DEFAULT_THEME, fonts=fonts, language=language,
-                                lrs=LrsSettings.load(args), group=group, trace=trace)
+                                lrs=LrsSettings.load(args), group=group, trace=trace, mode=mode)
     except (StoreError, ServiceError) as e:
         _log.error("démarrage impossible : %s", e)
         activate(language or "fr")

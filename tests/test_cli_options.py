@@ -44,6 +44,7 @@ PLAY_OPTIONS = {
     "--watch": ("scenario.yaml", "watch", Path("scenario.yaml")),
     "--warp": ("quiz", "warp", "quiz"),
     "--group": ("RENNES-2026", "group", "RENNES-2026"),
+    "--mode": ("evaluation", "mode", "evaluation"),
     "--lrs-endpoint": ("http://127.0.0.1:9/xAPI/", "lrs_endpoint", "http://127.0.0.1:9/xAPI/"),
     "--lrs-user": ("formateur", "lrs_user", "formateur"),
     "--lrs-password": ("secret", "lrs_password", "secret"),
@@ -108,7 +109,8 @@ def test_workshop_folders_given_before_and_after_play_add_up():
 @pytest.mark.parametrize("command", [c for c in COMMANDS if c != "play"])
 def test_a_game_option_written_before_a_command_that_does_not_use_it_is_refused(command, capsys):
     for option, (value, _dest, _expected) in PLAY_OPTIONS.items():
-        if option in ("--data-dir", "--lang") or (command == "report" and option in REPORT_OPTIONS):
+        if option in ("--data-dir", "--lang") or (command == "report" and option in REPORT_OPTIONS) \
+                or (command == "group new" and option == "--mode"):  # « group new --mode evaluation »
             continue
         err = _refused([option, value, *COMMANDS[command]], capsys)
         assert f"l'option {option} ne s'applique pas à « explorateurs {command} » : retirez-la" in err, option
@@ -150,3 +152,40 @@ def test_a_shared_desk_started_with_group_before_play_records_the_workshop(tmp_p
     assert proc.returncode == 0, proc.stderr.decode()
     with Store(data / "explorateurs.sqlite3") as store:
         assert [(x.pseudonym, x.group) for x in store.learners()] == [("Yann", "RENNES-2026")]
+
+
+def test_a_desk_started_with_mode_evaluation_plays_in_assessment_mode(tmp_path):
+    """The trainer's command: « explorateurs --mode evaluation play ». A learner creates a profile and
+    opens the first scenario: the attempt and its statements are in assessment mode."""
+    import json
+    import sqlite3
+
+    data = tmp_path / "poste"
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    env.pop("EXPLORATEURS_DATA_DIR", None)
+    proc = subprocess.run([sys.executable, "-m", "game", "--data-dir", str(data), "--mode", "evaluation", "play",
+                           "--script", "key:RETURN,wait:2,text:Yann,key:RETURN,wait:5,key:HOME,key:RETURN,wait:5,quit"],
+                          cwd=ROOT, env=env, capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr.decode()
+    db = sqlite3.connect(data / "explorateurs.sqlite3")
+    try:
+        [(state,)] = db.execute("SELECT state FROM attempts").fetchall()
+    finally:
+        db.close()
+    assert json.loads(state)["mode"] == "assessment"
+    with Store(data / "explorateurs.sqlite3") as store:
+        stmts = store.statements()
+    assert stmts and all(s["context"]["extensions"][next(k for k in s["context"]["extensions"] if k.endswith("/mode"))]
+                         == "assessment" for s in stmts)
+
+
+def test_an_unknown_mode_is_refused_in_french(capsys):
+    err = _refused(["--mode", "examen", "play"], capsys)
+    assert "argument --mode" in err and "examen" in err and "Traceback" not in err
+
+
+def test_a_workshop_code_drawn_for_an_evaluation_says_so_and_every_desk_reads_it():
+    from game.core.modes import ASSESSMENT, group_mode
+
+    assert main(["group", "new", "RENNES-2026", "--mode", "evaluation"]) == 0
+    assert group_mode("RENNES-2026-EVAL") == ASSESSMENT and group_mode("RENNES-2026") is None

@@ -102,6 +102,9 @@ def _play_options(p: argparse.ArgumentParser) -> None:
                    "--warp SCÉNARIO:ÉTAPE ; les étapes d'avant comptent comme passées (profil d'aperçu)")
     p.add_argument("--group", metavar="CODE", help="code de l'atelier (poste partagé) : chaque profil de ce poste "
                    "rejoint cet atelier et ses relevés portent ce code")
+    p.add_argument("--mode", choices=("entrainement", "evaluation"), help="entrainement : après une réponse fausse, "
+                   "l'apprenant·e voit pourquoi et peut réessayer (par défaut) ; evaluation : la première réponse compte "
+                   "(choisi par le formateur ou la formatrice pour l'atelier)")
     p.add_argument("--lrs-endpoint", metavar="URL", help="LRS xAPI où envoyer les relevés (sinon EXPLORATEURS_LRS_ENDPOINT "
                    "ou lrs.json dans le dossier de configuration ; aucun par défaut)")
     p.add_argument("--lrs-user", metavar="NOM", help="identifiant Basic du LRS (sinon EXPLORATEURS_LRS_USER ou lrs.json)")
@@ -199,7 +202,7 @@ def _run(argv: list[str] | None) -> int:
     if args.command == "export":
         return export(args.learner, args.output, tr)
     if args.command in ("report", "group"):
-        return report_cli.report(args, tr) if args.command == "report" else report_cli.group_new(tr, args.code)
+        return report_cli.report(args, tr) if args.command == "report" else report_cli.group_new(tr, args.code, args.mode)
     if args.command == "records":
         return records_cli.run(args, tr)
     if args.command in ("validate", "clean"):

@@ -10,10 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.cli.terminal import visible
 from game.i18n import Translator
+
+if TYPE_CHECKING:
+    from game.core.messages import Message
 
 
 def options(sub: Any) -> None:
@@ -45,21 +48,41 @@ def options(sub: Any) -> None:
     gnew = gsub.add_parser("new", help="tirer un nouveau code d'atelier (ex. K7M-4QX), ou vérifier celui que vous "
                            "choisissez (ex. RENNES-2026)")
     gnew.add_argument("code", nargs="?", help="votre propre code : lettres, chiffres et tirets, de 3 à 20 caractères")
+    gnew.add_argument("--mode", choices=("entrainement", "evaluation"), help="evaluation : un code qui finit par "
+                      "« -EVAL » ; sur chaque poste où il est saisi, la première réponse compte (par défaut : "
+                      "entrainement, l'apprenant·e peut réessayer)")
 
 
-def group_new(tr: Translator, chosen: str | None = None) -> int:
+def group_new(tr: Translator, chosen: str | None = None, mode: str | None = None) -> int:
     from game.core.groups import new_group_code, normalize_group
     from game.core.messages import Message
+    from game.core.modes import ASSESSMENT, assessment_code, group_mode, parse_mode
 
     code = normalize_group(chosen) if chosen else new_group_code()
+    wanted = parse_mode(mode) if mode else None
+    if isinstance(code, str) and wanted == ASSESSMENT:
+        code = normalize_group(assessment_code(code))  # checked again: the suffix may make it too long
+    elif isinstance(code, str) and group_mode(code) == ASSESSMENT and mode:
+        code = msg_practice_refused(code)
     if isinstance(code, Message):
         print(tr.render(code), file=sys.stderr)
         return 2
     print(code)
+    if group_mode(code) == ASSESSMENT:
+        print(tr.gettext("Atelier en mode évaluation : sur chaque poste où ce code est saisi (ou donné avec --group), "
+                         "la première réponse compte."), file=sys.stderr)
     print(tr.gettext("Donnez ce code aux apprenant·es : ils le saisissent en créant leur profil (ou lancez le jeu "
                      "avec --group {code} sur les postes de l'atelier). À la fin : explorateurs report --group {code}")
           .format(code=code), file=sys.stderr)
     return 0
+
+
+def msg_practice_refused(code: str) -> Message:
+    """A practice workshop cannot have a code that says « -EVAL »."""
+    from game.core.messages import N_, msg
+
+    return msg(N_("Le code « {code} » finit par « -EVAL », la marque d'un atelier en mode évaluation : choisissez "
+                  "un autre code pour un atelier en mode entraînement."), code=code)
 
 
 def expected_of(args: argparse.Namespace, tr: Translator) -> list[str] | int | None | str:

@@ -10,7 +10,7 @@ failed abilities that cap the level.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -65,6 +65,7 @@ class ReviewItem:
     explanation: str
     success: bool
     sources: tuple[Source, ...]
+    right_at_try: int | None = None  # wrong at first, right at this later try (practice mode)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class Assessment:
     went_well: tuple[ReviewItem, ...]
     to_review: tuple[ReviewItem, ...]
     resources: tuple[tuple[str, Resource], ...]
+    mode: str | None = None  # the attempt's mode (game.core.modes), None for statements that do not say
 
 
 def extension(stmt: Mapping[str, Any], name: str) -> Any:
@@ -88,10 +90,63 @@ def extension(stmt: Mapping[str, Any], name: str) -> Any:
     return None
 
 
+def try_of(stmt: Mapping[str, Any]) -> int:
+    """Which try of its item an answer is (1 for statements that do not say: they were final)."""
+    value = extension(stmt, "try")
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 1
+
+
+def mode_of(stmts: Iterable[Mapping[str, Any]]) -> str | None:
+    """The mode the statements were recorded in (their ``mode`` extension), None when none says."""
+    return next((m for m in (extension(s, "mode") for s in stmts) if isinstance(m, str) and m), None)
+
+
+def corrections(stmts: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str], int]:
+    """For each item answered again in practice mode and right at a later try, that try (the
+    first such). A dialogue choice is keyed ``(step, "choice", "")``: reconsidering changes its index."""
+    out: dict[tuple[str, str, str], int] = {}
+    for s in stmts:
+        n = try_of(s)
+        key = _item_key(s)
+        if n > 1 and key is not None and _get_success(s):
+            key = (key[0], "choice", "") if key[1] == "choice" else key
+            out[key] = min(out.get(key, n), n)
+    return out
+
+
+def _get_success(stmt: Mapping[str, Any]) -> bool:
+    result = stmt.get("result")
+    return isinstance(result, Mapping) and result.get("success") is True
+
+
+def _item_key(s: Mapping[str, Any]) -> tuple[str, str, str] | None:
+    """(step, kind, item) of a graded statement, None for another statement."""
+    result = s.get("result")
+    score = result.get("score") if isinstance(result, Mapping) else None
+    scaled = score.get("scaled") if isinstance(score, Mapping) else None
+    step = extension(s, "step")
+    if scaled is None or step is None:
+        return None
+    obj = s.get("object", {}).get("id", "")
+    # the part after ".../steps/<step>/": "questions/<id>", "cards/<id>", "criteria/<id>"… (a step
+    # may itself be called "questions": never search the whole IRI)
+    tail = obj.split(f"/steps/{step}/", 1)[1] if f"/steps/{step}/" in obj else ""
+    what, _sep, item = tail.partition("/")
+    kinds = {"questions": "question", "cards": "card", "challenges": "challenge", "criteria": "criterion"}
+    if what in kinds and item:
+        return (step, kinds[what], item)
+    if extension(s, "choice-index") is not None:
+        return (step, "choice", str(extension(s, "choice-index")))
+    return None  # a step or scenario result, not an item
+
+
 def _graded(stmts: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str], Mapping[str, Any]]:
-    """The last graded statement for each (step, kind, item)."""
+    """The graded statement that counts for each (step, kind, item): the first try (a later try in
+    practice mode earns nothing), else the last statement (a criterion scored again)."""
     items: dict[tuple[str, str, str], Mapping[str, Any]] = {}
     for s in stmts:
+        if try_of(s) > 1:
+            continue
         scaled = s.get("result", {}).get("score", {}).get("scaled")
         step = extension(s, "step")
         if scaled is None or step is None:
@@ -286,6 +341,7 @@ def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framewor
     graded = _graded(stmts)
     mine = evidence_from(stmts, scenario)
     everything = mine + history_evidence(history, scenarios, len(mine))
+    fixed = corrections(stmts)
     went_well: list[ReviewItem] = []
     to_review: list[ReviewItem] = []
     scores = []
@@ -295,6 +351,9 @@ def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framewor
         scores.append(score)
         response = str(result.get("response", ""))
         item = _review(scenario, step_id, kind, item_id, response, score >= 1.0)
+        later = fixed.get((step_id, kind, "" if kind == "choice" else item_id))
+        if item is not None and later is not None and not item.success:
+            item = replace(item, right_at_try=later)
         if item is not None:
             (went_well if item.success else to_review).append(item)
     shown = list(scenario.competencies) + [e.competency for e in mine if e.competency not in scenario.competencies]
@@ -315,4 +374,4 @@ def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framewor
                 seen.add(r.url)
                 resources.append((cid, r))
     return Assessment(sum(scores) / len(scores) if scores else None, len(scores), tuple(levels),
-                      tuple(went_well), tuple(to_review), tuple(resources))
+                      tuple(went_well), tuple(to_review), tuple(resources), mode_of(stmts))

@@ -2,8 +2,9 @@
 
 Statements may come from many desks, an LRS or JSONL files, and may repeat: they are
 deduplicated by id. A learner is ``actor.account.name``, a scenario the ``scenario`` extension,
-an attempt ``context.registration``. Competency levels pool, for each learner, the last graded
-statement per item of every attempt, judged by the level rule of :mod:`game.core.levels` (the debrief's).
+an attempt ``context.registration``. Competency levels pool, for each learner, the graded
+statement that counts per item of every attempt — its first try, in practice as in assessment
+mode — judged by the level rule of :mod:`game.core.levels` (the debrief's).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .assessment import ACQUIRED, IN_PROGRESS, INSUFFICIENT, MASTERED, TO_DISCOV
 from .attendance import Attendance, attendance
 from .framework import Framework, Resource
 from .levels import Evidence, Reason, judge
+from .modes import MODES
 from .report_attempts import Attempt, attempts, group_of, in_group, learner_of
 from .report_attempts import _when as when_of
 from .scenario import Scenario
@@ -49,6 +51,7 @@ class Progress:
     #: process measure of the last finished attempt (else the latest): operations used in its clean
     #: steps and in the reference recipes; never scored
     operations: tuple[int, int] | None = None
+    mode: str | None = None  # the latest attempt's mode (game.core.modes), None when its statements do not say
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,7 @@ class Report:
     statements: int  # distinct statements kept
     ignored: int  # statements without a learner or a scenario
     attendance: Attendance | None = None  # who the trainer expected (``report --expected``), if they said
+    modes: tuple[str, ...] = ()  # the modes the attempts were played in (game.core.modes.MODES order)
 
     def cell(self, learner: str, competency: str) -> Cell | None:
         return next((c for c in self.cells if c.learner == learner and c.competency == competency), None)
@@ -188,7 +192,8 @@ def build_report(statements: Iterable[Mapping[str, Any]], framework: Framework, 
     summaries = tuple(_summary(c, [x for x in cells if x.competency == c]) for c in comps)
     return Report(framework, generated_at, shown or group, learner, infos, participants, comps, tuple(cells), summaries,
                   _errors(tries, comps), _needs(framework, comps, cells), len(kept) - ignored, ignored,
-                  None if expected is None else attendance(learners, expected))
+                  None if expected is None else attendance(learners, expected),
+                  tuple(m for m in MODES if any(a.mode == m for a in tries)))
 
 
 def _latest_group(stmts: list[Mapping[str, Any]]) -> str | None:
@@ -222,7 +227,7 @@ def _progress(mine: list[Attempt], scenario: str) -> Progress:
     last = max(done, key=lambda a: a.completed_at) if done else None
     shown = last or max(here, key=lambda a: a.completed_at)
     return Progress(scenario, FINISHED if done else STARTED, last.score if last else None,
-                    sum(a.seconds for a in here), len(here), shown.operations_used)
+                    sum(a.seconds for a in here), len(here), shown.operations_used, shown.mode)
 
 
 def _summary(competency: str, cells: list[Cell]) -> CompetencySummary:

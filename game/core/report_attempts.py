@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
-from .assessment import _graded, _review, evidence_from, extension
+from .assessment import _graded, _review, evidence_from, extension, mode_of
 from .ids import duration_seconds
 from .levels import Evidence
 from .scenario import PUBLISH_EVIDENCE, Scenario
@@ -42,7 +42,7 @@ class Attempt:
     completed_at: datetime
     score: float | None
     seconds: float
-    evidence: tuple[tuple[str, float], ...]  # (competency, score) per graded item
+    evidence: tuple[tuple[str, float], ...]  # (competency, score) per graded item: its first try
     errors: tuple[Mistake, ...]
     #: process measures, never scored: (clean step, operations used, operations of the reference recipe)
     operations: tuple[tuple[str, int, int], ...] = ()
@@ -54,6 +54,7 @@ class Attempt:
             return None
         return sum(u for _s, u, _r in self.operations), sum(r for _s, _u, r in self.operations)
     proofs: tuple[Evidence, ...] = ()  # the same items in full (step kind, ability, what), for the level rule
+    mode: str | None = None  # « practice » or « assessment » (game.core.modes), None when the statements do not say
 
 
 def group_of(stmt: Mapping[str, Any]) -> str | None:
@@ -131,7 +132,8 @@ def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario
                 errors.append(m)
     return Attempt(learner, sid, reg, title, comps, tuple(stmts), done, _when(done) if done else _EPOCH,
                    float(score) if isinstance(score, int | float) else None, seconds, tuple(evidence), tuple(errors),
-                   _operations(stmts), tuple(evidence_from(stmts, scenario, sid, graded=graded, kinds=kinds)))
+                   _operations(stmts), tuple(evidence_from(stmts, scenario, sid, graded=graded, kinds=kinds)),
+                   mode_of(stmts))
 
 
 def _operations(stmts: list[Mapping[str, Any]]) -> tuple[tuple[str, int, int], ...]:

@@ -58,6 +58,8 @@ GRADE_SCORES: dict[str, float] = {"right": 1.0, "partly": 0.5, "wrong": 0.0}
 class StatementOptions(TypedDict, total=False):
     language: str  # context.language, the interface language (default fr-FR)
     group: str  # workshop group code (normalised): a grouping activity and the ``group`` extension
+    mode: str  # « practice » or « assessment » (game.core.modes): the ``mode`` extension
+    try_number: int  # which try of an item this answer is (1 = the first, the one that counts): ``try``
     statement_id: str  # fixed id (else ``new_id()``)
     timestamp: str  # fixed timestamp (else ``clock()``)
     new_id: Callable[[], str]
@@ -101,7 +103,7 @@ def _build(cfg: XapiConfig, learner: str, registration: str, verb: str, obj: dic
            result: dict[str, Any] | None = None) -> dict[str, Any]:
     group = opts.get("group") or None
     named = {"scenario": scenario_id, "step": step_id, "competencies": list(competencies), "group": group,
-             **(extra or {})}
+             "mode": opts.get("mode") or None, "try": opts.get("try_number"), **(extra or {})}
     extensions = {extension_key(cfg, k): v for k, v in named.items() if v is not None}
     grouping = [*grouping, _group(cfg, group)] if group else grouping
     activities = {"parent": list(parents), "grouping": list(grouping),

@@ -101,7 +101,7 @@ def _lost(session: PlaySession, lost: str, origin: str | None) -> Message:
         return _stopped(session, "gone", lost=lost)
     if origin is None or not session.scenario.has_step(origin):
         return _stopped(session, "start", lost=lost)
-    step, chosen = session.scenario.step(origin), session.state.choice(origin)
+    step, chosen = session.scenario.step(origin), session.state.latest_choice(origin)
     way = next((r for r in routes(session.scenario, step) if r.choice is not None and r.choice == chosen), None)
     if way is not None and way.by == "choice":  # the choice's own ``next`` decides the way (a dialogue's choice)
         assert isinstance(step, DialogueStep) and chosen is not None  # only a dialogue's choice routes "by choice"

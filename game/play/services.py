@@ -72,6 +72,11 @@ class GameServices(Protocol):
     session: PlaySession | None
     fixed_group: str | None  # the ``--group`` of a shared workshop machine: every profile joins it
 
+    def next_mode(self) -> str:
+        """The mode (game.core.modes) the next scenario opened starts in: the desk's ``--mode``, else the
+        workshop code's, else practice."""
+        ...
+
     @property
     def preview(self) -> bool:
         """The trainer's preview (``play --watch``): nothing is saved for the learners."""

@@ -34,6 +34,7 @@ from game.core.actions import (
     Sort,
     Undo,
 )
+from game.core.modes import PRACTICE, retries_allowed
 from game.core.route import Route, route
 from game.core.scenario import PublishStep, ReuseStep, Scenario, Step
 
@@ -60,7 +61,9 @@ class PlaySession:
     def __init__(self, scenario: Scenario, learner: str, registration: str, recorder: Recorder,
                  state: AttemptState | None = None, *, xapi: xs.XapiConfig = xs.DEFAULT_XAPI,
                  language: str = "fr-FR", clock: Clock = time.time, datasets: DatasetSource | None = None,
-                 publisher: Publisher | None = None, group: str | None = None) -> None:
+                 publisher: Publisher | None = None, group: str | None = None, mode: str | None = None) -> None:
+        """``mode`` (:mod:`game.core.modes`, practice when None): the mode of a new attempt; a
+        resumed ``state`` keeps the mode it started in."""
         self.scenario = scenario
         self.group = group  # workshop code carried by every statement (None outside a workshop)
         self.learner = learner
@@ -72,7 +75,7 @@ class PlaySession:
         self.datasets = datasets
         self.publisher = publisher
         self._works: dict[str, Any] = {}  # step id -> its workbench or desk (see Handler.load)
-        self.state = state or AttemptState(step_id=scenario.steps[0].id)
+        self.state = state or AttemptState(step_id=scenario.steps[0].id, mode=mode or PRACTICE)
         if not scenario.has_step(self.state.step_id):  # the scenario changed since: restart its first step
             self.state = self.state.with_(step_id=scenario.steps[0].id, line=0)
         self.restore_problems: list[Any] = []  # French messages when saved work no longer applies
@@ -88,6 +91,15 @@ class PlaySession:
         items = list(range(n))
         random.Random(f"{self.registration}/{key}").shuffle(items)
         return items
+
+    @property
+    def mode(self) -> str:
+        """« practice » (a wrong answer may be tried again) or « assessment » (the first answer counts)."""
+        return self.state.mode
+
+    @property
+    def retries_allowed(self) -> bool:
+        return retries_allowed(self.state.mode)
 
     @property
     def step(self) -> Step:
@@ -158,10 +170,14 @@ class PlaySession:
         return date.fromtimestamp(self._clock())
 
     # ------------------------------------------------------------------ for the handlers
-    def statement(self, builder: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    def statement(self, builder: Callable[..., dict[str, Any]], *args: Any, try_number: int | None = None) -> dict[str, Any]:
         """An xAPI statement of this attempt: ``builder`` (a core statement builder) given who,
-        in which attempt and scenario, then ``args``, in this session's language and group."""
-        return builder(*self._common(), *args, **self._opts())
+        in which attempt and scenario, then ``args``, in this session's language, group and mode;
+        ``try_number`` for an answer: which try of its item it is (1: the first, the one that counts)."""
+        opts = self._opts()
+        if try_number is not None:
+            opts["try_number"] = try_number
+        return builder(*self._common(), *args, **opts)
 
     def commit(self, state: AttemptState, stmts: list[dict[str, Any]], finished: float | None = None) -> None:
         """Record the statements with the new resume state (one transaction), then take the state."""
@@ -169,7 +185,8 @@ class PlaySession:
         self.state = state
 
     def _opts(self) -> dict[str, Any]:
-        return {"language": self._language, "group": self.group} if self.group else {"language": self._language}
+        opts: dict[str, Any] = {"language": self._language, "mode": self.state.mode}
+        return opts | {"group": self.group} if self.group else opts
 
     def _common(self) -> tuple[Any, ...]:
         return (self._xapi, self.learner, self.registration, self.scenario.id)
@@ -282,7 +299,7 @@ class PlaySession:
                                             max(0.0, now - self.state.step_started_at))]
         publishing = self.state.publishing_of(step.id)
         published = publishing.get("published", {})
-        way = route(self.scenario, step, choice=self.state.choice(step.id),
+        way = route(self.scenario, step, choice=self.state.latest_choice(step.id),
                     personal_left=bool(published.get("personal_columns")), licence=published.get("licence"),
                     played=self.state.visited if publishing.get("history") else ())
         if way.by == "republish" and step.id in self.state.publishing_of(way.target or "").get("republished_by", ()):

@@ -45,7 +45,7 @@ def render_html(report: Report, tr: Translator) -> str:
             _("Généré le {date}").format(date=generated_on(report, tr)),
             tr.ngettext("{n} participant", "{n} participants", len(report.participants)).format(n=tr.number(len(report.participants))),
             tr.ngettext("{n} relevé", "{n} relevés", report.statements).format(n=tr.number(report.statements)),
-            *ignored_note(report, tr)]
+            *ignored_note(report, tr), *names.mode_note(report, tr)]
     if not report.participants:
         empty = _("Personne n'a encore participé : aucun relevé pour ce groupe.")
         body = f'<p class="empty">{e(empty)}</p>\n'
@@ -98,6 +98,8 @@ def _participation(report: Report, tr: Translator) -> str:
                 bits.append(tr.ngettext("{n} opération (référence : {reference})",
                                         "{n} opérations (référence : {reference})", used).format(
                     n=tr.number(used), reference=tr.number(reference)))
+            if pr.mode in names.MODE_NAMES and pr.status != NOT_STARTED:
+                bits.append(_(names.MODE_NAMES[pr.mode]))
             status = _(names.STATUS[pr.status])
             cells.append(f'<td><span class="st st-{pr.status}">{e(status)}</span>{small(" · ".join(bits))}</td>')
         rows.append(f'<tr><th scope="row">{e(p.learner)}</th>{"".join(cells)}'

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from game.core.framework import Framework
 from game.core.messages import N_
+from game.core.modes import ASSESSMENT, PRACTICE
 from game.core.publish_statements import CRITERIA_NAMES
 from game.core.report import (
     ANSWER,
@@ -95,3 +96,23 @@ def error_row(report: Report, e: ErrorItem, tr: Translator) -> ErrorRow:
     if e.kind == PLACEMENT:
         return ErrorRow(kind, tr.scenario(e.label), tr.scenario(e.answer), tr.scenario(e.expected), where)
     return ErrorRow(kind, tr.scenario(e.label), options(e.answer, tr), options(e.expected, tr), where)
+
+
+#: the name of each mode in a participant's cell
+MODE_NAMES = {PRACTICE: N_("entraînement"), ASSESSMENT: N_("évaluation")}
+
+
+def mode_note(report: Report, tr: Translator) -> list[str]:
+    """What the levels and scores count, in the modes the attempts were played in (none: the
+    statements predate the modes)."""
+    _ = tr.gettext
+    if report.modes == (ASSESSMENT,):
+        return [_("Mode évaluation : la première réponse compte ; niveaux et scores sont calculés sur les premières "
+                  "réponses.")]
+    if report.modes == (PRACTICE,):
+        return [_("Mode entraînement : les apprenant·es pouvaient réessayer après une erreur ; niveaux et scores "
+                  "comptent la première réponse (un essai suivant ne rapporte rien).")]
+    if report.modes:
+        return [_("Modes entraînement et évaluation mêlés (voir chaque case) : dans les deux cas, niveaux et scores "
+                  "comptent la première réponse.")]
+    return []

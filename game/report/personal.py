@@ -44,7 +44,8 @@ def render_personal(report: Report, tr: Translator) -> str:
     if report.group:
         meta.append(_("Atelier {code}").format(code=report.group))
     meta += [tr.ngettext("{n} relevé", "{n} relevés", report.statements).format(n=tr.number(report.statements)),
-             _("Généré le {date}").format(date=generated_on(report, tr)), *ignored_note(report, tr)]
+             _("Généré le {date}").format(date=generated_on(report, tr)), *ignored_note(report, tr),
+             *names.mode_note(report, tr)]
     if not report.participants:
         empty = _("Aucun relevé pour cet apprenant : rien à montrer pour l'instant.")
         return page(report, tr, meta, f'<p class="empty">{e(empty)}</p>\n')

@@ -57,4 +57,6 @@ def render_csv(report: Report, tr: Translator) -> bytes:
         if not a.named or a.unlisted:
             for line in attendance_lines(report, tr)[-1:]:
                 writer.writerow([neutralise(report.group or ""), "", "", "", neutralise(line), "", "", "", "", ""])
+    for line in names.mode_note(report, tr):  # what the levels count, in the modes played
+        writer.writerow([neutralise(report.group or ""), "", "", "", neutralise(line), "", "", "", "", ""])
     return (BOM + out.getvalue()).encode("utf-8")

@@ -15,12 +15,21 @@ from game.ui.widgets import Button, Form, Label, Widget
 from .results import ScreenResult
 from .views.text import percent, sources_text, tr_s
 
-__all__ = ["FormScene", "StepScene", "percent", "sources_label", "tr_s"]
+__all__ = ["FormScene", "StepScene", "mode_line", "percent", "sources_label", "tr_s"]
 
 
 def sources_label(scenario: Any, ids: tuple[str, ...]) -> Label | None:
     text = sources_text(scenario, ids)
     return Label(text, role="small", tone="muted") if text else None
+
+
+def mode_line(mode: str) -> str:
+    """The mode the learner plays in, and what it means for their answers."""
+    from game.core.modes import ASSESSMENT
+
+    if mode == ASSESSMENT:
+        return _("Mode évaluation : la première réponse compte.")
+    return _("Mode entraînement : après une erreur, vous pouvez réessayer (la première réponse compte pour le score).")
 
 
 class FormScene(Scene):
@@ -142,7 +151,8 @@ class StepScene(FormScene):
         sc = self.session.scenario
         i = sc.index(self.session.step.id)
         label = _("{scenario} — étape {n} sur {total}").format(scenario=tr_s(sc.title), n=i + 1, total=len(sc.steps))
-        return [ProgressBar((i + 1) / len(sc.steps), label), self.heading(tr_s(self.session.step.title))]
+        return [ProgressBar((i + 1) / len(sc.steps), label), Label(mode_line(self.session.mode), role="small", tone="muted"),
+                self.heading(tr_s(self.session.step.title))]
 
     def on_back(self) -> Transition | None:
         self.services.close_scenario()

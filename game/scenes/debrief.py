@@ -38,6 +38,7 @@ class DebriefView:
     passages: tuple[str, ...] = ()  # the scenario's passages whose condition holds, their facts filled in
     passage_sources: tuple[tuple[str, ...], ...] = ()  # « Source : … » lines of each passage shown
     why: tuple[Why, ...] = ()  # « Pourquoi ce niveau ? », one per level: the rule's reasons and the items behind it
+    mode_note: str = ""  # how the mode counted the answers (« Mode évaluation : … »), "" when the statements do not say
 
 
 
@@ -160,6 +161,26 @@ def _facts_text(step: DebriefStep | None, scenario: Any,
     return lines, tuple(out)
 
 
+def mode_note(mode: str | None) -> str:
+    """What the score counts, in the mode the attempt was played in."""
+    from game.core.modes import ASSESSMENT, PRACTICE
+
+    if mode == ASSESSMENT:
+        return _("Mode évaluation : seule la première réponse compte, pour le score comme pour les niveaux.")
+    if mode == PRACTICE:
+        return _("Mode entraînement : le score et les niveaux comptent votre première réponse ; un essai suivant "
+                 "est indiqué (« juste au 2e essai ») mais ne rapporte pas de point.")
+    return ""
+
+
+def _with_try(item: ReviewItem, shown: tuple[str, str, str, tuple[str, ...]]) -> tuple[str, str, str, tuple[str, ...]]:
+    """The answer line of an item put right at a later try says so."""
+    if not item.right_at_try:
+        return shown
+    what, answer, explanation, sources = shown
+    return what, answer + " — " + _("juste au {n}e essai").format(n=item.right_at_try), explanation, sources
+
+
 def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None, *, step: DebriefStep | None = None,
             facts: Facts | None = None) -> DebriefView:
     """``facts`` (game.play.debrief.facts_of) adds what happened and the passages of ``step`` that hold."""
@@ -194,8 +215,9 @@ def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None, *, s
     # the scenario's closing words congratulate a learner who did the work: not shown below the pass mark
     lines, passages = _facts_text(step, scenario, facts)
     return DebriefView(tr_s(intro) if ok is not False else "", verdict, ok, score, well,
-                       tuple(_review(i, scenario) for i in a.to_review), tuple(levels), resources, lines,
-                       tuple(t for t, _s in passages), tuple(s for _t, s in passages), why=whys)
+                       tuple(_with_try(i, _review(i, scenario)) for i in a.to_review), tuple(levels), resources,
+                       lines, tuple(t for t, _s in passages), tuple(s for _t, s in passages), why=whys,
+                       mode_note=mode_note(a.mode))
 
 
 class DebriefScene(StepScene):
@@ -217,6 +239,8 @@ class DebriefScene(StepScene):
         if v.summary:
             out.append(Label(_("Ce que vous avez fait"), role="heading", bold=True))
             out += [Label("• " + t, tone=tone) for t, tone in v.summary]
+        if v.mode_note:
+            out.append(Label(v.mode_note, role="small", tone="muted"))
         out.append(self.button(_("Retour à la bibliothèque"), "continue"))
         out.append(self.button(_("Enregistrer mon rapport (à garder ou à donner pour mon plan de formation)"), "report",
                                primary=False))

@@ -26,26 +26,32 @@ class DialogueView:
     choices: tuple[tuple[int, str], ...]  # (choice index, text) in this attempt's order; empty once chosen
     chosen: int | None
     can_continue: bool
+    can_reconsider: bool = False  # practice mode, a choice made: the learner may choose again
+    tries: int = 0  # how many choices were made
 
 
-def present(session: PlaySession) -> DialogueView:
+def present(session: PlaySession, reconsidering: bool = False) -> DialogueView:
     step = session.step
     assert isinstance(step, DialogueStep)
     i = session.state.line
     ln = step.lines[i]
     who = session.scenario.character(ln.who)
     more = i < len(step.lines) - 1
-    chosen = session.state.choice(step.id)
+    chosen = session.state.latest_choice(step.id)
+    can_reconsider = chosen is not None and session.retries_allowed and len(step.choices) > 1
     choices = ()
-    if not more and chosen is None:
-        choices = tuple((k, tr_s(step.choices[k].text)) for k in session.order(step.id, len(step.choices)))
+    if not more and (chosen is None or (reconsidering and can_reconsider)):
+        choices = tuple((k, tr_s(step.choices[k].text)) for k in session.order(step.id, len(step.choices)) if k != chosen)
     return DialogueView(tr_s(who.name) if who else ln.who, tr_s(ln.text), (i + 1, len(step.lines)), more,
-                        choices, chosen, session.step_done())
+                        choices, chosen if not choices else None, session.step_done() and not choices,
+                        can_reconsider, session.state.tries("choice", step.id))
 
 
 class DialogueScene(StepScene):
+    reconsidering = False  # « Revenir sur mon choix » pressed: the other choices offered again
+
     def widgets(self) -> list[Widget]:
-        v = present(self.session)
+        v = present(self.session, self.reconsidering)
         step = self.session.step
         out: list[Widget] = self.header()
         if v.position[1] > 1:
@@ -67,6 +73,10 @@ class DialogueScene(StepScene):
             src = sources_label(self.session.scenario, c.sources)
             if src:
                 out.append(src)
+            if v.tries > 1:
+                out.append(Label(_("Choix reconsidéré : le score compte votre premier choix."), role="small", tone="muted"))
+            if v.can_reconsider:
+                out.append(self.button(_("Revenir sur mon choix"), "reconsider", primary=False))
         if v.can_continue:
             out.append(self.button(_("Continuer"), "continue"))
         return out
@@ -81,7 +91,12 @@ class DialogueScene(StepScene):
             return None
         if action.startswith("choice:"):
             self.session.choose(int(action.split(":")[1]))
+            self.reconsidering = False
             self.rebuild(focus_action="continue")
+            return None
+        if action == "reconsider":  # practice mode: the other choices again, the focus on the prompt
+            self.reconsidering = True
+            self.rebuild(focus_action="prompt")
             return None
         if action == "continue":
             return self.proceed()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.core.messages import N_
+from game.core.modes import ASSESSMENT
 from game.engine.scene import Push, Replace, Transition
 from game.i18n import _, active, render
 from game.play.services import LibraryEntry
@@ -68,6 +69,8 @@ class LibraryScene(FormScene):
             # who plays, and for which workshop: kept in view (a learner checks it after joining one)
             out.append(self.notice(Label(_("Profil : {name} — atelier {code}").format(name=learner.pseudonym, code=group)
                                          if group else _("Profil : {name}").format(name=learner.pseudonym), tone="muted")))
+            if self.services.next_mode() == ASSESSMENT:  # the trainer's choice for this desk or workshop
+                out.append(Label(_("Mode évaluation : la première réponse compte."), role="small", tone="muted"))
         sync = self.services.sync_status()  # only when an LRS is configured
         if sync is not None:
             out.append(Label(render(sync), role="small", tone="muted"))

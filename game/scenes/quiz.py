@@ -22,6 +22,8 @@ class QuizView:
     answer: tuple[int, ...] | None
     correct: bool | None
     last: bool
+    tries: int = 0  # how many times the question was answered (the latest answer is shown)
+    can_retry: bool = False  # practice mode, the latest answer wrong: the learner may try again
 
 
 def option_texts(q: Question) -> list[str]:
@@ -35,9 +37,11 @@ def present(session: PlaySession, index: int | None = None) -> QuizView:
         index = next((i for i, q in enumerate(step.questions) if session.state.answer(step.id, q.id) is None),
                      len(step.questions) - 1)
     q = step.questions[index]
-    a = session.state.answer(step.id, q.id)
-    return QuizView(index, len(step.questions), q, a, None if a is None else q.is_correct(frozenset(a)),
-                    index == len(step.questions) - 1)
+    a = session.state.latest_answer(step.id, q.id)
+    correct = None if a is None else q.is_correct(frozenset(a))
+    return QuizView(index, len(step.questions), q, a, correct, index == len(step.questions) - 1,
+                    session.state.tries("answer", f"{step.id}/{q.id}"),
+                    correct is False and session.retries_allowed)
 
 
 class QuizScene(StepScene):
@@ -46,6 +50,8 @@ class QuizScene(StepScene):
         self.error = ""
         self.choices: ChoiceGroup | None = None
         self.shown: list[int] = []
+        self.retrying = False  # « Réessayer » pressed: the options again, for the next try
+        self.revealed: set[str] = set()  # questions whose right answer the learner asked to see
         super().__init__(services, **params)
 
     def widgets(self) -> list[Widget]:
@@ -57,12 +63,15 @@ class QuizScene(StepScene):
         if step.intro and v.index == 0 and v.answer is None:
             out.append(Label(tr_s(step.intro)))
         out.append(Label(_("Question {n} sur {total}").format(n=v.index + 1, total=v.total), tone="muted"))
-        if v.answer is None:  # the focus starts on the question, not on an answer
+        asking = v.answer is None or (self.retrying and v.can_retry)
+        if asking:  # the focus starts on the question, not on an answer
             out.append(Prompt(tr_s(q.prompt), role="heading"))
         else:
             out.append(Label(tr_s(q.prompt), role="heading", bold=True))
         texts = option_texts(q)
-        if v.answer is None:
+        if asking:
+            if v.tries:
+                out.append(Label(_("Essai n° {n} : choisissez de nouveau.").format(n=v.tries + 1), bold=True))
             if q.type == "multiple":
                 out.append(Label(_("Plusieurs réponses possibles : cochez-les avec Espace, puis Entrée pour valider."), role="small", tone="muted"))
             else:
@@ -79,14 +88,23 @@ class QuizScene(StepScene):
         picked = " · ".join(texts[i] for i in v.answer)
         right = " · ".join(texts[i] for i in sorted(q.correct_indexes))
         out.append(Label(_("Votre réponse : {answer}").format(answer=picked), bold=True))
+        hide = v.can_retry and q.id not in self.revealed  # the learner may find it: the answer is not given yet
         if v.correct:
             out.append(Label(_("Bonne réponse."), bold=True, tone="success"))
+        elif hide:
+            out.append(Label(_("Réponse à revoir."), bold=True, tone="error"))
         else:
             out.append(Label(_("Réponse à revoir. La bonne réponse : {answer}").format(answer=right), bold=True, tone="error"))
+        if v.correct and v.tries > 1:
+            out.append(Label(_("Juste au {n}e essai : le score compte votre première réponse.").format(n=v.tries),
+                             role="small", tone="muted"))
         out.append(Label(tr_s(q.explanation)))
         src = sources_label(self.session.scenario, q.sources)
         if src:
             out.append(src)
+        if hide:
+            out.append(self.button(_("Réessayer"), "retry"))
+            out.append(self.button(_("Voir la bonne réponse"), "reveal", primary=False))
         out.append(self.button(_("Continuer") if v.last else _("Question suivante"), "next"))
         return out
 
@@ -114,8 +132,18 @@ class QuizScene(StepScene):
             self.error = ""
             picked = frozenset(self.shown[i] for i in self.choices.selected)
             self.session.answer(present(self.session, self.index).question.id, picked)
+            self.retrying = False
+            self.rebuild(focus_action="retry" if present(self.session, self.index).can_retry else "next")
+            return None
+        if action == "retry":  # practice mode: the options again, the focus on the question
+            self.retrying = True
+            self.rebuild(focus_action="prompt")
+            return None
+        if action == "reveal":
+            self.revealed.add(present(self.session, self.index).question.id)
             self.rebuild(focus_action="next")
             return None
         if action == "next":
+            self.retrying = False
             return self.next_item(present(self.session, self.index).last)
         return None

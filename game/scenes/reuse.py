@@ -50,6 +50,7 @@ class ReuseScene(StepScene):
         self.desk = DeskState()
         self.inputs: dict[str, Any] = {}
         self.chart: ChartView | None = None
+        self.retrying = False  # « Réessayer » pressed (practice mode): the desk again for the next try
         super().__init__(services, **params)
 
     # ------------------------------------------------------------------ state
@@ -73,8 +74,9 @@ class ReuseScene(StepScene):
         ch = self.current()
         chart = self.inputs["chart"].index if "chart" in self.inputs else default_chart(ch)  # as chosen, else the author's
         self.desk = replace(self.desk, chart=CHARTS[chart or 0])
+        done = self.session.state.latest_reuse(self.step.id, ch.id)
         v = present(self.session.scenario, self.step, self.work, self.index,
-                    self.session.state.reuse_of(self.step.id, ch.id), self.desk)
+                    None if self.retrying else done, self.desk, self.session.retries_allowed)
         if v.intro:
             out.append(Label(v.intro))
         out.append(Label(v.counter, tone="muted"))
@@ -164,6 +166,8 @@ class ReuseScene(StepScene):
             out.append(Label(v.explanation))
         if v.sources:
             out.append(Label(v.sources, role="small", tone="muted"))
+        if v.can_retry:
+            out.append(self.button(_("Réessayer"), "retry"))
         out.append(self.button(v.button, "next"))
         return out
 
@@ -236,12 +240,19 @@ class ReuseScene(StepScene):
                 return None
             check = self.session.reuse_answer(ch.id, given)
             self.desk = replace(desk, answer_error="" if check.ok else render(check.message))
-            self.rebuild(focus_action="next")
+            self.retrying = False
+            self.rebuild(focus_action="next" if check.ok or not self.session.retries_allowed else "retry")
+            return None
+        if action == "retry":  # practice mode: the desk again, with the query and the answer as they were
+            self.retrying = True
+            self.desk = replace(desk, answer_error="")
+            self.rebuild(focus_action="answer")
             return None
         if action == "unanswerable":
             self.session.reuse_unanswerable(ch.id)
             return self.advance()
         if action == "next":
+            self.retrying = False
             return self.advance()
         return None
 

@@ -21,6 +21,8 @@ class SortView:
     placed: str | None  # bin id chosen, None while not placed
     counts: tuple[tuple[str, int], ...]  # bin label -> cards placed there
     last: bool
+    tries: int = 0  # how many times the card was placed (the latest bin is shown)
+    can_retry: bool = False  # practice mode, the latest bin wrong: the learner may place it again
 
 
 def present(session: PlaySession, index: int | None = None) -> SortView:
@@ -31,15 +33,19 @@ def present(session: PlaySession, index: int | None = None) -> SortView:
         index = next((i for i, k in enumerate(order) if session.state.placement(step.id, step.cards[k].id) is None),
                      len(order) - 1)
     card = step.cards[order[index]]
-    counts = tuple((tr_s(b.label), sum(1 for c in step.cards if session.state.placement(step.id, c.id) == b.id))
+    counts = tuple((tr_s(b.label), sum(1 for c in step.cards if session.state.latest_placement(step.id, c.id) == b.id))
                    for b in step.bins)
-    return SortView(index, len(step.cards), card, session.state.placement(step.id, card.id), counts,
-                    index == len(step.cards) - 1)
+    placed = session.state.latest_placement(step.id, card.id)
+    return SortView(index, len(step.cards), card, placed, counts, index == len(step.cards) - 1,
+                    session.state.tries("placement", f"{step.id}/{card.id}"),
+                    placed is not None and placed != card.bin and session.retries_allowed)
 
 
 class SortScene(StepScene):
     def __init__(self, services, **params) -> None:
         self.index: int | None = None
+        self.retrying = False  # « Réessayer » pressed: the bins again, for the next try
+        self.revealed: set[str] = set()  # cards whose right bin the learner asked to see
         super().__init__(services, **params)
 
     def widgets(self) -> list[Widget]:
@@ -52,14 +58,22 @@ class SortScene(StepScene):
         out.append(Label(_("Carte {n} sur {total}").format(n=v.index + 1, total=v.total), tone="muted"))
         text = tr_s(v.card.text) + (f"\n{tr_s(v.card.detail)}" if v.card.detail else "")
         out.append(DialogueBox("", text))
-        if v.placed is None:
+        if v.placed is None or (self.retrying and v.can_retry):
+            if v.tries:
+                out.append(Label(_("Essai n° {n} : choisissez de nouveau.").format(n=v.tries + 1), bold=True))
             out.append(Prompt(_("Dans quelle case rangez-vous cette carte ?")))  # focus here, not on a bin
             out += [self.button(tr_s(b.label), f"bin:{b.id}", primary=False) for b in step.bins]
         else:
             chosen = tr_s(step.bin_label(v.placed))
             out.append(Label(_("Vous l'avez rangée dans : {bin}").format(bin=chosen), bold=True))
+            hide = v.can_retry and v.card.id not in self.revealed  # the learner may find it: not given yet
             if v.placed == v.card.bin:
                 out.append(Label(_("Bien vu."), bold=True, tone="success"))
+                if v.tries > 1:
+                    out.append(Label(_("Juste au {n}e essai : le score compte votre première réponse.").format(n=v.tries),
+                                     role="small", tone="muted"))
+            elif hide:
+                out.append(Label(_("Pas tout à fait."), bold=True, tone="error"))
             else:
                 out.append(Label(_("Pas tout à fait : la bonne case est « {bin} ».").format(bin=tr_s(step.bin_label(v.card.bin))),
                                  bold=True, tone="error"))
@@ -67,6 +81,9 @@ class SortScene(StepScene):
             src = sources_label(self.session.scenario, v.card.sources)
             if src:
                 out.append(src)
+            if hide:
+                out.append(self.button(_("Réessayer"), "retry"))
+                out.append(self.button(_("Voir la bonne case"), "reveal", primary=False))
             out.append(self.button(_("Continuer") if v.last else _("Carte suivante"), "next"))
         summary = " · ".join(_("{label} : {count}").format(label=label, count=n) for label, n in v.counts)
         out.append(Label(_("Cartes rangées — {summary}").format(summary=summary), role="small", tone="muted"))
@@ -78,8 +95,18 @@ class SortScene(StepScene):
     def on_action(self, action: str) -> Transition | None:
         if action.startswith("bin:"):
             self.session.place(present(self.session, self.index).card.id, action.split(":", 1)[1])
+            self.retrying = False
+            self.rebuild(focus_action="retry" if present(self.session, self.index).can_retry else "next")
+            return None
+        if action == "retry":  # practice mode: the bins again, the focus on the question
+            self.retrying = True
+            self.rebuild(focus_action="prompt")
+            return None
+        if action == "reveal":
+            self.revealed.add(present(self.session, self.index).card.id)
             self.rebuild(focus_action="next")
             return None
         if action == "next":
+            self.retrying = False
             return self.next_item(present(self.session, self.index).last)
         return None

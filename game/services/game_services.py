@@ -42,12 +42,13 @@ class Services(GameServices):
 
     def __init__(self, store: Store, scenario_dirs: list[Path], *, theme: Any = None, fonts: Any = None,
                  language: str | None = None, lrs: LrsSettings | None = None, group: str | None = None,
-                 sessions: SessionPolicy | None = None, trace: Trace | None = None) -> None:
+                 sessions: SessionPolicy | None = None, trace: Trace | None = None, mode: str | None = None) -> None:
         self.store = store
         self.trace = trace  # ``--trace``: the reliability bench's view of what was saved
         self.saves = PendingSaves(store)  # actions the save refused for now (disk full…), tried again
         self.sessions: SessionPolicy = sessions if sessions is not None else Attempts()
         self.fixed_group = group  # ``--group``: a shared workshop machine, every profile joins this workshop
+        self.fixed_mode = mode  # ``--mode``: the trainer's choice for this desk (game.core.modes), None: the workshop's
         self.sender: Sender | None = None
         if lrs is not None and lrs.enabled:  # statements leave the outbox on a background thread
             from game.storage.lrs import LrsClient, Sender  # (HTTP modules: only when an LRS is set)
@@ -152,6 +153,13 @@ class Services(GameServices):
 
         first = self.store.statements(registration=registration, limit=1)
         return group_of(first[0]) if first else self.next_group()
+
+    def next_mode(self) -> str:
+        """The mode of the next attempt: the desk's ``--mode``, else the workshop code's (a code ending
+        with « -EVAL » is an assessment), else practice. An attempt in progress keeps its own."""
+        from game.core.modes import PRACTICE, group_mode
+
+        return self.fixed_mode or group_mode(self.next_group()) or PRACTICE
 
     def next_group(self) -> str | None:
         """The workshop of the next statements: the machine's ``--group`` (this session only), else the profile's."""

@@ -51,7 +51,7 @@ class PreviewSessions(SessionPolicy):
             note = msg(N_("L'étape « {step} » de --warp n'existe plus : l'aperçu commence à la première étape."),
                        step=self.warp)
         rec = services.recorder(sc, started=False, waits=False)
-        session = LoggedSession(sc, learner.pseudonym, str(uuid.uuid4()), rec, AttemptState(step_id=start),
+        session = LoggedSession(sc, learner.pseudonym, str(uuid.uuid4()), rec, AttemptState(step_id=start, mode=services.next_mode()),
                                 language=services.statement_language(), datasets=services.datasets(),
                                 publisher=services.publisher(item), seed=self.seed)
         session.begin()

@@ -35,6 +35,7 @@ class SessionHost(Protocol):
     def publisher(self, item: LoadedScenario) -> Publisher: ...
     def attempt_group(self, registration: str) -> str | None: ...
     def next_group(self) -> str | None: ...
+    def next_mode(self) -> str: ...
 
 
 class SessionPolicy(Protocol):
@@ -81,7 +82,8 @@ class Attempts(SessionPolicy):
                                group=services.attempt_group(current.registration))
         rec = services.recorder(sc, started=False)
         session = PlaySession(sc, learner.pseudonym, str(uuid.uuid4()), rec, language=services.statement_language(),
-                              datasets=services.datasets(), publisher=services.publisher(item), group=services.next_group())
+                              datasets=services.datasets(), publisher=services.publisher(item), group=services.next_group(),
+                              mode=services.next_mode())
         session.begin()
         return session
 

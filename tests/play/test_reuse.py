@@ -103,3 +103,40 @@ def test_check_refuses_a_question_the_reference_path_cannot_answer(tmp_path):
 
 
 _ = replace
+
+
+def test_in_practice_a_wrong_reply_to_a_reuser_can_be_tried_again_and_earns_nothing_more(scenario, tmp_path):  # noqa: F811
+    from game.core.assessment import extension
+
+    s, rec = at_reuse(scenario, tmp_path)
+    assert not s.reuse_answer("naissances-2016", "300").ok
+    assert s.reuse_answer("naissances-2016", "317").ok  # tried again
+    assert extension(rec.calls[-1][2][0], "try") == 2
+    assert s.state.latest_reuse("questions", "naissances-2016")["ok"] is True
+    assert dict(s.graded_items())["questions/naissances-2016"] == 0.0  # the first try counts
+
+
+def test_in_assessment_a_reply_to_a_reuser_is_final(scenario, tmp_path):  # noqa: F811
+    s, _rec = at_reuse(scenario, tmp_path)
+    s.state = s.state.with_(mode="assessment")
+    assert not s.reuse_answer("naissances-2016", "300").ok
+    with pytest.raises(ActionRefused):
+        s.reuse_answer("naissances-2016", "317")
+
+
+def test_in_practice_the_desk_withholds_the_expected_answer_while_a_retry_is_open(scenario, tmp_path):  # noqa: F811
+    from game.i18n import activate
+    from game.play.reuse import ReuseWork
+    from game.scenes.views.reuse import DeskState, OutcomeView, present
+
+    activate("fr")
+    s, _rec = at_reuse(scenario, tmp_path)
+    s.reuse_answer("naissances-2016", "300")
+    done = s.state.latest_reuse("questions", "naissances-2016")
+    index = [c.id for c in s.step.challenges].index("naissances-2016")
+    work = s.reuse_work()
+    assert isinstance(work, ReuseWork)
+    practice = present(s.scenario, s.step, work, index, done, DeskState(), can_retry=True).body
+    final = present(s.scenario, s.step, work, index, done, DeskState()).body
+    assert isinstance(practice, OutcomeView) and practice.can_retry and "317" not in practice.verdict.text
+    assert isinstance(final, OutcomeView) and not final.can_retry and "317" in final.verdict.text

@@ -38,9 +38,9 @@ def mini():
     return load_scenario(FIX / "mini").scenario
 
 
-def new_session(scenario, rec=None):
+def new_session(scenario, rec=None, mode=None):
     rec = rec or MemoryRecorder()
-    s = PlaySession(scenario, "Camille", "0b9f1a52-5a53-4d4e-9d59-7a3c0e5d2b11", rec, clock=Clock())
+    s = PlaySession(scenario, "Camille", "0b9f1a52-5a53-4d4e-9d59-7a3c0e5d2b11", rec, clock=Clock(), mode=mode)
     s.begin()
     return s, rec
 
@@ -55,8 +55,8 @@ def test_begin_records_scenario_and_first_step(mini):
     assert rec.calls[0][1]["step_id"] == "intro"
 
 
-def test_choice_needs_every_line_read_and_is_frozen_once_made(mini):
-    s, rec = new_session(mini)
+def test_choice_needs_every_line_read_and_is_frozen_once_made_in_assessment_mode(mini):
+    s, rec = new_session(mini, mode="assessment")
     with pytest.raises(ActionRefused):
         s.choose(0)
     s.next_line()
@@ -97,7 +97,7 @@ def test_resume_from_saved_state_keeps_answers(mini):
     again = PlaySession(mini, "Camille", s.registration, MemoryRecorder(), AttemptState.from_json(saved))
     assert again.step.id == "quiz"
     assert again.state.answer("quiz", "q1") == (0,)
-    with pytest.raises(ActionRefused):
+    with pytest.raises(ActionRefused):  # right already: nothing to try again
         again.answer("q1", frozenset({1}))
 
 

@@ -29,13 +29,14 @@ KEYS = {"TAB": pygame.K_TAB, "RETURN": pygame.K_RETURN, "SPACE": pygame.K_SPACE,
 class Driver:
     def __init__(self, data_dir: Path, extra_dirs: list[Path] | None = None, language: str | None = None,
                  size: tuple[int, int] = (1280, 720), scale: float | None = None, group: str | None = None,
-                 wait_busy: bool = True) -> None:
+                 wait_busy: bool = True, mode: str | None = None) -> None:
         activate(language or "fr")
         self.wait_busy = wait_busy  # let frames pass while a screen waits on a worker thread, as a person would
         self.store = Store(data_dir)
         self.fonts = FontBook(1.0)
         self.services = Services(self.store, [builtin_scenarios_dir()] + list(extra_dirs or []),
-                                 theme=DEFAULT_THEME, fonts=self.fonts, language=language, group=group)
+                                 theme=DEFAULT_THEME, fonts=self.fonts, language=language, group=group,
+                                 mode=mode)
         if scale:
             self.services.set_text_scale(scale)
         self.stack = SceneStack(scene_factory(self.services), size)

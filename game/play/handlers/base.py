@@ -44,12 +44,26 @@ class SessionView(Protocol):
     def handler(self, step: Step) -> Handler: ...
     def work_of(self, step: Step, progress: Progress = None) -> Any: ...
     def today(self) -> Any: ...
-    def statement(self, builder: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]: ...
+    def statement(self, builder: Callable[..., dict[str, Any]], *args: Any,
+                  try_number: int | None = None) -> dict[str, Any]: ...
     def commit(self, state: AttemptState, stmts: list[dict[str, Any]], finished: float | None = None) -> None: ...
 
 
 class ActionRefused(Exception):
     """The action does not apply now (already answered, wrong step…): nothing was recorded."""
+
+
+def retry_or_first(session: SessionView, kind: str, key: str, right_now: bool) -> int:
+    """The try number of a new answer to an item (1 for the first). A later try is refused in
+    assessment mode (the first answer counts) and once the latest answer is right."""
+    from game.core.modes import retries_allowed
+
+    tries = session.state.tries(kind, key)
+    if tries and not retries_allowed(session.state.mode):
+        raise ActionRefused("already answered (assessment: the first answer counts)")
+    if tries and right_now:
+        raise ActionRefused("already right")
+    return tries + 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Dialogue steps: lines read one by one, then at most one choice, graded or not."""
+"""Dialogue steps: lines read one by one, then at most one choice, graded or not; in practice
+mode a choice may be reconsidered (the story follows the latest, the first one is what counts)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from game.core import statements as xs
 from game.core.actions import Action, Choose, NextLine, PreviousLine
 from game.core.scenario import GRADE_SCORE, DialogueStep, Scenario
 
-from .base import ActionRefused, Graded, Handler, LogEntry, SessionView, find_again
+from .base import ActionRefused, Graded, Handler, LogEntry, SessionView, find_again, retry_or_first
 
 if TYPE_CHECKING:
     from ..state import AttemptState
@@ -33,14 +34,16 @@ def _choose(h: Handler, session: SessionView, step: DialogueStep, action: Choose
     state, index = session.state, action.choice
     if not 0 <= index < len(step.choices):
         raise ActionRefused("no such choice")
-    if state.choice(step.id) is not None:
-        raise ActionRefused("already chosen")
     if state.line < len(step.lines) - 1:
         raise ActionRefused("lines not read")
+    if state.latest_choice(step.id) == index:
+        raise ActionRefused("already chosen")
+    n = retry_or_first(session, "choice", step.id, False)  # any choice may be reconsidered, even a right one
     c = step.choices[index]
     stmt = session.statement(xs.choice_selected, step.id, index, c.text, _GRADE_XAPI.get(c.grade or ""),
-                             c.competencies)
-    session.commit(state.with_(choices=state.choices + ((step.id, index),)), [stmt])
+                             c.competencies, try_number=n)
+    session.commit(state.with_(choices=state.choices + ((step.id, index),)) if n == 1
+                   else state.with_retry("choice", step.id, index), [stmt])
 
 
 class DialogueHandler(Handler):
@@ -72,7 +75,13 @@ class DialogueHandler(Handler):
             state = state.with_(line=max(0, len(step.lines) - 1))
         dialogues = {s.id: s for s in scenario.steps if isinstance(s, DialogueStep)}
         choices = tuple((k, v) for k, v in state.choices if k in dialogues and 0 <= v < len(dialogues[k].choices))
-        return state if choices == state.choices else state.with_(choices=choices)
+        if choices != state.choices:
+            state = state.with_(choices=choices)
+        kept = {k for k, _v in choices}
+        retries = tuple((k, v) for k, v in state.retries if not k.startswith("choice:") or (
+            k[len("choice:"):] in kept and all(0 <= int(i) < len(dialogues[k[len("choice:"):]].choices)
+                                                for i in state.later("choice", k[len("choice:"):]))))
+        return state if retries == state.retries else state.with_(retries=retries)
 
     def entry(self, step: DialogueStep, action: Action) -> LogEntry:
         if not isinstance(action, Choose):

@@ -1,4 +1,5 @@
-"""Quiz steps: each question answered once, right or wrong."""
+"""Quiz steps: each question answered, right or wrong; in practice mode a wrong answer may be
+tried again (the first answer is the one that counts)."""
 
 from __future__ import annotations
 
@@ -8,24 +9,26 @@ from game.core import statements as xs
 from game.core.actions import Action, Answer
 from game.core.scenario import QuizStep
 
-from .base import ActionRefused, Graded, Handler, LogEntry, SessionView, find_again
+from .base import ActionRefused, Graded, Handler, LogEntry, SessionView, find_again, retry_or_first
 
 
 def _answer(h: Handler, session: SessionView, step: QuizStep, action: Answer) -> bool:
     question_id, selected = action.question, action.selected
     if not any(q.id == question_id for q in step.questions):
         raise ActionRefused("no such question")
-    if session.state.answer(step.id, question_id) is not None:
-        raise ActionRefused("already answered")
     q = step.question(question_id)
+    latest = session.state.latest_answer(step.id, question_id)
+    n = retry_or_first(session, "answer", f"{step.id}/{q.id}", latest is not None and q.is_correct(frozenset(latest)))
     if not selected or any(not (0 <= i < len(q.choices)) for i in selected):
         raise ActionRefused("empty answer")
     ok = q.is_correct(selected)
     response = " | ".join(q.choices[i] for i in sorted(selected))
     stmt = session.statement(xs.question_answered, step.id, q.id, q.prompt, response, ok, 1.0 if ok else 0.0,
-                             q.competencies)
+                             q.competencies, try_number=n)
     key = (f"{step.id}/{q.id}", tuple(sorted(selected)))
-    session.commit(session.state.with_(answers=session.state.answers + (key,)), [stmt])
+    state = session.state
+    state = state.with_(answers=state.answers + (key,)) if n == 1 else state.with_retry("answer", key[0], list(key[1]))
+    session.commit(state, [stmt])
     return ok
 
 

@@ -8,7 +8,7 @@ from game.core import reuse_statements as xr
 from game.core.actions import Action, CannotAnswer, Reply, RunQuery
 from game.core.scenario import ReuseStep
 
-from .base import ActionRefused, Graded, Handler, LogEntry, Progress, SessionView
+from .base import ActionRefused, Graded, Handler, LogEntry, Progress, SessionView, retry_or_first
 
 if TYPE_CHECKING:
     from ..clean import CleanWork
@@ -39,16 +39,18 @@ def _reply(h: Handler, session: SessionView, step: ReuseStep, action: Reply) -> 
     work: ReuseWork = session.work_of(step)
     if not any(c.id == action.challenge for c in step.challenges):
         raise ActionRefused("no such challenge")
-    if session.state.reuse_of(step.id, action.challenge) is not None:
-        raise ActionRefused("already answered")
+    latest = session.state.latest_reuse(step.id, action.challenge)
+    n = retry_or_first(session, "reuse", f"{step.id}/{action.challenge}", bool(latest and latest.get("ok")))
     ch = step.challenge(action.challenge)
     if work.verdict(ch).expected is None:
         raise ActionRefused("unanswerable")
     check = work.check(ch, action.answer)
     stmt = session.statement(xr.challenge_answered, step.id, ch.id, ch.question, action.answer, check.ok, False,
-                             ch.competencies)
+                             ch.competencies, try_number=n)
     saved = {"given": action.answer, "ok": check.ok, "expected": check.expected_text}
-    session.commit(session.state.with_reuse(step.id, ch.id, saved), [stmt])
+    state = session.state
+    session.commit(state.with_reuse(step.id, ch.id, saved) if n == 1
+                   else state.with_retry("reuse", f"{step.id}/{ch.id}", saved), [stmt])
     return check
 
 

@@ -1,4 +1,5 @@
-"""Sort steps: each card put in one bin, once."""
+"""Sort steps: each card put in one bin; in practice mode a card in the wrong bin may be moved
+(its first bin is the one that counts)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from game.core import statements as xs
 from game.core.actions import Action, Sort
 from game.core.scenario import SortStep
 
-from .base import ActionRefused, Graded, Handler, LogEntry, SessionView
+from .base import ActionRefused, Graded, Handler, LogEntry, SessionView, retry_or_first
 
 
 def _sort(h: Handler, session: SessionView, step: SortStep, action: Sort) -> bool:
@@ -15,13 +16,14 @@ def _sort(h: Handler, session: SessionView, step: SortStep, action: Sort) -> boo
         raise ActionRefused("no such card")
     if not any(b.id == bin_id for b in step.bins):
         raise ActionRefused("no such bin")
-    if session.state.placement(step.id, card_id) is not None:
-        raise ActionRefused("already placed")
     card = step.card(card_id)
+    key = f"{step.id}/{card_id}"
+    n = retry_or_first(session, "placement", key, session.state.latest_placement(step.id, card_id) == card.bin)
     ok = card.bin == bin_id
-    stmt = session.statement(xs.card_placed, step.id, card.id, card.text, bin_id, ok, card.competencies)
-    session.commit(session.state.with_(placements=session.state.placements + ((f"{step.id}/{card_id}", bin_id),)),
-                   [stmt])
+    stmt = session.statement(xs.card_placed, step.id, card.id, card.text, bin_id, ok, card.competencies, try_number=n)
+    state = session.state
+    state = state.with_(placements=state.placements + ((key, bin_id),)) if n == 1 else state.with_retry("placement", key, bin_id)
+    session.commit(state, [stmt])
     return ok
 
 

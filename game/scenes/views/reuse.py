@@ -96,6 +96,7 @@ class OutcomeView:
     explanation: str
     sources: str
     button: str
+    can_retry: bool = False  # practice mode, the answer wrong: « Réessayer » (the expected answer not given yet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,8 +190,11 @@ def present_result(work: ReuseWork, ch: Challenge, state: DeskState, r: QueryRes
     )
 
 
-def _outcome(scenario: Scenario, ch: Challenge, done: Mapping[str, Any], last: bool) -> OutcomeView:
-    if done.get("unanswerable"):
+def _outcome(scenario: Scenario, ch: Challenge, done: Mapping[str, Any], last: bool, can_retry: bool = False) -> OutcomeView:
+    can_retry = can_retry and not done.get("ok") and not done.get("unanswerable")
+    if can_retry:  # the learner may find it: the expected answer is not given yet
+        verdict = Line(_("Votre réponse : {answer} — à revoir.").format(answer=done.get("given", "")), "error")
+    elif done.get("unanswerable"):
         verdict = Line(_("Question restée sans réponse : {reason}").format(reason=done.get("reason", "")), "error")
     elif done.get("ok"):
         verdict = Line(_("Votre réponse : {answer} — c'est juste.").format(answer=done.get("given", "")), "success")
@@ -203,7 +207,7 @@ def _outcome(scenario: Scenario, ch: Challenge, done: Mapping[str, Any], last: b
         verdict = Line(_("Votre réponse : {answer} — à revoir. La réponse, calculée sur le fichier que vous avez publié : {expected}").format(
             answer=done.get("given", ""), expected=expected), "error")
     return OutcomeView(verdict, not done.get("unanswerable"), tr_s(ch.explanation) if ch.explanation else "",
-                       sources_text(scenario, ch.sources), _("Continuer") if last else _("Question suivante"))
+                       sources_text(scenario, ch.sources), _("Continuer") if last else _("Question suivante"), can_retry)
 
 
 def _cannot(scenario: Scenario, ch: Challenge, verdict: Verdict, last: bool) -> CannotView:
@@ -216,13 +220,14 @@ def _cannot(scenario: Scenario, ch: Challenge, verdict: Verdict, last: bool) -> 
 
 
 def present(scenario: Scenario, step: ReuseStep, work: ReuseWork, index: int, done: Mapping[str, Any] | None,
-            state: DeskState) -> ReuseDeskView:
-    """The desk for question ``index`` of ``step``; ``done``: its recorded answer (None until answered)."""
+            state: DeskState, can_retry: bool = False) -> ReuseDeskView:
+    """The desk for question ``index`` of ``step``; ``done``: its latest recorded answer (None until
+    answered, or while it is tried again); ``can_retry``: practice mode, a wrong answer may be tried again."""
     ch = step.challenges[index]
     last = index == len(step.challenges) - 1
     body: BuilderView | CannotView | OutcomeView
     if done is not None:
-        body = _outcome(scenario, ch, done, last)
+        body = _outcome(scenario, ch, done, last, can_retry)
     else:
         verdict = work.verdict(ch)
         if verdict.expected is None:
