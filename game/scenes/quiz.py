@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.core.quiz_feedback import AnswerFeedback, answer_feedback
 from game.core.scenario import Question, QuizStep
 from game.engine import intents as I
 from game.engine.scene import Transition
@@ -22,6 +23,7 @@ class QuizView:
     answer: tuple[int, ...] | None
     correct: bool | None
     last: bool
+    feedback: AnswerFeedback | None = None  # once answered: missed and wrongly ticked options, explanations
 
 
 def option_texts(q: Question) -> list[str]:
@@ -36,8 +38,27 @@ def present(session: PlaySession, index: int | None = None) -> QuizView:
                      len(step.questions) - 1)
     q = step.questions[index]
     a = session.state.answer(step.id, q.id)
+    fb = None if a is None else answer_feedback(q, frozenset(a))
     return QuizView(index, len(step.questions), q, a, None if a is None else q.is_correct(frozenset(a)),
-                    index == len(step.questions) - 1)
+                    index == len(step.questions) - 1, fb)
+
+
+def verdict_lines(v: QuizView) -> list[tuple[str, str]]:
+    """What the learner reads after answering, as (text, tone): the verdict, then for a
+    multiple-answer question each option ticked wrongly and each right option missed, by name."""
+    q, fb = v.question, v.feedback
+    if fb is None:
+        return []
+    texts = option_texts(q)
+    if fb.correct:
+        return [(_("Bonne réponse."), "success")]
+    if q.type != "multiple":
+        right = " · ".join(texts[i] for i in sorted(q.correct_indexes))
+        return [(_("Réponse à revoir. La bonne réponse : {answer}").format(answer=right), "error")]
+    out = [(_("Réponse à revoir."), "error")]
+    out += [("• " + _("Cochée à tort : {option}").format(option=texts[i]), "error") for i in fb.wrong]
+    out += [("• " + _("Oubliée (elle était juste) : {option}").format(option=texts[i]), "error") for i in fb.missed]
+    return out
 
 
 class QuizScene(StepScene):
@@ -46,6 +67,7 @@ class QuizScene(StepScene):
         self.error = ""
         self.choices: ChoiceGroup | None = None
         self.shown: list[int] = []
+        self.verdict: list[Widget] = []  # once answered: « Votre réponse » and the verdict, kept in view
         super().__init__(services, **params)
 
     def widgets(self) -> list[Widget]:
@@ -62,6 +84,7 @@ class QuizScene(StepScene):
         else:
             out.append(Label(tr_s(q.prompt), role="heading", bold=True))
         texts = option_texts(q)
+        self.verdict = []
         if v.answer is None:
             if q.type == "multiple":
                 out.append(Label(_("Plusieurs réponses possibles : cochez-les avec Espace, puis Entrée pour valider."), role="small", tone="muted"))
@@ -77,18 +100,24 @@ class QuizScene(StepScene):
             return out
         self.choices = None
         picked = " · ".join(texts[i] for i in v.answer)
-        right = " · ".join(texts[i] for i in sorted(q.correct_indexes))
-        out.append(Label(_("Votre réponse : {answer}").format(answer=picked), bold=True))
-        if v.correct:
-            out.append(Label(_("Bonne réponse."), bold=True, tone="success"))
-        else:
-            out.append(Label(_("Réponse à revoir. La bonne réponse : {answer}").format(answer=right), bold=True, tone="error"))
-        out.append(Label(tr_s(q.explanation)))
+        verdict = [Label(_("Votre réponse : {answer}").format(answer=picked), bold=True)]
+        verdict += [Label(text, bold=True, tone=tone) for text, tone in verdict_lines(v)]
+        self.verdict = verdict
+        out += verdict
+        out += [Label(tr_s(text)) for text in (v.feedback.explanations if v.feedback else ())]
         src = sources_label(self.session.scenario, q.sources)
         if src:
             out.append(src)
         out.append(self.button(_("Continuer") if v.last else _("Question suivante"), "next"))
         return out
+
+    def reveal(self) -> None:
+        """Once answered, the focus is on « Question suivante », below the explanation: at a large
+        text size, the page scrolls to the verdict, never past it (the explanation follows below)."""
+        super().reveal()
+        if self.form and self.verdict:
+            self.form.panel.ensure_visible(self.verdict[-1])
+            self.form.panel.ensure_visible(self.verdict[0])
 
     def is_answer(self, widget: Widget) -> bool:
         return isinstance(widget, ChoiceGroup) or getattr(widget, "action", None) == "answer"
