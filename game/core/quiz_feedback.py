@@ -33,8 +33,9 @@ def answer_feedback(q: Question, selected: frozenset[int] | set[int]) -> AnswerF
         return AnswerFeedback((), (), (q.explanation,) if q.explanation else ())
     own: list[str] = []
     unexplained = False
-    # the options wrongly ticked speak first (the learner's own choice), then the ones missed
-    for i in wrong + missed:
+    # the options wrongly ticked speak first (the learner's own choice), then the ones missed; with a
+    # single answer, missing the right option is what ticking a wrong one means: nothing more to say
+    for i in wrong + (missed if q.type == "multiple" else ()):
         text = q.options[i].explanation if i < len(q.options) else ""
         if text and text not in own:
             own.append(text)
