@@ -105,7 +105,7 @@ _TRUE_FALSE_PREFIX = re.compile(r"^\s*(?:vrai ou faux|true or false)\s*[:?]\s*",
 
 def _answer_lines(item: ReviewItem) -> str:
     """The learner's answer against the expected one; for a multiple-answer question, each option
-    ticked wrongly and each right option missed, by name."""
+    ticked (right or wrongly) and each right option missed, by name."""
     given = [t for t in item.response.split(" | ") if t]
     expected = [t for t in item.expected.split(" | ") if t]
     wrong = [t for t in given if t not in expected]
@@ -113,7 +113,7 @@ def _answer_lines(item: ReviewItem) -> str:
     if len(expected) < 2 and len(given) < 2:
         return _("Votre réponse : {answer} — attendu : {expected}").format(answer=_options(item.response),
                                                                           expected=_options(item.expected))
-    lines = [_("Votre réponse : {answer}").format(answer=_options(item.response))]
+    lines = ["• " + _("Cochée, et juste : {option}").format(option=_options(t)) for t in given if t in expected]
     lines += ["• " + _("Cochée à tort : {option}").format(option=_options(t)) for t in wrong]
     lines += ["• " + _("Oubliée (elle était juste) : {option}").format(option=_options(t)) for t in missed]
     return "\n".join(lines)
@@ -224,9 +224,10 @@ class DebriefScene(StepScene):
             out.append(Label(_("Rien à revoir : toutes vos réponses notées sont justes.")))
         for what, answer, explanation, sources in v.to_review:
             out.append(Label("• " + what, bold=True))
-            out.append(Label(answer, tone="error"))
-            if explanation:
-                out.append(Label(explanation))
+            right = "• " + _("Cochée, et juste : {option}").split("{", 1)[0]  # a right tick is not an error
+            out += [Label(line, tone="text" if line.startswith(right) else "error") for line in answer.split("\n")]
+            # one paragraph each: the explanations of several mistakes, the mentor's word then the rule's
+            out += [Label(part) for part in explanation.split("\n") if part]
             out += [Label(s, role="small", tone="muted") for s in sources]
         out.append(Label(_("Vos compétences"), role="heading", bold=True))
         for title, level, desc in v.levels:

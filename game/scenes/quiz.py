@@ -44,18 +44,22 @@ def present(session: PlaySession, index: int | None = None) -> QuizView:
 
 
 def verdict_lines(v: QuizView) -> list[tuple[str, str]]:
-    """What the learner reads after answering, as (text, tone): the verdict, then for a
-    multiple-answer question each option ticked wrongly and each right option missed, by name."""
+    """What the learner reads after answering, as (text, tone): their answer and the verdict; for a
+    wrong multiple-answer question, each option ticked (right or wrongly) and each right option
+    missed, by name, instead of the whole right list."""
     q, fb = v.question, v.feedback
-    if fb is None:
+    if fb is None or v.answer is None:
         return []
     texts = option_texts(q)
+    picked = _("Votre réponse : {answer}").format(answer=" · ".join(texts[i] for i in v.answer))
     if fb.correct:
-        return [(_("Bonne réponse."), "success")]
+        return [(picked, "text"), (_("Bonne réponse."), "success")]
     if q.type != "multiple":
         right = " · ".join(texts[i] for i in sorted(q.correct_indexes))
-        return [(_("Réponse à revoir. La bonne réponse : {answer}").format(answer=right), "error")]
+        return [(picked, "text"), (_("Réponse à revoir. La bonne réponse : {answer}").format(answer=right), "error")]
     out = [(_("Réponse à revoir."), "error")]
+    out += [("• " + _("Cochée, et juste : {option}").format(option=texts[i]), "success")
+            for i in v.answer if i in q.correct_indexes]
     out += [("• " + _("Cochée à tort : {option}").format(option=texts[i]), "error") for i in fb.wrong]
     out += [("• " + _("Oubliée (elle était juste) : {option}").format(option=texts[i]), "error") for i in fb.missed]
     return out
@@ -68,6 +72,7 @@ class QuizScene(StepScene):
         self.choices: ChoiceGroup | None = None
         self.shown: list[int] = []
         self.verdict: list[Widget] = []  # once answered: « Votre réponse » and the verdict, kept in view
+        self.question_label: Label | None = None  # once answered: the question, above the verdict
         super().__init__(services, **params)
 
     def widgets(self) -> list[Widget]:
@@ -82,7 +87,8 @@ class QuizScene(StepScene):
         if v.answer is None:  # the focus starts on the question, not on an answer
             out.append(Prompt(tr_s(q.prompt), role="heading"))
         else:
-            out.append(Label(tr_s(q.prompt), role="heading", bold=True))
+            self.question_label = Label(tr_s(q.prompt), role="heading", bold=True)
+            out.append(self.question_label)
         texts = option_texts(q)
         self.verdict = []
         if v.answer is None:
@@ -99,11 +105,8 @@ class QuizScene(StepScene):
             out.append(self.button(_("Valider la réponse"), "answer"))
             return out
         self.choices = None
-        picked = " · ".join(texts[i] for i in v.answer)
-        verdict = [Label(_("Votre réponse : {answer}").format(answer=picked), bold=True)]
-        verdict += [Label(text, bold=True, tone=tone) for text, tone in verdict_lines(v)]
-        self.verdict = verdict
-        out += verdict
+        self.verdict = [Label(text, bold=True, tone=tone) for text, tone in verdict_lines(v)]
+        out += self.verdict
         out += [Label(tr_s(text)) for text in (v.feedback.explanations if v.feedback else ())]
         src = sources_label(self.session.scenario, q.sources)
         if src:
@@ -115,9 +118,17 @@ class QuizScene(StepScene):
         """Once answered, the focus is on « Question suivante », below the explanation: at a large
         text size, the page scrolls to the verdict, never past it (the explanation follows below)."""
         super().reveal()
-        if self.form and self.verdict:
-            self.form.panel.ensure_visible(self.verdict[-1])
-            self.form.panel.ensure_visible(self.verdict[0])
+        if not (self.form and self.verdict):
+            return
+        panel = self.form.panel
+        panel.ensure_visible(self.verdict[-1])
+        question = getattr(self, "question_label", None)
+        if question is not None:  # the question above the verdict, when both fit
+            panel.ensure_visible(question)
+        if self.verdict[-1].rect.bottom > panel.rect.bottom:  # they do not: the verdict on top
+            panel.ensure_visible(self.verdict[-1])
+            panel.ensure_visible(self.verdict[0])
+        self._no_half_line(self.verdict[0])  # no question cut in half above the verdict
 
     def is_answer(self, widget: Widget) -> bool:
         return isinstance(widget, ChoiceGroup) or getattr(widget, "action", None) == "answer"
