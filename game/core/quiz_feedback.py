@@ -24,7 +24,9 @@ class AnswerFeedback:
         return not self.missed and not self.wrong
 
 
-def answer_feedback(q: Question, selected: frozenset[int] | set[int]) -> AnswerFeedback:
+def answer_feedback(q: Question, selected: frozenset[int] | set[int], *, reveal: bool = True) -> AnswerFeedback:
+    """With ``reveal=False`` (a learner who may still try again), the explanations of the right
+    options missed are left out: they would give the answer away."""
     right = q.correct_indexes
     n = len(q.choices)
     wrong = tuple(i for i in range(n) if i in selected and i not in right)
@@ -35,7 +37,7 @@ def answer_feedback(q: Question, selected: frozenset[int] | set[int]) -> AnswerF
     unexplained = False
     # the options wrongly ticked speak first (the learner's own choice), then the ones missed; with a
     # single answer, missing the right option is what ticking a wrong one means: nothing more to say
-    for i in wrong + (missed if q.type == "multiple" else ()):
+    for i in wrong + (missed if q.type == "multiple" and reveal else ()):
         text = q.options[i].explanation if i < len(q.options) else ""
         if text and text not in own:
             own.append(text)

@@ -43,10 +43,11 @@ def present(session: PlaySession, index: int | None = None) -> QuizView:
                     index == len(step.questions) - 1, fb)
 
 
-def verdict_lines(v: QuizView) -> list[tuple[str, str]]:
+def verdict_lines(v: QuizView, reveal: bool = True) -> list[tuple[str, str]]:
     """What the learner reads after answering, as (text, tone): their answer and the verdict; for a
     wrong multiple-answer question, each option ticked (right or wrongly) and each right option
-    missed, by name, instead of the whole right list."""
+    missed, by name, instead of the whole right list. With ``reveal=False`` (the learner may try
+    again), the right options are not named."""
     q, fb = v.question, v.feedback
     if fb is None or v.answer is None:
         return []
@@ -56,12 +57,18 @@ def verdict_lines(v: QuizView) -> list[tuple[str, str]]:
         return [(picked, "text"), (_("Bonne réponse."), "success")]
     if q.type != "multiple":
         right = " · ".join(texts[i] for i in sorted(q.correct_indexes))
-        return [(picked, "text"), (_("Réponse à revoir. La bonne réponse : {answer}").format(answer=right), "error")]
+        verdict = (_("Réponse à revoir. La bonne réponse : {answer}").format(answer=right) if reveal
+                   else _("Réponse à revoir."))
+        return [(picked, "text"), (verdict, "error")]
     out = [(_("Réponse à revoir."), "error")]
     out += [("• " + _("Cochée, et juste : {option}").format(option=texts[i]), "success")
             for i in v.answer if i in q.correct_indexes]
     out += [("• " + _("Cochée à tort : {option}").format(option=texts[i]), "error") for i in fb.wrong]
-    out += [("• " + _("Oubliée (elle était juste) : {option}").format(option=texts[i]), "error") for i in fb.missed]
+    if reveal:
+        out += [("• " + _("Oubliée (elle était juste) : {option}").format(option=texts[i]), "error")
+                for i in fb.missed]
+    elif fb.missed:
+        out.append(("• " + _("Il manque encore au moins une réponse juste."), "error"))
     return out
 
 

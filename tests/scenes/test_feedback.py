@@ -156,3 +156,22 @@ def test_a_false_statement_answered_right_is_listed_as_false_in_the_debrief():
                            "personnelles, dès qu'elle le juge utile.",)
     assert v.to_review[0][0] == v.went_well[0]
     assert v.to_review[0][1] == "Votre réponse : Vrai — attendu : Faux"
+
+
+def test_a_learner_who_may_try_again_is_not_given_the_missed_items():
+    """For practice mode (retries): the wrongly ticked are named, the missed right ones are not."""
+    from game.core.quiz_feedback import answer_feedback
+    from game.scenes.quiz import QuizView, verdict_lines
+
+    activate("fr")
+    scenario = load_scenario(Path(__file__).resolve().parents[2] / "scenarios" / "premiers-pas").scenario
+    q = next(s for s in scenario.steps if isinstance(s, QuizStep)).question("qui-est-concerne")
+    small, big = (next(i for i, o in enumerate(q.options) if o.text.startswith(t))
+                  for t in ("Une commune de 2 900", "Une commune de 12 000"))
+    fb = answer_feedback(q, {small, big}, reveal=False)
+    v = QuizView(1, 6, q, (small, big), False, False, fb)
+    lines = [t for t, _tone in verdict_lines(v, reveal=False)]
+    assert "• Cochée à tort : " + q.options[big].text in lines
+    assert not any(FEW_AGENTS in t for t in lines) and "• Il manque encore au moins une réponse juste." in lines
+    assert fb.explanations == (q.options[big].explanation,)
+    assert any(FEW_AGENTS in t for t, _tone in verdict_lines(v))
