@@ -127,8 +127,8 @@ CLEAN_HELP = {
     "phone-number-value": _help(N_(
         "La valeur n'est pas un numéro de téléphone valide : personne ne pourra appeler."), "validata", schema=True),
     "nomenclature-actes-value": _help(N_(
-        "La matière doit être l'une de la nomenclature ACTES, celle de la transmission des actes au contrôle de "
-        "légalité."), "validata", schema=True),
+        "La matière doit figurer dans la nomenclature ACTES, celle qu'utilise la transmission des actes au "
+        "contrôle de légalité."), "validata", schema=True),
 }
 
 #: Per publishing criterion.
