@@ -10,7 +10,7 @@ from typing import Any
 from game.core.assessment import Assessment, ReviewItem, pass_mark, passed
 from game.core.framework import Framework
 from game.core.publish_statements import CRITERIA_NAMES
-from game.core.scenario import TRUE_FALSE, DebriefStep
+from game.core.scenario import TRUE_FALSE, DebriefStep, QuizStep
 from game.core.tableschema.kinds import KINDS
 from game.engine.scene import Transition
 from game.i18n import _, active, render
@@ -103,14 +103,23 @@ def _statement(item: ReviewItem) -> str:
 _TRUE_FALSE_PREFIX = re.compile(r"^\s*(?:vrai ou faux|true or false)\s*[:?]\s*", re.IGNORECASE)
 
 
-def _answer_lines(item: ReviewItem) -> str:
+def _multiple(item: ReviewItem, scenario: Any) -> bool:
+    """Whether ``item`` answers a multiple-answer question (without the scenario: several options
+    given or expected)."""
+    step = scenario.step(item.step_id) if scenario is not None and scenario.has_step(item.step_id) else None
+    if isinstance(step, QuizStep) and any(q.id == item.item_id for q in step.questions):
+        return step.question(item.item_id).type == "multiple"
+    return " | " in item.response or " | " in item.expected
+
+
+def _answer_lines(item: ReviewItem, scenario: Any = None) -> str:
     """The learner's answer against the expected one; for a multiple-answer question, each option
     ticked (right or wrongly) and each right option missed, by name."""
     given = [t for t in item.response.split(" | ") if t]
     expected = [t for t in item.expected.split(" | ") if t]
     wrong = [t for t in given if t not in expected]
     missed = [t for t in expected if t not in given]
-    if len(expected) < 2 and len(given) < 2:
+    if not _multiple(item, scenario):
         return _("Votre réponse : {answer} — attendu : {expected}").format(answer=_options(item.response),
                                                                           expected=_options(item.expected))
     lines = ["• " + _("Cochée, et juste : {option}").format(option=_options(t)) for t in given if t in expected]
@@ -153,7 +162,7 @@ def _review(item: ReviewItem, scenario: Any = None) -> tuple[str, str, str, tupl
     if item.kind == "choice":
         answer = _("Votre choix : {answer}").format(answer=tr_s(item.response))
     else:
-        what, answer = _statement(item), _answer_lines(item)
+        what, answer = _statement(item), _answer_lines(item, scenario)
     sources = tuple(_("Source : {title} — {url}").format(title=tr_s(s.title), url=s.url) for s in item.sources)
     explanation = "\n".join(tr_s(t) for t in item.explanations) if item.explanations else tr_s(item.explanation)
     return what, answer, explanation, sources

@@ -129,9 +129,8 @@ class QuizScene(StepScene):
             return
         panel = self.form.panel
         panel.ensure_visible(self.verdict[-1])
-        question = getattr(self, "question_label", None)
-        if question is not None:  # the question above the verdict, when both fit
-            panel.ensure_visible(question)
+        if self.question_label is not None:  # the question above the verdict, when both fit
+            panel.ensure_visible(self.question_label)
         if self.verdict[-1].rect.bottom > panel.rect.bottom:  # they do not: the verdict on top
             panel.ensure_visible(self.verdict[-1])
             panel.ensure_visible(self.verdict[0])
