@@ -169,7 +169,7 @@ def test_a_learner_who_may_try_again_is_not_given_the_missed_items():
     small, big = (next(i for i, o in enumerate(q.options) if o.text.startswith(t))
                   for t in ("Une commune de 2 900", "Une commune de 12 000"))
     fb = answer_feedback(q, {small, big}, reveal=False)
-    v = QuizView(1, 6, q, (small, big), False, False, fb)
+    v = QuizView(1, 6, q, (small, big), False, False, feedback=fb)
     lines = [t for t, _tone in verdict_lines(v, reveal=False)]
     assert "• Cochée à tort : " + q.options[big].text in lines
     assert not any(FEW_AGENTS in t for t in lines) and "• Il manque encore au moins une réponse juste." in lines
