@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from .criteria_help import clean_criterion_help, publish_criterion_help, schema_source
 from .framework import Framework, Resource
 from .levels import (
     ACQUIRED,
@@ -26,6 +27,7 @@ from .levels import (
     Reason,
     judge,
 )
+from .quiz_feedback import answer_feedback, selected_from_response
 from .scenario import (
     PUBLISH_EVIDENCE,
     CleanStep,
@@ -66,6 +68,11 @@ class ReviewItem:
     success: bool
     sources: tuple[Source, ...]
     right_at_try: int | None = None  # wrong at first, right at this later try (practice mode)
+    # every text to read when there are several (a quiz answer's per-option explanations); else ``explanation``
+    explanations: tuple[str, ...] = ()
+    # for a criterion of a clean or publish step: what it measures and why, in the game's own words
+    # (translated by gettext, as the titles of its ``sources`` are)
+    about: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,9 +207,12 @@ def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response:
         return None
     step = scenario.step(step_id)
     srcs: tuple[str, ...] = ()
+    explanations: tuple[str, ...] = ()
     if kind == "question" and isinstance(step, QuizStep) and any(q.id == item_id for q in step.questions):
         q = step.question(item_id)
-        prompt, explanation, srcs = q.prompt, q.explanation, q.sources
+        # the explanations of the options the learner got wrong, else the question's
+        explanations = answer_feedback(q, selected_from_response(q, response)).explanations
+        prompt, explanation, srcs = q.prompt, explanations[0] if explanations else "", q.sources
         expected = " | ".join(q.choices[i] for i in sorted(q.correct_indexes))
     elif kind == "card" and isinstance(step, SortStep) and any(c.id == item_id for c in step.cards):
         c = step.card(item_id)
@@ -214,13 +224,18 @@ def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response:
         best = [c.text for c in step.choices if c.grade == "juste"]
         expected = best[0] if best else ""
     elif kind == "criterion" and isinstance(step, CleanStep):
-        # the debrief names the criterion (an error code) in the learner's language
-        prompt, explanation, expected = item_id, "", ""
+        # the debrief names the criterion (an error code) in the learner's language, says what it
+        # measures and why, and where the rule comes from
+        why = clean_criterion_help(item_id)
+        sources = why.sources + ((schema_source(step.schema),) if why.schema and step.schema else ())
+        return ReviewItem(step_id, kind, item_id, item_id, response, "", "", ok, sources, about=why.text)
     elif kind == "criterion" and isinstance(step, PublishStep):
         # licence, documentation, publication or personal-data; the mentor's word on the licence chosen
-        prompt, expected = item_id, ", ".join(step.licences) if item_id == "licence" else ""
-        explanation = step.feedback_for(response) if item_id == "licence" else ""
-        kind = "publish"
+        why = publish_criterion_help(item_id)
+        expected = ", ".join(step.licences) if item_id == "licence" else ""
+        mentor = step.feedback_for(response) if item_id == "licence" else ""
+        return ReviewItem(step_id, "publish", item_id, item_id, response, expected, mentor, ok, why.sources,
+                          about=why.text)
     elif kind == "challenge" and isinstance(step, ReuseStep) and any(c.id == item_id for c in step.challenges):
         challenge = step.challenge(item_id)
         # an unanswerable question points back to the step where the data went wrong
@@ -229,7 +244,8 @@ def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response:
     else:
         return None
     sources = tuple(s for s in (scenario.source(x) for x in srcs) if s is not None)
-    return ReviewItem(step_id, kind, item_id, prompt, response, expected, explanation, ok, sources)
+    return ReviewItem(step_id, kind, item_id, prompt, response, expected, explanation, ok, sources,
+                      explanations if kind == "question" else ())
 
 
 def ability_of(scenario: Scenario | None, step_id: str, kind: str, item_id: str) -> str:

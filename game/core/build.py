@@ -145,7 +145,8 @@ def _dialogue(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> Dialogue
 
 
 def _question(q: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> Question:
-    options = tuple(QuizOption(o["text"], bool(o.get("correct", False))) for o in q.get("options", []))
+    options = tuple(QuizOption(o["text"], bool(o.get("correct", False)), o.get("explanation", ""))
+                    for o in q.get("options", []))
     kind = q["type"]
     if kind == "vrai-faux":
         if "answer" not in q:

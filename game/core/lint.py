@@ -232,6 +232,7 @@ def _sourceable(scenario: Scenario) -> Iterator[tuple[DocPath, tuple[str, ...], 
         elif isinstance(step, QuizStep):
             for j, q in enumerate(step.questions):
                 texts = [("prompt", q.prompt)] + [(f"options/{k}/text", o.text) for k, o in enumerate(q.options)]
+                texts += [(f"options/{k}/explanation", o.explanation) for k, o in enumerate(q.options) if o.explanation]
                 yield p + ("questions", j), q.sources, texts + [("explanation", q.explanation)]
         elif isinstance(step, SortStep):
             for j, card in enumerate(step.cards):

@@ -55,6 +55,7 @@ class Choice:
 class QuizOption:
     text: str
     correct: bool = False
+    explanation: str = ""  # shown when this option is ticked wrongly (or, when right, missed)
 
 
 @dataclass(frozen=True, slots=True)

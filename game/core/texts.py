@@ -68,6 +68,7 @@ def _quiz_texts(step: QuizStep, p: DocPath, lb: str, c: _Collector) -> None:
         c.add(qp, ql, "prompt", q.prompt)
         for j, o in enumerate(q.options):
             c.add(qp + ("options", j), f"{ql}/options/{j}", "text", o.text)
+            c.add(qp + ("options", j), f"{ql}/options/{j}", "explanation", o.explanation)
         c.add(qp, ql, "explanation", q.explanation)
 
 

@@ -4,6 +4,7 @@ each competency's level and the recommended resources."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +12,7 @@ from game.core.assessment import Assessment, ReviewItem, pass_mark, passed
 from game.core.debrief import Facts, fact_values, fill, shown, summary
 from game.core.framework import Framework
 from game.core.publish_statements import CRITERIA_NAMES
-from game.core.scenario import TRUE_FALSE, DebriefStep
+from game.core.scenario import TRUE_FALSE, DebriefStep, QuizStep
 from game.core.tableschema.kinds import KEPT_PREFIX, criterion_name
 from game.engine.scene import Transition
 from game.i18n import _, active, render
@@ -39,6 +40,8 @@ class DebriefView:
     passage_sources: tuple[tuple[str, ...], ...] = ()  # « Source : … » lines of each passage shown
     why: tuple[Why, ...] = ()  # « Pourquoi ce niveau ? », one per level: the rule's reasons and the items behind it
     mode_note: str = ""  # how the mode counted the answers (« Mode évaluation : … »), "" when the statements do not say
+    # under each of ``went_well``: for a clean or publish criterion, what it measures, why, and its sources ("" else)
+    well_notes: tuple[str, ...] = ()
 
 
 
@@ -71,7 +74,68 @@ def _publish_review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
     else:
         detail = item.response
     return (_("Publication — {criterion}").format(criterion=name), _("Résultat : {detail}").format(detail=detail),
-            tr_s(item.explanation), ())
+            _criterion_words(item), _game_sources(item))
+
+
+def _criterion_words(item: ReviewItem) -> str:
+    """What a clean or publish criterion measures and why (the game's words), after the
+    scenario's own word on the learner's choice (the mentor on a licence) when there is one."""
+    parts = [tr_s(item.explanation)] if item.explanation else []
+    if item.about:
+        parts.append(_(item.about))
+    return "\n".join(parts)
+
+
+def _game_sources(item: ReviewItem) -> tuple[str, ...]:
+    """The references behind a criterion's rule, the step's schema among them."""
+    out = []
+    for s in item.sources:
+        if s.id == "schema":
+            out.append(_("Source : le schéma « {schema} », que vérifie l'étape").format(schema=s.title))
+        else:
+            out.append(_("Source : {title} — {url}").format(title=_(s.title), url=s.url))
+    return tuple(out)
+
+
+def _statement(item: ReviewItem) -> str:
+    """A vrai/faux statement with its truth value (« Faux : … »): never a false statement shown as
+    if it were true. Other questions: their prompt."""
+    what = tr_s(item.prompt)
+    if item.kind != "question" or item.expected not in TRUE_FALSE:
+        return what
+    bare = _TRUE_FALSE_PREFIX.sub("", what, count=1)
+    bare = bare[:1].upper() + bare[1:] if bare else what
+    truth = _(TRUE_FALSE[item.expected])
+    return _("{truth} : {statement}").format(truth=truth, statement=bare)
+
+
+#: « Vrai ou faux : » at the head of a statement's prompt (in French, and as the translations say it)
+_TRUE_FALSE_PREFIX = re.compile(r"^\s*(?:vrai ou faux|true or false)\s*[:?]\s*", re.IGNORECASE)
+
+
+def _multiple(item: ReviewItem, scenario: Any) -> bool:
+    """Whether ``item`` answers a multiple-answer question (without the scenario: several options
+    given or expected)."""
+    step = scenario.step(item.step_id) if scenario is not None and scenario.has_step(item.step_id) else None
+    if isinstance(step, QuizStep) and any(q.id == item.item_id for q in step.questions):
+        return step.question(item.item_id).type == "multiple"
+    return " | " in item.response or " | " in item.expected
+
+
+def _answer_lines(item: ReviewItem, scenario: Any = None) -> str:
+    """The learner's answer against the expected one; for a multiple-answer question, each option
+    ticked (right or wrongly) and each right option missed, by name."""
+    given = [t for t in item.response.split(" | ") if t]
+    expected = [t for t in item.expected.split(" | ") if t]
+    wrong = [t for t in given if t not in expected]
+    missed = [t for t in expected if t not in given]
+    if not _multiple(item, scenario):
+        return _("Votre réponse : {answer} — attendu : {expected}").format(answer=_options(item.response),
+                                                                          expected=_options(item.expected))
+    lines = ["• " + _("Cochée, et juste : {option}").format(option=_options(t)) for t in given if t in expected]
+    lines += ["• " + _("Cochée à tort : {option}").format(option=_options(t)) for t in wrong]
+    lines += ["• " + _("Oubliée (elle était juste) : {option}").format(option=_options(t)) for t in missed]
+    return "\n".join(lines)
 
 
 def _challenge_review(item: ReviewItem, scenario: Any) -> tuple[str, str, str, tuple[str, ...]]:
@@ -129,13 +193,15 @@ def _review(item: ReviewItem, scenario: Any = None) -> tuple[str, str, str, tupl
             detail = _("{used} opération(s), la recette de référence en compte {reference}").format(used=parts[0], reference=parts[-1])
         else:
             detail = _("{fixed} corrigée(s) sur {total} corrigeable(s)").format(fixed=parts[0], total=parts[-1])
-        return _("Nettoyage — {kind}").format(kind=name), _("Résultat : {detail}").format(detail=detail), "", ()
+        return (_("Nettoyage — {kind}").format(kind=name), _("Résultat : {detail}").format(detail=detail),
+                _criterion_words(item), _game_sources(item))
     if item.kind == "choice":
         answer = _("Votre choix : {answer}").format(answer=tr_s(item.response))
     else:
-        answer = _("Votre réponse : {answer} — attendu : {expected}").format(answer=_options(item.response), expected=_options(item.expected))
+        what, answer = _statement(item), _answer_lines(item, scenario)
     sources = tuple(_("Source : {title} — {url}").format(title=tr_s(s.title), url=s.url) for s in item.sources)
-    return what, answer, tr_s(item.explanation), sources
+    explanation = "\n".join(tr_s(t) for t in item.explanations) if item.explanations else tr_s(item.explanation)
+    return what, answer, explanation, sources
 
 
 def _licence_name(lic: str) -> str:
@@ -211,13 +277,15 @@ def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None, *, s
                       for cid, r in a.resources)
     well = tuple(_("Nettoyage — {kind}").format(kind=criterion_name(i.prompt, _)) if i.kind == "criterion"
                  else _("Publication — {criterion}").format(criterion=_(CRITERIA_NAMES.get(i.prompt, i.prompt)))
-                 if i.kind == "publish" else tr_s(i.prompt) for i in a.went_well)
+                 if i.kind == "publish" else _statement(i) for i in a.went_well)
     # the scenario's closing words congratulate a learner who did the work: not shown below the pass mark
+    notes = tuple("\n".join(filter(None, (_criterion_words(i), *_game_sources(i))))
+                  if i.kind in ("criterion", "publish") else "" for i in a.went_well)
     lines, passages = _facts_text(step, scenario, facts)
     return DebriefView(tr_s(intro) if ok is not False else "", verdict, ok, score, well,
                        tuple(_with_try(i, _review(i, scenario)) for i in a.to_review), tuple(levels), resources,
                        lines, tuple(t for t, _s in passages), tuple(s for _t, s in passages), why=whys,
-                       mode_note=mode_note(a.mode))
+                       mode_note=mode_note(a.mode), well_notes=notes)
 
 
 class DebriefScene(StepScene):
@@ -249,15 +317,22 @@ class DebriefScene(StepScene):
             out.append(self.notice(Label(saved[0], tone="error" if saved[1] else "text", role="small")))
         out.append(Label(_("Page suivante ou molette : lire tout le bilan."), role="small", tone="muted"))
         out.append(Label(_("Ce qui s'est bien passé"), role="heading", bold=True))
-        out += [Label("• " + t) for t in v.went_well] or [Label(_("Rien encore : chaque erreur est une occasion d'apprendre."))]
+        for i, t in enumerate(v.went_well):
+            out.append(Label("• " + t))
+            note = v.well_notes[i] if i < len(v.well_notes) else ""
+            if note:
+                out.append(Label(note, role="small", tone="muted"))
+        if not v.went_well:
+            out.append(Label(_("Rien encore : chaque erreur est une occasion d'apprendre.")))
         out.append(Label(_("À revoir"), role="heading", bold=True))
         if not v.to_review:
             out.append(Label(_("Rien à revoir : toutes vos réponses notées sont justes.")))
         for what, answer, explanation, sources in v.to_review:
             out.append(Label("• " + what, bold=True))
-            out.append(Label(answer, tone="error"))
-            if explanation:
-                out.append(Label(explanation))
+            right = "• " + _("Cochée, et juste : {option}").split("{", 1)[0]  # a right tick is not an error
+            out += [Label(line, tone="text" if line.startswith(right) else "error") for line in answer.split("\n")]
+            # one paragraph each: the explanations of several mistakes, the mentor's word then the rule's
+            out += [Label(part) for part in explanation.split("\n") if part]
             out += [Label(s, role="small", tone="muted") for s in sources]
         out.append(Label(_("Vos compétences"), role="heading", bold=True))
         opened: set[int] = getattr(self, "opened", set())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.core.quiz_feedback import AnswerFeedback, answer_feedback
 from game.core.scenario import Question, QuizStep
 from game.engine import intents as I
 from game.engine.scene import Transition
@@ -24,6 +25,7 @@ class QuizView:
     last: bool
     tries: int = 0  # how many times the question was answered (the latest answer is shown)
     can_retry: bool = False  # practice mode, the latest answer wrong: the learner may try again
+    feedback: AnswerFeedback | None = None  # once answered: missed and wrongly ticked options, explanations
 
 
 def option_texts(q: Question) -> list[str]:
@@ -39,9 +41,39 @@ def present(session: PlaySession, index: int | None = None) -> QuizView:
     q = step.questions[index]
     a = session.state.latest_answer(step.id, q.id)
     correct = None if a is None else q.is_correct(frozenset(a))
+    fb = None if a is None else answer_feedback(q, frozenset(a))
     return QuizView(index, len(step.questions), q, a, correct, index == len(step.questions) - 1,
                     session.state.tries("answer", f"{step.id}/{q.id}"),
-                    correct is False and session.retries_allowed)
+                    correct is False and session.retries_allowed, fb)
+
+
+def verdict_lines(v: QuizView, reveal: bool = True) -> list[tuple[str, str]]:
+    """What the learner reads after answering, as (text, tone): their answer and the verdict; for a
+    wrong multiple-answer question, each option ticked (right or wrongly) and each right option
+    missed, by name, instead of the whole right list. With ``reveal=False`` (the learner may try
+    again), the right options are not named."""
+    q, fb = v.question, v.feedback
+    if fb is None or v.answer is None:
+        return []
+    texts = option_texts(q)
+    picked = _("Votre réponse : {answer}").format(answer=" · ".join(texts[i] for i in v.answer))
+    if fb.correct:
+        return [(picked, "text"), (_("Bonne réponse."), "success")]
+    if q.type != "multiple":
+        right = " · ".join(texts[i] for i in sorted(q.correct_indexes))
+        verdict = (_("Réponse à revoir. La bonne réponse : {answer}").format(answer=right) if reveal
+                   else _("Réponse à revoir."))
+        return [(picked, "text"), (verdict, "error")]
+    out = [(_("Réponse à revoir."), "error")]
+    out += [("• " + _("Cochée, et juste : {option}").format(option=texts[i]), "success")
+            for i in v.answer if i in q.correct_indexes]
+    out += [("• " + _("Cochée à tort : {option}").format(option=texts[i]), "error") for i in fb.wrong]
+    if reveal:
+        out += [("• " + _("Oubliée (elle était juste) : {option}").format(option=texts[i]), "error")
+                for i in fb.missed]
+    elif fb.missed:
+        out.append(("• " + _("Il manque encore au moins une réponse juste."), "error"))
+    return out
 
 
 class QuizScene(StepScene):
@@ -52,6 +84,8 @@ class QuizScene(StepScene):
         self.shown: list[int] = []
         self.retrying = False  # « Réessayer » pressed: the options again, for the next try
         self.revealed: set[str] = set()  # questions whose right answer the learner asked to see
+        self.verdict: list[Widget] = []  # once answered: « Votre réponse » and the verdict, kept in view
+        self.question_label: Label | None = None  # once answered: the question, above the verdict
         super().__init__(services, **params)
 
     def widgets(self) -> list[Widget]:
@@ -67,8 +101,10 @@ class QuizScene(StepScene):
         if asking:  # the focus starts on the question, not on an answer
             out.append(Prompt(tr_s(q.prompt), role="heading"))
         else:
-            out.append(Label(tr_s(q.prompt), role="heading", bold=True))
+            self.question_label = Label(tr_s(q.prompt), role="heading", bold=True)
+            out.append(self.question_label)
         texts = option_texts(q)
+        self.verdict = []
         if asking:
             if v.tries:
                 out.append(Label(_("Essai n° {n} : choisissez de nouveau.").format(n=v.tries + 1), bold=True))
@@ -85,20 +121,14 @@ class QuizScene(StepScene):
             out.append(self.button(_("Valider la réponse"), "answer"))
             return out
         self.choices = None
-        picked = " · ".join(texts[i] for i in v.answer)
-        right = " · ".join(texts[i] for i in sorted(q.correct_indexes))
-        out.append(Label(_("Votre réponse : {answer}").format(answer=picked), bold=True))
         hide = v.can_retry and q.id not in self.revealed  # the learner may find it: the answer is not given yet
-        if v.correct:
-            out.append(Label(_("Bonne réponse."), bold=True, tone="success"))
-        elif hide:
-            out.append(Label(_("Réponse à revoir."), bold=True, tone="error"))
-        else:
-            out.append(Label(_("Réponse à revoir. La bonne réponse : {answer}").format(answer=right), bold=True, tone="error"))
+        self.verdict = [Label(text, bold=True, tone=tone) for text, tone in verdict_lines(v, reveal=not hide)]
+        out += self.verdict
         if v.correct and v.tries > 1:
             out.append(Label(_("Juste au {n}e essai : le score compte votre première réponse.").format(n=v.tries),
                              role="small", tone="muted"))
-        out.append(Label(tr_s(q.explanation)))
+        shown = answer_feedback(q, frozenset(v.answer), reveal=not hide).explanations
+        out += [Label(tr_s(text)) for text in shown]
         src = sources_label(self.session.scenario, q.sources)
         if src:
             out.append(src)
@@ -107,6 +137,21 @@ class QuizScene(StepScene):
             out.append(self.button(_("Voir la bonne réponse"), "reveal", primary=False))
         out.append(self.button(_("Continuer") if v.last else _("Question suivante"), "next"))
         return out
+
+    def reveal(self) -> None:
+        """Once answered, the focus is on « Question suivante », below the explanation: at a large
+        text size, the page scrolls to the verdict, never past it (the explanation follows below)."""
+        super().reveal()
+        if not (self.form and self.verdict):
+            return
+        panel = self.form.panel
+        panel.ensure_visible(self.verdict[-1])
+        if self.question_label is not None:  # the question above the verdict, when both fit
+            panel.ensure_visible(self.question_label)
+        if self.verdict[-1].rect.bottom > panel.rect.bottom:  # they do not: the verdict on top
+            panel.ensure_visible(self.verdict[-1])
+            panel.ensure_visible(self.verdict[0])
+        self._no_half_line(self.verdict[0])  # no question cut in half above the verdict
 
     def is_answer(self, widget: Widget) -> bool:
         return isinstance(widget, ChoiceGroup) or getattr(widget, "action", None) == "answer"
