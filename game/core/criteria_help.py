@@ -74,6 +74,10 @@ CLEAN_HELP = {
     "donnees-preservees": _help(N_(
         "Nettoyer ne doit rien faire perdre : aucune ligne, aucune valeur que la consigne demande de garder, et "
         "aucune erreur nouvelle introduite par une opération. La consigne de l'étape fixe ce qui doit rester.")),
+    "donnees-justes": _help(N_(
+        "Un fichier valide n'est pas forcément juste : chaque valeur que la correction de référence change doit "
+        "devenir ce qu'elle attend (ou une variante que le scénario accepte), et ce qu'elle garde ne doit pas "
+        "être modifié. « AssiaAmélie » devenu « Assiaamélie » respecte le schéma mais ne dit plus le prénom.")),
     "operations-utilisees": _help(N_(
         "Le nombre d'opérations appliquées, comparé à la recette de référence : une indication sur la méthode, "
         "pas une règle.")),

@@ -47,6 +47,10 @@ def test_a_multiple_answer_question_with_one_missed_item_names_that_item(driver)
     answer(driver, [RGPD])
     next_question(driver)
     answer(driver, [SMALL_TOWN])  # one of the two right options missed, nothing ticked wrongly
+    # practice mode: the learner may try again, the missed option is not named yet
+    assert "Il manque encore au moins une réponse juste." in driver.screen_text()
+    assert FEW_AGENTS not in driver.screen_text().split("Réponse à revoir", 1)[1]
+    driver.activate_button("Voir la bonne réponse")
     text = driver.screen_text()
     assert f"Oubliée (elle était juste) : {FEW_AGENTS}" in text
     assert "Cochée à tort" not in text

@@ -102,4 +102,6 @@ def test_a_run_of_enter_on_next_card_never_sorts_a_card(driver):
     for _ in range(6):  # « Carte suivante », then on and on
         driver.press("RETURN")
     assert len(graded(driver)) == before + 1
-    assert "Carte 2 sur" in driver.screen_text() and all(b.label in driver.buttons() for b in step.bins)
+    # the next card (or, after a wrong placement in practice mode, the same card again after « Réessayer »)
+    # waits on its prompt: a deliberate move is needed to place it
+    assert isinstance(driver.focused, Prompt) and all(b.label in driver.buttons() for b in step.bins)
