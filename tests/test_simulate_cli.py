@@ -158,3 +158,12 @@ def test_python_m_game_simulate_refuses_a_huge_line_at_once(tmp_path):
     assert done.returncode == 2, done.stderr
     assert f"{huge}:2:1:" in done.stderr and "trop longue" in done.stderr
     assert not (tmp_path / "donnees").exists()  # nothing written to the learners' data folder
+
+
+@pytest.mark.parametrize("guide", ["README.md", "README.en.md"])
+def test_the_action_file_shown_in_the_authoring_guide_plays(guide, tmp_path):
+    from tests.test_authoring_guide import blocks
+
+    [(_where, text)] = blocks(ROOT / "scenarios" / guide, "jsonl")
+    result = as_json("prenoms", str(write(tmp_path, *text.splitlines())))
+    assert result["actions"] == len(text.splitlines()) and result["step"] == "nettoyage"

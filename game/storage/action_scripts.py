@@ -64,8 +64,8 @@ def read_actions(path: str | os.PathLike[str]) -> Iterator[tuple[int, str, Actio
             while raw := file.readline(MAX_LINE + 1):
                 number += 1
                 if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
-                    raise ScriptError(msg(N_("Ligne trop longue (plus de {size} Mo) : une action tient sur quelques "
-                                             "lignes de texte."), size=megabytes(MAX_LINE)), number, 1)
+                    raise ScriptError(msg(N_("Ligne trop longue (plus de {size} Mo) : une action tient en quelques "
+                                             "centaines de caractères."), size=megabytes(MAX_LINE)), number, 1)
                 if number == 1 and raw.startswith(BOM):
                     raw = raw[len(BOM):]
                 found = _parse(raw, number)
