@@ -8,7 +8,7 @@ competencies it carries; a competency's level follows the framework's thresholds
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .framework import Framework, Resource
@@ -64,6 +64,16 @@ def extension(stmt: Mapping[str, Any], name: str) -> Any:
     an odd shape, as an imported file may hold)."""
     ctx = stmt.get("context")
     exts = ctx.get("extensions") if isinstance(ctx, Mapping) else None
+    for key, value in exts.items() if isinstance(exts, Mapping) else ():
+        if isinstance(key, str) and key.endswith("/extensions/" + name):
+            return value
+    return None
+
+
+def _result_extension(stmt: Mapping[str, Any], name: str) -> Any:
+    """The value of the result extension ``…/extensions/<name>``, or None."""
+    result = stmt.get("result")
+    exts = result.get("extensions") if isinstance(result, Mapping) else None
     for key, value in exts.items() if isinstance(exts, Mapping) else ():
         if isinstance(key, str) and key.endswith("/extensions/" + name):
             return value
@@ -170,6 +180,9 @@ def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framewor
         for comp in extension(s, "competencies") or []:
             per_comp.setdefault(comp, []).append(Evidence(comp, score, step_id, kind, item_id, response, s.get("id", "")))
         item = _review(scenario, step_id, kind, item_id, response, score >= 1.0)
+        missing = _result_extension(s, "missing")
+        if item is not None and item.kind == "publish" and isinstance(missing, list):
+            item = replace(item, expected="|".join(str(m) for m in missing))  # what the criterion found missing
         if item is not None:
             (went_well if item.success else to_review).append(item)
     levels = tuple(
