@@ -5,9 +5,10 @@ measured in the same run: loading the scenario alone (read, validated, built; no
 
 For each scenario (median of ``--runs``, after one warm-up run that pays the imports):
 
-- **load**: ``storage.scenarios.load_scenario`` (the baseline);
-- **check**: ``authoring.check.load_guarded``, what ``simulate`` loads (every reference path replayed
-  by the checks, once);
+- **load**: ``storage.scenarios.load_scenario`` (the baseline), what ``simulate`` loads, as the game's
+  library does;
+- **check**: ``authoring.check.load_guarded``, the same with every reference path replayed by the
+  checks (what ``explorateurs check`` costs, for comparison);
 - **reference**: a fresh simulation (save in memory, portal in a temporary folder) playing the
   reference path (``--reference``) and building the result: statements, evidence and levels, debrief;
 - **script**: the same path read from a ``.jsonl`` file written by ``--write-reference`` and played

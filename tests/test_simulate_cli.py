@@ -167,3 +167,38 @@ def test_the_action_file_shown_in_the_authoring_guide_plays(guide, tmp_path):
     [(_where, text)] = blocks(ROOT / "scenarios" / guide, "jsonl")
     result = as_json("prenoms", str(write(tmp_path, *text.splitlines())))
     assert result["actions"] == len(text.splitlines()) and result["step"] == "nettoyage"
+
+
+def test_a_bad_line_is_refused_before_the_scenario_is_read(tmp_path):
+    """The whole file is read first: a line that is no action is refused even after valid ones,
+    and without reading the scenario (a scenario that does not exist is not even looked for)."""
+    path = write(tmp_path, *MINI_START * 3, "pas du JSON")
+    code, out, err = simulate(str(tmp_path / "nulle-part"), str(path))
+    assert code == 2 and out == "" and err.startswith(f"{path}:4:1: JSON illisible")
+
+
+def test_a_cleaning_operation_that_cannot_run_is_refused_where_it_is_written(tmp_path):
+    sc = FIX / "publication"
+    path = write(tmp_path, json.dumps({"action": "apply", "step": "nettoyage",
+                                       "operation": {"op": "trim-spaces", "column": "colonne-absente"}}))
+    code, _out, err = simulate(str(sc), str(path))
+    assert code == 2 and err.startswith(f"{path}:1:42: "), err
+    assert "colonne-absente" in err and "Traceback" not in err
+
+
+def test_a_file_of_endless_blank_lines_is_refused_at_the_line_limit(tmp_path, monkeypatch):
+    from game.storage import action_scripts
+
+    monkeypatch.setattr(action_scripts, "MAX_LINES", 50)  # the same rule as at 100,000, in a small file
+    path = write(tmp_path, *MINI_START, *[""] * 60)
+    code, _out, err = simulate(str(FIX / "mini"), str(path))
+    assert code == 2 and err.startswith(f"{path}:51:1: Plus de 50 lignes"), err
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
+    from game.storage import action_scripts
+
+    monkeypatch.setattr(action_scripts, "MAX_FILE", 100)
+    path = write(tmp_path, *MINI_START * 5)
+    code, _out, err = simulate(str(FIX / "mini"), str(path))
+    assert code == 2 and err.startswith(f"{path}: Le fichier d'actions pèse"), err

@@ -218,6 +218,24 @@ def _refusal(tr: Translator, session: PlaySession, action: Action, reason: str) 
         .format(action=action.name, step=session.state.step_id, why=tr.gettext(why))
 
 
+def _script_error(e: Any, shown: str, tr: Translator) -> str:
+    where = f"{shown}:{e.line}:{e.col}" if e.line else shown
+    return f"{where}: " + tr.render(e.message) + (" " + tr.render(e.hint) if e.hint is not None else "")
+
+
+def check_script(path: Path, shown: str, tr: Translator) -> str | None:
+    """Read the whole file once without playing it (streamed: nothing is kept): the first line that
+    is not an action as ``file:line:col: message``, before the scenario is even loaded."""
+    from game.storage.action_scripts import ScriptError, read_actions
+
+    try:
+        for _found in read_actions(path):
+            pass
+    except ScriptError as e:
+        return _script_error(e, shown, tr)
+    return None
+
+
 def _play_script(sim: Simulation, path: Path, shown: str, tr: Translator) -> str | None:
     """Play the file's actions; the first problem as ``file:line:col: message`` (None: all played)."""
     from game.core.operations import OperationError
@@ -233,11 +251,13 @@ def _play_script(sim: Simulation, path: Path, shown: str, tr: Translator) -> str
                 col = column_of(text, ("step",)) if action.step != sim.session.state.step_id else 1
                 return f"{shown}:{number}:{col}: {_refusal(tr, sim.session, action, str(e))}"
             except (OperationError, QueryError) as e:
-                return f"{shown}:{number}:1: {tr.render(e.message)}"
+                key = "operation" if isinstance(e, OperationError) else "query"
+                return f"{shown}:{number}:{column_of(text, (key,))}: {tr.render(e.message)}"
+            except Exception as e:  # noqa: BLE001 - a trainer gets a French line, never a traceback
+                return f"{shown}:{number}:1: " + tr.gettext(
+                    "Le jeu n'a pas pu jouer cette action ({detail}).").format(detail=f"{type(e).__name__}: {e}")
     except ScriptError as e:
-        where = f"{shown}:{e.line}:{e.col}" if e.line else shown
-        text = tr.render(e.message) + (" " + tr.render(e.hint) if e.hint is not None else "")
-        return f"{where}: {text}"
+        return _script_error(e, shown, tr)
     return None
 
 
@@ -302,8 +322,8 @@ def _text(result: dict[str, Any], tr: Translator, out: TextIO) -> None:
 # -- the command ----------------------------------------------------------------------------------
 
 def run(args: argparse.Namespace, tr: Translator, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    from game.authoring.check import load_guarded
     from game.cli.checks import _resolve, _text_line
+    from game.storage.scenarios import load_guarded
 
     out, err = out or sys.stdout, err or sys.stderr
     wanted = sum((args.actions is not None, bool(args.reference), args.write_reference is not None))
@@ -311,11 +331,16 @@ def run(args: argparse.Namespace, tr: Translator, out: TextIO | None = None, err
         print(tr.gettext("Donnez un fichier d'actions, ou --reference, ou --write-reference FICHIER (un seul des trois)."),
               file=err)
         return 2
+    if args.actions is not None:  # a line that is no action is refused before anything else is read
+        problem = check_script(args.actions, str(args.actions), tr)
+        if problem is not None:
+            print(problem, file=err)
+            return 2
     path = _resolve(args.scenario)
     if path is None:
         print(tr.gettext("Chemin introuvable : {path}").format(path=args.scenario), file=err)
         return 2
-    item = load_guarded(path)
+    item = load_guarded(path)  # as the game's library loads it (``explorateurs check`` replays the references)
     if item.scenario is None or not item.valid:
         for p in item.problems:
             print(_text_line(p, tr), file=err)

@@ -3,8 +3,8 @@ the JSON form of :mod:`game.core.actions` (``{"action": "choose", "step": "intro
 
 Reading streams the file one line at a time in bounded memory: only a regular file is read (a FIFO
 or ``/dev/zero`` is refused before anything is read), the whole file may not pass
-:data:`MAX_FILE` bytes (checked on the open file, before reading) and a line may not pass
-:data:`MAX_LINE` bytes. Blank lines, a UTF-8 BOM and CRLF ends are accepted. The first line that
+:data:`MAX_FILE` bytes (checked on the open file, before reading), a line may not pass
+:data:`MAX_LINE` bytes and the reading stops after :data:`MAX_LINES` lines. Blank lines, a UTF-8 BOM and CRLF ends are accepted. The first line that
 cannot be read stops the reading with a :class:`ScriptError`: a French message at
 ``file:line:col`` (the column of the JSON error, or of the key that is wrong).
 """
@@ -29,6 +29,8 @@ from .oserrors import french_reason
 MAX_LINE = 1024 * 1024
 #: the largest file read (bytes): a scenario's whole path is a few hundred lines
 MAX_FILE = 16 * 1024 * 1024
+#: the most lines read, blank ones included (reading stops there: a file of empty lines ends fast)
+MAX_LINES = 100_000
 BOM = b"\xef\xbb\xbf"
 
 
@@ -63,6 +65,9 @@ def read_actions(path: str | os.PathLike[str]) -> Iterator[tuple[int, str, Actio
         try:
             while raw := file.readline(MAX_LINE + 1):
                 number += 1
+                if number > MAX_LINES:
+                    raise ScriptError(msg(N_("Plus de {count} lignes : un parcours entier tient en quelques centaines "
+                                             "de lignes, la lecture s'arrête ici."), count=MAX_LINES), number, 1)
                 if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
                     raise ScriptError(msg(N_("Ligne trop longue (plus de {size} Mo) : une action tient en quelques "
                                              "centaines de caractères."), size=megabytes(MAX_LINE)), number, 1)
