@@ -202,3 +202,17 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
     path = write(tmp_path, *MINI_START * 5)
     code, _out, err = simulate(str(FIX / "mini"), str(path))
     assert code == 2 and err.startswith(f"{path}: Le fichier d'actions pèse"), err
+
+
+def test_a_reference_path_that_breaks_is_told_in_french(tmp_path):
+    import shutil
+
+    folder = tmp_path / "publication"
+    shutil.copytree(FIX / "publication", folder)
+    yaml_file = folder / "scenario.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace(
+        "        column: COMMUNE_NOM\n        mode: title", "        column: COMMUNE\n        mode: title"), encoding="utf-8")
+    code, out, err = simulate(str(folder), "--reference")
+    assert code == 2 and out == ""
+    assert err.startswith("Le parcours de référence s'arrête à l'étape « nettoyage » (") and "COMMUNE" in err, err
+    assert "Traceback" not in err

@@ -218,6 +218,12 @@ def _refusal(tr: Translator, session: PlaySession, action: Action, reason: str) 
         .format(action=action.name, step=session.state.step_id, why=tr.gettext(why))
 
 
+def _detail(e: Exception, tr: Translator) -> str:
+    """What went wrong, in French when the error carries a message."""
+    message = getattr(e, "message", None)
+    return tr.render(message) if message is not None and hasattr(message, "format_source") else f"{type(e).__name__}: {e}"
+
+
 def _script_error(e: Any, shown: str, tr: Translator) -> str:
     where = f"{shown}:{e.line}:{e.col}" if e.line else shown
     return f"{where}: " + tr.render(e.message) + (" " + tr.render(e.hint) if e.hint is not None else "")
@@ -255,7 +261,7 @@ def _play_script(sim: Simulation, path: Path, shown: str, tr: Translator) -> str
                 return f"{shown}:{number}:{column_of(text, (key,))}: {tr.render(e.message)}"
             except Exception as e:  # noqa: BLE001 - a trainer gets a French line, never a traceback
                 return f"{shown}:{number}:1: " + tr.gettext(
-                    "Le jeu n'a pas pu jouer cette action ({detail}).").format(detail=f"{type(e).__name__}: {e}")
+                    "Le jeu n'a pas pu jouer cette action ({detail}).").format(detail=_detail(e, tr))
     except ScriptError as e:
         return _script_error(e, shown, tr)
     return None
@@ -355,7 +361,13 @@ def run(args: argparse.Namespace, tr: Translator, out: TextIO | None = None, err
                 print(problem, file=err)
                 return 2
         else:
-            sim.play_reference()
+            try:
+                sim.play_reference()
+            except Exception as e:  # noqa: BLE001 - a trainer gets a French line, never a traceback
+                print(tr.gettext("Le parcours de référence s'arrête à l'étape « {step} » ({detail}) : lancez "
+                                 "« explorateurs check » sur ce scénario.").format(
+                    step=sim.session.state.step_id, detail=_detail(e, tr)), file=err)
+                return 2
         if args.write_reference is not None:
             return _write_reference(sim.played, args.write_reference, tr, out, err)
         try:
