@@ -86,8 +86,6 @@ class Simulation:
         from game.i18n import active
         from game.play.session import PlaySession
         from game.storage.datasets import ScenarioDatasets
-        from game.storage.portal import Portal
-        from game.storage.publisher import PortalPublisher
         from game.storage.recorder import StoreRecorder
         from game.storage.store import Store
 
@@ -103,7 +101,7 @@ class Simulation:
             sc, learner.pseudonym, self.registration, StoreRecorder(self.store, learner.id, sc, started=False),
             language="en-GB" if self.language == "en" else "fr-FR", clock=time.time,
             datasets=ScenarioDatasets({sc.id: folder}),
-            publisher=PortalPublisher(Portal(Path(self._tmp.name) / "portail"), folder / "data"),
+            publisher=_Portal(Path(self._tmp.name) / "portail", folder / "data"),
             **session_options(self.mode))
         self.session.begin()
 
@@ -175,6 +173,24 @@ class Simulation:
                         "levels": [{"competency": c, "level": lv, "descriptor": d} for c, lv, d in view.levels],
                         "resources": list(view.resources)},
         }
+
+
+class _Portal:
+    """The play session's publisher on the temporary portal, its modules loaded on the first
+    publication (a path refused before any is not slowed down by them)."""
+
+    def __init__(self, root: Path, data: Path) -> None:
+        self.root, self.data = root, data
+        self._publisher: Any = None
+
+    def publish(self, *args: Any, **kwargs: Any) -> str:
+        if self._publisher is None:
+            from game.storage.portal import Portal
+            from game.storage.publisher import PortalPublisher
+
+            self._publisher = PortalPublisher(Portal(self.root), self.data)
+        where: str = self._publisher.publish(*args, **kwargs)
+        return where
 
 
 class SimulationError(Exception):
