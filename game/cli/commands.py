@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     _export_options(sub.add_parser("export", help="copier le portail d'un·e apprenant·e (ou de tous) dans un dossier"))
     report_cli.options(sub)
     records_cli.options(sub)
+    from game.cli import simulate as simulate_cli
+
+    simulate_cli.options(sub)
     _play_options(p)  # « explorateurs --group X » plays
     cli_args.share(p, _global_options)  # ... and « explorateurs --group X play » too (see game.cli.arguments)
     return p
@@ -205,6 +208,10 @@ def _run(argv: list[str] | None) -> int:
         return report_cli.report(args, tr) if args.command == "report" else report_cli.group_new(tr, args.code, args.mode)
     if args.command == "records":
         return records_cli.run(args, tr)
+    if args.command == "simulate":
+        from game.cli import simulate as simulate_cli
+
+        return simulate_cli.run(args, tr)
     if args.command in ("validate", "clean"):
         from game.cli import validate as validate_cli
 

@@ -147,6 +147,16 @@ def _item_key(s: Mapping[str, Any]) -> tuple[str, str, str] | None:
     return None  # a step or scenario result, not an item
 
 
+def _result_extension(stmt: Mapping[str, Any], name: str) -> Any:
+    """The value of the result extension ``…/extensions/<name>``, or None."""
+    result = stmt.get("result")
+    exts = result.get("extensions") if isinstance(result, Mapping) else None
+    for key, value in exts.items() if isinstance(exts, Mapping) else ():
+        if isinstance(key, str) and key.endswith("/extensions/" + name):
+            return value
+    return None
+
+
 def _graded(stmts: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str], Mapping[str, Any]]:
     """The graded statement that counts for each (step, kind, item): the first try (a later try in
     practice mode earns nothing), else the last statement (a criterion scored again)."""
@@ -370,6 +380,9 @@ def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framewor
         later = fixed.get((step_id, kind, "" if kind == "choice" else item_id))
         if item is not None and later is not None and not item.success:
             item = replace(item, right_at_try=later)
+        missing = _result_extension(s, "missing")
+        if item is not None and item.kind == "publish" and isinstance(missing, list):
+            item = replace(item, expected="|".join(str(m) for m in missing))  # what the criterion found missing
         if item is not None:
             (went_well if item.success else to_review).append(item)
     shown = list(scenario.competencies) + [e.competency for e in mine if e.competency not in scenario.competencies]

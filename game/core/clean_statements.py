@@ -39,11 +39,16 @@ def operation_used(cfg: XapiConfig, learner: str, registration: str, scenario_id
 
 def criterion_scored(cfg: XapiConfig, learner: str, registration: str, scenario_id: str, step_id: str,
                      criterion: str, score: float, detail: str, competencies: Sequence[str],
-                     **opts: Unpack[StatementOptions]) -> dict[str, Any]:
-    """How well one criterion of a clean step was met: errors of one kind fixed, data preserved."""
+                     missing: Sequence[str] = (), **opts: Unpack[StatementOptions]) -> dict[str, Any]:
+    """How well one criterion of a clean step was met: errors of one kind fixed, data preserved.
+    ``missing``: what the criterion found missing, when it says (a publication's documentation:
+    udata's quality criteria ids and ``title:<n>``, the title elements not named), in the result's
+    ``missing`` extension."""
     iri = activity_iri(cfg, scenario_id, "steps", step_id, "criteria", criterion)
-    result = {"response": detail, "success": score >= 1.0,
-              "score": {"scaled": score, "raw": score, "min": 0.0, "max": 1.0}}
+    result: dict[str, Any] = {"response": detail, "success": score >= 1.0,
+                              "score": {"scaled": score, "raw": score, "min": 0.0, "max": 1.0}}
+    if missing:
+        result["extensions"] = {extension_key(cfg, "missing"): list(missing)}
     return _build(cfg, learner, registration, PROGRESSED, _activity(iri, ITEM, criterion), scenario_id,
                   competencies, opts, result=result, **_in_step(cfg, scenario_id, step_id))
 

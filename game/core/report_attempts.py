@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
-from .assessment import _graded, _review, evidence_from, extension, mode_of
+from .assessment import _graded, _result_extension, _review, evidence_from, extension, mode_of
 from .ids import duration_seconds
 from .levels import Evidence
 from .scenario import PUBLISH_EVIDENCE, Scenario
@@ -147,14 +147,6 @@ def _operations(stmts: list[Mapping[str, Any]]) -> tuple[tuple[str, int, int], .
         if isinstance(used, int) and isinstance(ref, int) and not isinstance(used, bool) and not isinstance(ref, bool):
             found[step] = (used, ref)
     return tuple((step, u, r) for step, (u, r) in found.items())
-
-
-def _result_extension(stmt: Mapping[str, Any], name: str) -> Any:
-    exts = _get(stmt, "result", "extensions")
-    for key, value in exts.items() if isinstance(exts, Mapping) else ():
-        if isinstance(key, str) and key.endswith("/extensions/" + name):
-            return value
-    return None
 
 
 def _mistake(s: Mapping[str, Any], sid: str, step_id: str, kind: str, item: str, scenario: Scenario | None,

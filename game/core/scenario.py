@@ -207,10 +207,13 @@ class CleanStep(StepBase):
 
 @dataclass(frozen=True, slots=True)
 class TitleHint:
-    """Something a specific title names (who, what, where, when), with the words that show it."""
+    """Something a specific title names (who, what, where, when), with the words that show it:
+    ``words`` in the scenario's language, ``translated`` the words its catalogues give for them
+    (« grant, grants » for « subvention, subventions »), accepted too."""
 
     label: str
     words: tuple[str, ...]
+    translated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,8 @@ scenario through :func:`scenario_texts`, so a string the game shows is a string 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .messages import N_
@@ -94,6 +94,9 @@ def _publish_texts(step: PublishStep, p: DocPath, lb: str, c: _Collector) -> Non
     c.add(p + ("publisher",), f"{lb}/publisher", "name", step.publisher)
     for i, t in enumerate(step.title_elements):
         c.add(p + ("title_elements", i), f"{lb}/title_elements/{i}", "label", t.label)
+    for i, t in enumerate(step.title_elements):  # the words a title shows it by: translated too (years are not)
+        if any(ch.isalpha() for w in t.words for ch in w):
+            c.add(p + ("title_elements", i), f"{lb}/title_elements/{i}", "words", title_words_text(t.words))
     for name, text in step.licence_feedback:
         c.add(p + ("licence", "feedback"), f"{lb}/licence/feedback", name, text)
     for i, r in enumerate(step.resources):
@@ -160,3 +163,31 @@ def short(text: str, width: int = 70) -> str:
     """A text on one line, cut with « … » past ``width`` characters (to quote it in a message)."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def title_words_text(words: Sequence[str]) -> str:
+    """A title element's words as one catalogue entry, « subvention, subventions »: the translator
+    writes the words that show the same thing in their language, « grant, grants, subsidy »."""
+    return ", ".join(words)
+
+
+def with_translated_title_words(scenario: Scenario, translations: Mapping[str, Mapping[str, str]]) -> Scenario:
+    """``scenario`` with each title element's ``translated`` words: those every catalogue gives
+    for its words (a title in English is judged with English words; the scenario's own words are
+    still accepted). The same scenario when no catalogue translates any."""
+    steps: list[Step] = []
+    for step in scenario.steps:
+        if isinstance(step, PublishStep) and step.title_elements:
+            elements = []
+            for t in step.title_elements:
+                key = title_words_text(t.words)
+                extra = tuple(dict.fromkeys(
+                    w for lang, table in sorted(translations.items()) if lang != scenario.language
+                    for w in (x.strip() for x in table.get(key, "").split(",")) if w and w not in t.words))
+                elements.append(replace(t, translated=extra) if extra != t.translated else t)
+            if any(a is not b for a, b in zip(elements, step.title_elements, strict=True)):
+                step = replace(step, title_elements=tuple(elements))
+        steps.append(step)
+    if all(a is b for a, b in zip(steps, scenario.steps, strict=True)):
+        return scenario
+    return replace(scenario, steps=tuple(steps))

@@ -140,6 +140,14 @@ class PublishWork:
                         step.competency_for("personal-data")))
         return out
 
+    def documentation_missing(self, meta: Metadata, today: date) -> tuple[str, ...]:
+        """What the documentation criterion found missing: the ids of udata's quality criteria
+        assessed and not met, then ``title:<n>`` for each title element the title does not name."""
+        p = self.preview(meta, today)
+        wanted = set(self.step.criteria) or {c.id for c in p.quality.criteria}
+        return (tuple(c.id for c in p.quality.criteria if c.id in wanted and not c.ok)
+                + tuple(f"title:{i}" for i, (_element, ok) in enumerate(p.title) if not ok))
+
     # artefacts ------------------------------------------------------------------------
     def artefacts(self, meta: Metadata, *, today: date, base_url: str) -> tuple[dict[str, Any], dict[str, str]]:
         """The DCAT-AP JSON-LD and the row of the SCDL catalogue simplifié."""

@@ -53,7 +53,24 @@ def _options(text: str) -> str:
 
 
 
-def _publish_review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
+def _missing(item: ReviewItem, scenario: Any) -> str:
+    """What a publication's documentation lacked, as recorded (« le titre ne nomme pas « quoi » ; … »)."""
+    from game.core.publishing.quality import criterion_label
+    from game.core.scenario import PublishStep
+
+    step = scenario.step(item.step_id) if scenario is not None and scenario.has_step(item.step_id) else None
+    elements = step.title_elements if isinstance(step, PublishStep) else ()
+    out = []
+    for m in (x for x in item.expected.split("|") if x):
+        index = m.removeprefix("title:")
+        if m.startswith("title:") and index.isdigit() and int(index) < len(elements):
+            out.append(_("le titre ne nomme pas « {element} »").format(element=tr_s(elements[int(index)].label)))
+        elif not m.startswith("title:"):
+            out.append(_(criterion_label(m)))
+    return " ; ".join(out)
+
+
+def _publish_review(item: ReviewItem, scenario: Any = None) -> tuple[str, str, str, tuple[str, ...]]:
     name = _(CRITERIA_NAMES.get(item.prompt, item.prompt))
     parts = item.response.split("/")
     if item.prompt == "licence":
@@ -67,6 +84,9 @@ def _publish_review(item: ReviewItem) -> tuple[str, str, str, tuple[str, ...]]:
             accepted=", ".join(licence_name(x) for x in item.expected.split(", ") if x))
     elif item.prompt == "documentation" and len(parts) == 2:
         detail = _("{ok} critère(s) rempli(s) sur {total}").format(ok=parts[0], total=parts[1])
+        missing = _missing(item, scenario)
+        if missing:
+            detail = _("{detail} — non rempli : {missing}").format(detail=detail, missing=missing)
     elif item.prompt == "publication" and len(parts) == 2:
         detail = _("{ok} point(s) sur {total}").format(ok=parts[0], total=parts[1])
     elif item.prompt == "personal-data" and len(parts) == 2:
@@ -173,7 +193,7 @@ def justes_text(response: str) -> str:
 
 def _review(item: ReviewItem, scenario: Any = None) -> tuple[str, str, str, tuple[str, ...]]:
     if item.kind == "publish":
-        return _publish_review(item)
+        return _publish_review(item, scenario)
     if item.kind == "challenge":
         return _challenge_review(item, scenario)
     what = tr_s(item.prompt)

@@ -234,6 +234,9 @@ def load_scenario(path: Path, frameworks: dict[str, Framework | None] | None = N
         found = locate(lint(LintContext(scenario, assessed, translations, min_evidence)), doc, display)
         problems += [p for p in found if p.severity == ERROR]
         warnings += [p for p in found if p.severity != ERROR]
+        from game.core.texts import with_translated_title_words
+
+        scenario = with_translated_title_words(scenario, translations)  # English titles judged in English
     return LoadedScenario(path, folder_id, None if problems else scenario, tuple(sorted(problems, key=_sort_key)), translations,
                           tuple(sorted(warnings, key=_sort_key)))
 

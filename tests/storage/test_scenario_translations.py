@@ -82,6 +82,8 @@ def test_the_extractor_and_the_game_agree_on_the_texts_of_each_shipped_scenario(
         value = doc
         for part in t.path:
             value = value[part]
+        if t.path[-1] == "words":  # a title element's words: one catalogue entry for the list
+            value = ", ".join(value)
         assert value == t.text, t.label
 
 

@@ -135,6 +135,11 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def criterion_label(cid: str) -> str:
+    """What udata's criterion ``cid`` checks, in French (the source string to translate), or ``cid``."""
+    return _LABELS[cid][0] if cid in _LABELS else cid
+
+
 def _criterion(cid: str, ok: bool) -> Criterion:
     label, why = _LABELS[cid]
     return Criterion(cid, ok, msg(label), msg(why))

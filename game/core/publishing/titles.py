@@ -2,7 +2,8 @@
 
 data.gouv.fr's guide asks for a specific title: « Horaires des autobus de la ville de Brive pour la
 période 2018 – 2019 », not « Horaires des cars ». A scenario lists the elements a good title names,
-each with the words that show it; :func:`title_check` says which ones the learner's title names.
+each with the words that show it (and their translations, from the scenario's catalogues);
+:func:`title_check` says which ones the learner's title names.
 Words match without case or accents, on word boundaries: « 2018 » matches « 2018-2019 », « an »
 does not match « Anglais ».
 """
@@ -49,7 +50,13 @@ def names(title: str, word: str) -> bool:
     return _contains(words(title), words(word))
 
 
+def accepted_words(element: _Element) -> tuple[str, ...]:
+    """The words that show ``element``: its own, then those its translations give (a scenario's
+    title element carries them as ``translated``), so that a title in English is judged in English."""
+    return tuple(element.words) + tuple(getattr(element, "translated", ()))
+
+
 def title_check(title: str, elements: Sequence[E]) -> tuple[tuple[E, bool], ...]:
-    """Each element with whether the title names it (by any of its words)."""
+    """Each element with whether the title names it (by any of its words, in any language)."""
     tokens = words(title)
-    return tuple((e, any(_contains(tokens, words(w)) for w in e.words)) for e in elements)
+    return tuple((e, any(_contains(tokens, words(w)) for w in accepted_words(e))) for e in elements)

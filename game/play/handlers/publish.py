@@ -86,7 +86,8 @@ def _publish_desk(session: SessionView, desk: PublishWork, meta: Metadata) -> Pr
     extra = {r.file.rsplit("/", 1)[-1]: r.file for r in step.resources
              if r.file and any(m.id == r.id and m.included for m in meta.resources)}
     criteria = desk.criteria(meta, today)
-    stmts = [session.statement(xc.criterion_scored, step.id, name, score, detail, [comp])
+    missing = {"documentation": desk.documentation_missing(meta, today)}  # the debrief names what was missing
+    stmts = [session.statement(xc.criterion_scored, step.id, name, score, detail, [comp], missing.get(name, ()))
              for name, score, detail, comp in criteria]
     stmts.append(session.statement(xp.dataset_published, step.id, step.dataset_id, meta.title, meta.licence,
                                    preview.quality.score, personal, step.competencies))
