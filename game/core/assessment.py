@@ -255,7 +255,7 @@ def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response:
         return None
     sources = tuple(s for s in (scenario.source(x) for x in srcs) if s is not None)
     return ReviewItem(step_id, kind, item_id, prompt, response, expected, explanation, ok, sources,
-                      explanations if kind == "question" else ())
+                      explanations=explanations if kind == "question" else ())
 
 
 def ability_of(scenario: Scenario | None, step_id: str, kind: str, item_id: str) -> str:
