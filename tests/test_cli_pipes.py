@@ -15,11 +15,9 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
     big.write_text("a;b\n" + "".join(f"{i};x\n" for i in range(60000)), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "game", "validate", "--schema", "scdl/subventions", "--format", "json",
                              str(big)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    first = proc.stdout.readline()
-    proc.stdout.close()  # as `| head -1` does
+    proc.stdout.close()  # the reader is gone before the first line (as `| head -0`; validating takes longer)
     err = proc.stderr.read().decode("utf-8")
     code = proc.wait(timeout=60)
-    assert first.startswith(b"{")
     assert "Traceback" not in err and "BrokenPipe" not in err, err[-2000:]
     assert code == 141
 
