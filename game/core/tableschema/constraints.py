@@ -66,6 +66,12 @@ def cell_evaluator(field: Field, missing: tuple[str, ...]) -> Callable[[str], Ve
     if field.maximum is not None:
         maxi = read_constraint_value(field, field.maximum)
         checks.append(("maximum", lambda v: _not_nan(v) and v <= maxi))
+    if field.exclusive_minimum is not None:
+        low = read_constraint_value(field, field.exclusive_minimum)
+        checks.append(("exclusiveMinimum", lambda v: _not_nan(v) and v > low))
+    if field.exclusive_maximum is not None:
+        high = read_constraint_value(field, field.exclusive_maximum)
+        checks.append(("exclusiveMaximum", lambda v: _not_nan(v) and v < high))
     if field.pattern is not None:
         rx = re.compile(f"^{field.pattern}$")
         checks.append(("pattern", lambda v: isinstance(v, str) and rx.match(v) is not None))
@@ -153,7 +159,7 @@ def _prefilter(field: Field, texts: list[str]) -> list[str]:
         return list(suspects)
     plain = {"number": _PLAIN_NUMBER, "integer": _PLAIN_INTEGER}.get(ftype)
     if plain is not None and not field.number_options and field.minimum is None and field.maximum is None \
-            and field.enum is None:
+            and field.exclusive_minimum is None and field.exclusive_maximum is None and field.enum is None:
         joined = "\n".join(texts)
         if joined.count("\n") == len(texts) - 1:  # one line per text: let the regex engine scan them all
             return _NOT_PLAIN[ftype].findall(joined)
