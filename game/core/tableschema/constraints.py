@@ -187,9 +187,10 @@ def rows_with(cells: Sequence[Cell], values: set[Any]) -> list[int]:
 
 def check_column(field: Field | None, name: str, column: int, cells: Sequence[Cell],
                  row_numbers: Sequence[int], missing: tuple[str, ...],
-                 budget: Budget | None = None) -> list[ValidationError]:
+                 budget: Budget | None = None, seen: dict[Any, int] | None = None) -> list[ValidationError]:
     """Every cell problem of one column (those the ``budget`` allows; the others are counted in it).
-    ``field`` None: a column the schema does not know."""
+    ``field`` None: a column the schema does not know. ``seen``: the values of a unique column met in
+    earlier rows (value -> row number), kept and completed here when the table comes in chunks."""
     out: list[ValidationError] = Collected(budget)
     append = out.append
     if field is None:  # no rule to check: a long cell harms nothing here
@@ -250,7 +251,8 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
                     m, h = wording.constraint_error(field, constraint or "", cell, value)
                 append(ValidationError(code, row_numbers[r], name, column, cell, ERROR, m, h, constraint))
     if field.unique:
-        out.extend(_unique_errors(field, name, column, cells, row_numbers, empty, verdicts, evaluate))
+        out.extend(_unique_errors(field, name, column, cells, row_numbers, empty, verdicts, evaluate,
+                                  {} if seen is None else seen))
         out.sort(key=lambda e: e.row or 0)
     return out
 
@@ -262,9 +264,8 @@ def _too_long_error(name: str, column: int, row: int, cell: str) -> ValidationEr
 
 def _unique_errors(field: Field, name: str, column: int, cells: Sequence[Cell], row_numbers: Sequence[int],
                    empty: frozenset[Any], verdicts: dict[Any, Verdict],
-                   evaluate: Callable[[str], Verdict]) -> list[ValidationError]:
+                   evaluate: Callable[[str], Verdict], seen: dict[Any, int]) -> list[ValidationError]:
     out = []
-    seen: dict[Any, int] = {}
     for r, cell in enumerate(cells):
         if cell in empty:
             continue

@@ -170,14 +170,15 @@ def _blank_label(label: str, j: int, width: int) -> ValidationError:
 
 
 def _column_unit(table: Table, schema: Schema, plan: _Plan, j: int,
-                 budget: Budget | None = None) -> tuple[ValidationError, ...]:
+                 budget: Budget | None = None, seen: dict[Any, int] | None = None) -> tuple[ValidationError, ...]:
     role = plan.roles[j]
     missing = schema.missing_values if role is not None else ("",)
     name = role.name if role is not None else _label_key(table.header[j])
-    return tuple(check_column(role, name, j, table.columns[j], table.row_numbers, missing, budget))
+    return tuple(check_column(role, name, j, table.columns[j], table.row_numbers, missing, budget, seen))
 
 
-def _pk_unit(table: Table, schema: Schema, plan: _Plan, budget: Budget | None = None) -> tuple[ValidationError, ...]:
+def _pk_unit(table: Table, schema: Schema, plan: _Plan, budget: Budget | None = None,
+             seen: dict[tuple[Any, ...], int] | None = None) -> tuple[ValidationError, ...]:
     pk = schema.primary_key
     if not pk or any(name not in plan.index or plan.roles[plan.index[name]] is None for name in pk):
         return ()
@@ -190,7 +191,7 @@ def _pk_unit(table: Table, schema: Schema, plan: _Plan, budget: Budget | None = 
         missing = frozenset(field.missing_values if field.missing_values is not None else schema.missing_values)
         cols.append([None if c is None or c in missing else INVALID if too_long(c) else parse(c)
                      for c in table.columns[j]])
-    seen: dict[tuple[Any, ...], int] = {}
+    seen = {} if seen is None else seen
     out = Collected(budget)
     for r, key in enumerate(zip(*cols, strict=True)):
         key = tuple(None if v is INVALID else v for v in key)
