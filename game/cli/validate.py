@@ -159,6 +159,7 @@ def _validate_streaming(args: Any, schema: Any) -> tuple[Report, Any]:
             extra, left_out = _nul_errors(chunk, MAX_REPORTED_ERRORS - len(nul))
             nul += extra
             nul_left_out += left_out
+        del chunk  # not alive while the next one is read
     report = validator.report()
     if nul or nul_left_out:
         room = max(0, MAX_REPORTED_ERRORS - len(report.errors))

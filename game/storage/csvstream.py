@@ -161,8 +161,10 @@ class CsvStream:
             self.rows += table.nrows
             number += table.nrows
             first = False
+            last = table.nrows < self.chunk_rows
             yield table
-            if table.nrows < self.chunk_rows:
+            del table, chunk_text  # only one chunk alive: not this one while the next is read
+            if last:
                 return
 
 
