@@ -33,13 +33,14 @@ from frictionless import Detector, Dialect, Resource, Schema, formats, validate
 sys.path.insert(0, sys.argv[2])
 from game.storage.schemas import schema_path
 descriptor = json.loads(schema_path("scdl/subventions").read_text("utf-8"))
-path = sys.argv[1]
-resource = Resource(path, encoding="utf-8", dialect=Dialect(controls=[formats.CsvControl(delimiter=",")]),
+import pathlib
+path = pathlib.Path(sys.argv[1])
+resource = Resource(path.name, basepath=str(path.parent), encoding="utf-8", dialect=Dialect(controls=[formats.CsvControl(delimiter=",")]),
                     schema=Schema.from_descriptor(descriptor), detector=Detector(schema_sync=True))
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     report = validate(resource, limit_errors=10_000_000)
-print(len(report.tasks[0].errors), report.tasks[0].stats.get("rows"))
+print(len(report.tasks[0].errors), report.tasks[0].stats.get("rows") or 0)
 """
 
 WHOLE_TABLE = r"""
@@ -99,10 +100,12 @@ def main() -> None:
             size = path.stat().st_size / 1e6
             ours, t_ours, _ = measure([py, "-m", "game", "validate", "--schema", "scdl/subventions", "--format", "json",
                                        str(path)])
-            theirs, t_theirs = float("nan"), float("nan")
+            theirs, t_theirs, read = float("nan"), float("nan"), ""
             if not args.no_frictionless:
-                theirs, t_theirs, _ = measure([py, "-c", FRICTIONLESS, str(path), str(ROOT)])
-            print(f"{n:>9} {size:>8.0f} | {ours:>16.0f} {t_ours:>6.1f} | {theirs:>15.0f} {t_theirs:>6.1f}", flush=True)
+                theirs, t_theirs, out = measure([py, "-c", FRICTIONLESS, str(path), str(ROOT)])
+                read = f"  (frictionless: {out.split()[-1] if out.split() else '?'} rows read)"
+            print(f"{n:>9} {size:>8.0f} | {ours:>16.0f} {t_ours:>6.1f} | {theirs:>15.0f} {t_theirs:>6.1f}{read}",
+                  flush=True)
             if n == 100_000:
                 peak, t_whole, out = measure([py, "-c", WHOLE_TABLE, str(path), str(ROOT)])
                 try:

@@ -79,6 +79,31 @@ def _whole_file_encoding(path: Path, head: bytes) -> tuple[str, bool]:
     return ("latin-1" if undefined else "cp1252"), False
 
 
+def _records(text: Iterator[str], delimiter: str, quotechar: str, skip_initial_space: bool,
+             consumed: list[str]) -> Iterator[list[str]]:
+    """The records ``csv.reader`` gives, line by line (each line read is added to ``consumed``): a
+    line without a quote character is cut with ``str.split``, as :func:`game.storage.csvfile.read_csv`
+    does; a line holding one goes to the csv module, which reads on over the following lines when a
+    quoted cell spans them."""
+    lines = iter(text)
+
+    def source() -> Iterator[str]:
+        for line in lines:
+            consumed.append(line)
+            yield line
+
+    if skip_initial_space:  # "comma + space", read as Validata reads it: the csv module does it all
+        yield from csv.reader(source(), delimiter=delimiter, quotechar=quotechar, skipinitialspace=True)
+        return
+    for line in lines:
+        consumed.append(line)
+        if quotechar in line:
+            yield next(csv.reader(itertools.chain((line,), source()), delimiter=delimiter, quotechar=quotechar))
+        else:
+            body = line.rstrip("\r\n")
+            yield body.split(delimiter) if body else []
+
+
 class CsvStream:
     def __init__(self, path: Path, dialect: CsvDialect, title_lines: tuple[str, ...], chunk_rows: int) -> None:
         self.path = path
@@ -108,24 +133,18 @@ class CsvStream:
         codec = "utf-8-sig" if d.encoding == "utf-8" and d.bom else d.encoding
         consumed: list[str] = []
         with open_regular(self.path) as raw, io.TextIOWrapper(raw, encoding=codec, newline="") as text:
-
-            def lines() -> Iterator[str]:
-                for line in text:
-                    consumed.append(line)
-                    yield line
-
             old_limit = csv.field_size_limit(MAX_RECORD_CHARS)
-            records = csv.reader(lines(), delimiter=d.delimiter, quotechar=d.quotechar,
-                                 skipinitialspace=d.skip_initial_space)
+            records = _records(text, d.delimiter, d.quotechar, d.skip_initial_space, consumed)
             try:
                 yield from self._chunks(records, consumed)
             except csv.Error as e:
                 if "field larger" not in str(e):
                     raise CsvReadError(msg(N_("Le fichier n'a pas pu être découpé en lignes et colonnes : {reason}."),
                                            reason=str(e)), str(self.path)) from None
+                line = sum(c.count("\n") or c.count("\r") for c in consumed)
                 raise CsvReadError(msg(N_("Ligne {line} : une cellule dépasse {limit} caractères ; un guillemet "
                                           "ouvert n'est sans doute jamais refermé."),
-                                       line=records.line_num, limit=MAX_RECORD_CHARS), str(self.path)) from None
+                                       line=line, limit=MAX_RECORD_CHARS), str(self.path)) from None
             finally:
                 csv.field_size_limit(old_limit)
 
