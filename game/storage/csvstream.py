@@ -41,6 +41,9 @@ from game.storage.csvfile import MAX_COLUMNS, _no_gc, _table
 #: swallowing the rest of the file, refused with its line number instead of filling the memory)
 MAX_RECORD_CHARS = 32 * 1024 * 1024
 _BLOCK = 1024 * 1024
+#: the most text a chunk is cut from (a 20,000-row chunk of subventions is about 5 MB): a file of
+#: thousands of columns, or of rows with thousands of extra cells, gets shorter chunks
+MAX_CHUNK_CHARS = 16 * 1024 * 1024
 #: findings counted over every chunk (the others say something about the whole file once)
 _SUMMED = frozenset({"blank-rows", "ragged-rows", "mojibake", "leading-spaces", "replacement-characters"})
 _ORDER = {code: k for k, code in enumerate((
@@ -159,9 +162,24 @@ class CsvStream:
                                       "d'en-tête."), count=len(header), limit=MAX_COLUMNS), str(self.path))
         number = d.header_row + 1
         first = True
+        done = [False]
+
+        def chunk_records() -> Iterator[list[str]]:
+            """The next records, until ``chunk_rows`` of them or :data:`MAX_CHUNK_CHARS` of text (a wide
+            or ragged file gets shorter chunks)."""
+            count, size, seen = 0, 0, len(consumed)
+            for record in records:
+                yield record
+                count += 1
+                size += sum(map(len, consumed[seen:]))
+                seen = len(consumed)
+                if count >= self.chunk_rows or size >= MAX_CHUNK_CHARS:
+                    return
+            done[0] = True
+
         while True:
             with _no_gc():
-                table, leading = _table(header, itertools.islice(records, self.chunk_rows), number)
+                table, leading = _table(header, chunk_records(), number)
             if table.nrows == 0 and not first:
                 return
             chunk_text = "".join(consumed)
@@ -180,7 +198,7 @@ class CsvStream:
             self.rows += table.nrows
             number += table.nrows
             first = False
-            last = table.nrows < self.chunk_rows
+            last = done[0]
             yield table
             del table, chunk_text  # only one chunk alive: not this one while the next is read
             if last:

@@ -51,3 +51,21 @@ def test_the_error_limit_counts_the_others_across_chunks(tmp_path):
     report = validator.report()
     assert (len(report.errors), report.omitted, report.error_count) == (7, 43, 50)
     assert [e.row for e in report.errors] == list(range(2, 9))
+
+
+def test_long_rows_make_shorter_chunks_so_memory_stays_bounded(tmp_path, monkeypatch):
+    from game.core.tableschema import parse_schema
+    from game.storage import csvstream
+
+    monkeypatch.setattr(csvstream, "MAX_CHUNK_CHARS", 1000)  # about 10 rows of 100 characters
+    path = tmp_path / "f.csv"
+    path.write_text("n,x\n" + "".join(f"{i},{'y' * 95}{',extra' * (i % 3)}\n" for i in range(60)), encoding="utf-8")
+    schema = parse_schema({"fields": [{"name": "n", "type": "integer", "constraints": {"unique": True}},
+                                      {"name": "x", "constraints": {"maxLength": 90}}]})
+    validator = StreamValidator(schema)
+    sizes = []
+    for chunk in open_csv_stream(path).chunks():
+        sizes.append(chunk.nrows)
+        validator.feed(chunk)
+    assert len(sizes) > 5 and max(sizes) <= 11 and sum(sizes) == 60
+    assert _errors(validator.report()) == _errors(validate(read_csv(path).table, schema))
