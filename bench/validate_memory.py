@@ -54,7 +54,8 @@ def rss():
     with open("/proc/self/status") as f:
         return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) * 1024
 base = rss()
-read = read_csv(sys.argv[1], keep_initial_spaces=False, max_bytes=10**10)
+import os
+read = read_csv(sys.argv[1], keep_initial_spaces=False, max_bytes=os.path.getsize(sys.argv[1]) + 1)
 table_only = rss() - base
 report = validate(read.table, schema, max_errors=10_000)
 print(read.table.nrows, base, table_only, rss() - base, len(report.errors))
@@ -76,7 +77,7 @@ def measure(cmd: list[str]) -> tuple[float, float, str]:
         err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
-    if proc.returncode not in (0, 1):
+    if proc.returncode not in (0, 1) or not text.strip():
         return float("nan"), seconds, f"failed ({proc.returncode}): {err.strip()[-300:]}"
     return usage.ru_maxrss / 1024, seconds, text
 
