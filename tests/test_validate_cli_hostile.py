@@ -18,7 +18,7 @@ import pytest
 
 import game.cli.validate as validate_cli
 from game.cli.validate import main_clean, main_validate
-from game.storage import csvfile
+from game.storage import csvfile, csvstream
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBVENTIONS = ROOT / "tests" / "fixtures" / "scdl" / "subventions" / "exemple_valide.csv"
@@ -105,7 +105,7 @@ def test_a_fifo_is_refused_by_validate_and_as_a_recipe(tmp_path):
 def test_a_file_bigger_than_what_is_read_whole_is_validated_chunk_by_chunk(tmp_path, capsys, monkeypatch):
     # validate streams the file: the limit of what is read whole (clean, the workshop) does not apply
     monkeypatch.setattr(csvfile, "MAX_CSV_BYTES", 2 * 1024 * 1024)
-    monkeypatch.setattr(csvfile, "CHUNK", 1000)
+    monkeypatch.setattr(csvstream, "STREAM_CHUNK_ROWS", 1000)
     path = with_column(tmp_path, "objet", ["x" * 200] * 11_999 + ["x" * 300])  # about 3 MB, the last objet too long
     code, text = run(path)
     assert code == 1 and capsys.readouterr().err == ""

@@ -33,7 +33,6 @@ from game.core.csvquality import (
 )
 from game.core.messages import N_, msg
 from game.core.table import Table
-from game.storage import csvfile
 from game.storage.bounded import NotRegular, _not_regular, open_regular
 from game.storage.csvfile import MAX_COLUMNS, _no_gc, _table
 
@@ -44,6 +43,8 @@ _BLOCK = 1024 * 1024
 #: the most text a chunk is cut from (a 20,000-row chunk of subventions is about 5 MB): a file of
 #: thousands of columns, or of rows with thousands of extra cells, gets shorter chunks
 MAX_CHUNK_CHARS = 16 * 1024 * 1024
+#: rows validated at a time (a subventions row takes about 0.9 kB once read)
+STREAM_CHUNK_ROWS = 5_000
 #: findings counted over every chunk (the others say something about the whole file once)
 _SUMMED = frozenset({"blank-rows", "ragged-rows", "mojibake", "leading-spaces", "replacement-characters"})
 _ORDER = {code: k for k, code in enumerate((
@@ -228,4 +229,4 @@ def open_csv_stream(path: str | os.PathLike[str], *, chunk_rows: int | None = No
     dialect = CsvDialect(encoding=encoding, delimiter=sniffed.delimiter, quotechar='"',
                          line_ending=sniffed.line_ending, skip_initial_space=sniffed.skip_initial_space,
                          bom=bom, header_row=sniffed.header_row)
-    return CsvStream(p, dialect, sniffed.title_lines, chunk_rows or csvfile.CHUNK)
+    return CsvStream(p, dialect, sniffed.title_lines, chunk_rows or STREAM_CHUNK_ROWS)
