@@ -50,6 +50,13 @@ def _counted(report: Report, step: CleanStep) -> list[Any]:
     return [e for e in report.errors if e.is_error and (not codes or e.code in codes)]
 
 
+def _scored(report: Report, step: CleanStep) -> list[Any]:
+    """The problems the criteria score: the counted errors, and the warnings whose code the step names
+    in ``evidence`` (a label with spaces around it, for instance: a warning, yet a skill to show)."""
+    named = {code for code, _ in step.evidence}
+    return _counted(report, step) + [e for e in report.errors if not e.is_error and e.code in named]
+
+
 class CleanWork:
     """Mutable holder of a clean step in progress (the history itself is immutable)."""
 
@@ -163,8 +170,8 @@ class CleanWork:
     def criteria(self) -> list[tuple[str, float, str, str]]:
         """(criterion, score 0..1, detail, competency) for each kind of error found at the start,
         plus « données préservées »."""
-        before = Counter(e.code for e in _counted(self.initial, self.step))
-        after = Counter(e.code for e in _counted(self.report, self.step))
+        before = Counter(e.code for e in _scored(self.initial, self.step))
+        after = Counter(e.code for e in _scored(self.report, self.step))
         out = []
         o = self.objectives()
         for code, n in sorted(before.items()):
