@@ -31,7 +31,7 @@ from game.storage.schemas import load_schema, schema_path  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures" / "scdl" / "subventions"
 
 
-def generate(path: Path, nrows: int, seed: int = 2018) -> None:
+def generate(path: Path, nrows: int, seed: int = 2018, invalid_rate: float = 0.03) -> None:
     rng = random.Random(seed)
     with open(FIXTURES / "exemple_valide.csv", encoding="utf-8", newline="") as fh:
         valid = list(csv.reader(fh))
@@ -43,7 +43,7 @@ def generate(path: Path, nrows: int, seed: int = 2018) -> None:
         w = csv.writer(fh)
         w.writerow(header)
         for i in range(nrows):
-            if rng.random() < 0.03:
+            if rng.random() < invalid_rate:
                 w.writerow(rng.choice(invalid))
                 continue
             row = list(rng.choice(rows))

@@ -18,7 +18,7 @@ import pytest
 
 import game.cli.validate as validate_cli
 from game.cli.validate import main_clean, main_validate
-from game.storage import csvfile
+from game.storage import csvfile, csvstream
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBVENTIONS = ROOT / "tests" / "fixtures" / "scdl" / "subventions" / "exemple_valide.csv"
@@ -102,21 +102,23 @@ def test_a_fifo_is_refused_by_validate_and_as_a_recipe(tmp_path):
         assert "Traceback" not in r.stderr
 
 
-def test_a_file_too_big_is_refused_with_its_size_and_the_limit(tmp_path, capsys, monkeypatch):
+def test_a_file_bigger_than_what_is_read_whole_is_validated_chunk_by_chunk(tmp_path, capsys, monkeypatch):
+    # validate streams the file: the limit of what is read whole (clean, the workshop) does not apply
     monkeypatch.setattr(csvfile, "MAX_CSV_BYTES", 2 * 1024 * 1024)
-    path = with_column(tmp_path, "objet", ["x" * 200] * 12_000)  # about 3 MB
-    code, _ = run(path)
-    err = capsys.readouterr().err
-    assert code == 2
-    size = f"{path.stat().st_size / 1024 / 1024:.1f}".replace(".", ",")
-    assert f"Le fichier « f.csv » pèse {size} Mo : c'est plus que la limite de 2 Mo qu'un fichier CSV" in err
+    monkeypatch.setattr(csvstream, "STREAM_CHUNK_ROWS", 1000)
+    path = with_column(tmp_path, "objet", ["x" * 200] * 11_999 + ["x" * 300])  # about 3 MB, the last objet too long
+    code, text = run(path)
+    assert code == 1 and capsys.readouterr().err == ""
+    assert "ligne 12001, colonne « objet » : La valeur « " + "x" * 300 in text  # the last row is checked too
 
 
 def test_memory_running_out_gives_a_french_message(tmp_path, capsys, monkeypatch):
     def exhausted(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(validate_cli, "validate", exhausted)
+    from game.core.tableschema.stream import StreamValidator
+
+    monkeypatch.setattr(StreamValidator, "feed", exhausted)
     code, _ = run(SUBVENTIONS)
     assert code == 2
     assert capsys.readouterr().err.startswith("Mémoire insuffisante pour valider")

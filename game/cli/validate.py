@@ -115,18 +115,12 @@ MAX_RECIPE_BYTES = 16 * 1024 * 1024
 MAX_REPORTED_ERRORS = 10_000
 
 
-def _with_nul_errors(report: Report, table: Table, read: Any) -> Report:
-    """The report with one error per label or cell holding a NUL character: frictionless accepts
-    them, but many programs cut the value or stop reading there. Looked for only when the file
-    read holds one (the reader's « nul-bytes » finding)."""
-    if "nul-bytes" not in read.codes():
-        return report
+def _nul_errors(table: Table, room: int) -> tuple[list[ValidationError], int]:
+    """One error per label or cell of ``table`` holding a NUL character (at most ``room``), and how
+    many were left out: frictionless accepts them, but many programs cut the value or stop there."""
     cells = nul_cells(table)
-    if not cells:
-        return report
     extra = []
-    shown = max(0, MAX_REPORTED_ERRORS - len(report.errors))
-    for row, column, cell in cells[:shown]:
+    for row, column, cell in cells[:max(0, room)]:
         label = table.header[column] if column < table.ncols else None
         extra.append(ValidationError(
             "nul-character", row, label, column, cell, ERROR,
@@ -134,8 +128,44 @@ def _with_nul_errors(report: Report, table: Table, read: Any) -> Report:
                 position=cell.index("\x00") + 1),
             msg(N_("Pour corriger : supprimez ce caractère dans un éditeur de texte ; il vient souvent d'un export de "
                    "base de données ou d'un fichier abîmé."))))
+    return extra, len(cells) - len(extra)
+
+
+def _with_nul_errors(report: Report, table: Table, read: Any) -> Report:
+    """The report with the NUL characters of ``table`` as errors. Looked for only when the file read
+    holds one (the reader's « nul-bytes » finding)."""
+    if "nul-bytes" not in read.codes():
+        return report
+    extra, left_out = _nul_errors(table, MAX_REPORTED_ERRORS - len(report.errors))
+    if not extra and not left_out:
+        return report
     errors = sorted(report.errors + tuple(extra), key=ValidationError.sort_key)
-    return Report(tuple(errors), report.units, report.omitted + len(cells) - len(extra))
+    return Report(tuple(errors), report.units, report.omitted + left_out)
+
+
+def _validate_streaming(args: Any, schema: Any) -> tuple[Report, Any]:
+    """Validate the file chunk by chunk (memory bounded by a chunk, the unique values and the errors
+    detailed); the report and the stream (its dialect and findings)."""
+    from game.core.tableschema.stream import StreamValidator
+    from game.storage.csvstream import open_csv_stream
+
+    stream = open_csv_stream(args.file)
+    validator = StreamValidator(schema, max_errors=MAX_REPORTED_ERRORS)
+    nul: list[ValidationError] = []
+    nul_left_out = 0
+    for chunk in stream.chunks():
+        validator.feed(chunk)
+        if "nul-bytes" in {f.code for f in stream.findings}:
+            extra, left_out = _nul_errors(chunk, MAX_REPORTED_ERRORS - len(nul))
+            nul += extra
+            nul_left_out += left_out
+        del chunk  # not alive while the next one is read
+    report = validator.report()
+    if nul or nul_left_out:
+        room = max(0, MAX_REPORTED_ERRORS - len(report.errors))
+        errors = sorted(report.errors + tuple(nul[:room]), key=ValidationError.sort_key)
+        report = Report(tuple(errors), {}, report.omitted + nul_left_out + len(nul[room:]))
+    return report, stream
 
 
 def _out_of_memory(file: Any) -> None:
@@ -171,19 +201,33 @@ def _open(args: Any, keep_initial_spaces: bool) -> tuple[Any, Any]:
         raise _Stop from None
 
 
+def _load_schema(args: Any) -> Any:
+    from game.i18n import activate
+
+    activate(getattr(args, "lang", None) or "fr")
+    try:
+        return load_schema(args.schema)
+    except (SchemaNotFound, OSError, ValueError) as exc:
+        print(_("Schéma introuvable ou illisible : {reason}").format(reason=_why(exc)), file=sys.stderr)
+        raise _Stop from None
+
+
 def main_validate(args: Any, out: TextIO | None = None) -> int:
+    """Validate a file of any size: read and checked chunk by chunk, "comma + space" read as Validata does."""
     from game.i18n import render
 
     out = out or sys.stdout
     try:
-        schema, read = _open(args, keep_initial_spaces=False)  # "comma + space" read as Validata does
+        schema = _load_schema(args)
     except _Stop:
         return 2
-    table = read.table
     for problem in schema.problems:
         print(_("Schéma : {problem}").format(problem=render(problem.message)), file=sys.stderr)
     try:
-        report = _with_nul_errors(validate(table, schema, max_errors=MAX_REPORTED_ERRORS), table, read)
+        report, stream = _validate_streaming(args, schema)
+    except CsvReadError as exc:
+        print(render(exc.message), file=sys.stderr)
+        return 2
     except MemoryError:
         _out_of_memory(args.file)
         return 2
@@ -191,7 +235,7 @@ def main_validate(args: Any, out: TextIO | None = None) -> int:
         print_json(report, render, out)
     else:
         print_text(report, str(args.file), str(args.schema), render, out)
-        print_findings(read.findings, render, out)
+        print_findings(stream.findings, render, out)
     return 0 if report.valid else 1
 
 

@@ -209,8 +209,8 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     except UnicodeDecodeError as e:
         raise _err(N_("Le fichier ne peut pas être lu comme du texte {encoding} (octet invalide à la position {pos})."),
                    encoding=encoding_label(encoding), pos=e.start) from None
-    if text.startswith("\ufeff"):  # UTF-16 BOM left by the "utf-16" codec? (it strips it) or a given codec
-        text, bom = text[1:], True
+    if text.startswith("\ufeff") and not bom:  # a BOM the codec kept (a given codec, or "utf-16" without BOM
+        text, bom = text[1:], True  # detection); a second BOM after the first stays in the text: it is reported
     return Decoded(text, encoding, bom)
 
 
@@ -388,6 +388,14 @@ def file_findings(dialect: CsvDialect, text: str, title_lines: Sequence[str] = (
             "utf8-bom",
             msg(N_("Le fichier commence par une marque d'ordre des octets (BOM) : certains logiciels l'affichent "
                    "comme des caractères parasites « ï»¿ » collés au nom de la première colonne.")),
+            msg(N_("Pour corriger : enregistrez le fichier en « UTF-8 sans BOM » ; l'export « fichier CSV de qualité » "
+                   "du jeu le fait.")),
+        ))
+    if dialect.bom and text.startswith("\ufeff"):
+        out.append(_finding(
+            "double-bom",
+            msg(N_("Le fichier commence par deux marques d'ordre des octets (BOM) : la seconde reste collée au nom "
+                   "de la première colonne, qui n'est alors plus reconnu.")),
             msg(N_("Pour corriger : enregistrez le fichier en « UTF-8 sans BOM » ; l'export « fichier CSV de qualité » "
                    "du jeu le fait.")),
         ))

@@ -1,6 +1,7 @@
 """Table Schema validation (frictionless semantics, Validata's French wording and custom checks).
 
-Pure: imports only the standard library, python-stdnum, phonenumbers and ``game.core``.
+Pure: imports only the standard library, python-stdnum, phonenumbers, and the packages frictionless
+decides with (validators, rfc3986, python-dateutil), and ``game.core``.
 """
 
 from .custom_checks import CUSTOM_CHECKS

@@ -66,6 +66,12 @@ def cell_evaluator(field: Field, missing: tuple[str, ...]) -> Callable[[str], Ve
     if field.maximum is not None:
         maxi = read_constraint_value(field, field.maximum)
         checks.append(("maximum", lambda v: _not_nan(v) and v <= maxi))
+    if field.exclusive_minimum is not None:
+        low = read_constraint_value(field, field.exclusive_minimum)
+        checks.append(("exclusiveMinimum", lambda v: _not_nan(v) and v > low))
+    if field.exclusive_maximum is not None:
+        high = read_constraint_value(field, field.exclusive_maximum)
+        checks.append(("exclusiveMaximum", lambda v: _not_nan(v) and v < high))
     if field.pattern is not None:
         rx = re.compile(f"^{field.pattern}$")
         checks.append(("pattern", lambda v: isinstance(v, str) and rx.match(v) is not None))
@@ -153,7 +159,7 @@ def _prefilter(field: Field, texts: list[str]) -> list[str]:
         return list(suspects)
     plain = {"number": _PLAIN_NUMBER, "integer": _PLAIN_INTEGER}.get(ftype)
     if plain is not None and not field.number_options and field.minimum is None and field.maximum is None \
-            and field.enum is None:
+            and field.exclusive_minimum is None and field.exclusive_maximum is None and field.enum is None:
         joined = "\n".join(texts)
         if joined.count("\n") == len(texts) - 1:  # one line per text: let the regex engine scan them all
             return _NOT_PLAIN[ftype].findall(joined)
@@ -181,9 +187,10 @@ def rows_with(cells: Sequence[Cell], values: set[Any]) -> list[int]:
 
 def check_column(field: Field | None, name: str, column: int, cells: Sequence[Cell],
                  row_numbers: Sequence[int], missing: tuple[str, ...],
-                 budget: Budget | None = None) -> list[ValidationError]:
+                 budget: Budget | None = None, seen: dict[Any, int] | None = None) -> list[ValidationError]:
     """Every cell problem of one column (those the ``budget`` allows; the others are counted in it).
-    ``field`` None: a column the schema does not know."""
+    ``field`` None: a column the schema does not know. ``seen``: the values of a unique column met in
+    earlier rows (value -> row number), kept and completed here when the table comes in chunks."""
     out: list[ValidationError] = Collected(budget)
     append = out.append
     if field is None:  # no rule to check: a long cell harms nothing here
@@ -244,7 +251,8 @@ def check_column(field: Field | None, name: str, column: int, cells: Sequence[Ce
                     m, h = wording.constraint_error(field, constraint or "", cell, value)
                 append(ValidationError(code, row_numbers[r], name, column, cell, ERROR, m, h, constraint))
     if field.unique:
-        out.extend(_unique_errors(field, name, column, cells, row_numbers, empty, verdicts, evaluate))
+        out.extend(_unique_errors(field, name, column, cells, row_numbers, empty, verdicts, evaluate,
+                                  {} if seen is None else seen))
         out.sort(key=lambda e: e.row or 0)
     return out
 
@@ -256,9 +264,8 @@ def _too_long_error(name: str, column: int, row: int, cell: str) -> ValidationEr
 
 def _unique_errors(field: Field, name: str, column: int, cells: Sequence[Cell], row_numbers: Sequence[int],
                    empty: frozenset[Any], verdicts: dict[Any, Verdict],
-                   evaluate: Callable[[str], Verdict]) -> list[ValidationError]:
+                   evaluate: Callable[[str], Verdict], seen: dict[Any, int]) -> list[ValidationError]:
     out = []
-    seen: dict[Any, int] = {}
     for r, cell in enumerate(cells):
         if cell in empty:
             continue

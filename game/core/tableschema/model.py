@@ -33,14 +33,14 @@ TYPES: dict[str, tuple[str, ...] | None] = {
 #: constraints each type honours (as frictionless: the others are ignored)
 SUPPORTED_CONSTRAINTS: dict[str, frozenset[str]] = {
     "string": frozenset({"required", "minLength", "maxLength", "pattern", "enum"}),
-    "number": frozenset({"required", "minimum", "maximum", "enum"}),
-    "integer": frozenset({"required", "minimum", "maximum", "enum"}),
+    "number": frozenset({"required", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"}),
+    "integer": frozenset({"required", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"}),
     "boolean": frozenset({"required", "enum"}),
-    "date": frozenset({"required", "minimum", "maximum", "enum"}),
-    "datetime": frozenset({"required", "minimum", "maximum", "enum"}),
-    "time": frozenset({"required", "minimum", "maximum", "enum"}),
-    "year": frozenset({"required", "minimum", "maximum", "enum"}),
-    "yearmonth": frozenset({"required", "minimum", "maximum", "enum"}),
+    "date": frozenset({"required", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"}),
+    "datetime": frozenset({"required", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"}),
+    "time": frozenset({"required", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"}),
+    "year": frozenset({"required", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"}),
+    "yearmonth": frozenset({"required", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"}),
     "geopoint": frozenset({"required", "enum"}),
     "array": frozenset({"required", "minLength", "maxLength", "enum"}),
     "any": frozenset({"required", "enum"}),
@@ -64,6 +64,8 @@ class Field:
     max_length: int | None = None
     minimum: Any = None
     maximum: Any = None
+    exclusive_minimum: Any = None
+    exclusive_maximum: Any = None
     pattern: str | None = None
     enum: tuple[Any, ...] | None = None
     true_values: tuple[str, ...] = DEFAULT_TRUE_VALUES

@@ -84,6 +84,7 @@ def parse_field(d: Mapping[str, Any], path: tuple[str | int, ...], problems: lis
         required=bool(get("required")), unique=bool(c.get("unique")),
         min_length=get("minLength"), max_length=get("maxLength"),
         minimum=get("minimum"), maximum=get("maximum"),
+        exclusive_minimum=get("exclusiveMinimum"), exclusive_maximum=get("exclusiveMaximum"),
         pattern=get("pattern"),
         enum=_freeze(enum) if isinstance(enum, list) else None,
         true_values=_strings(d["trueValues"]) if "trueValues" in d else DEFAULT_TRUE_VALUES,

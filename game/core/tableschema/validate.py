@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from game.core.messages import N_, msg
+from game.core.messages import N_, Message, msg
 from game.core.table import Table
 
 from . import wording
@@ -50,6 +50,11 @@ def _close(word: str, candidates: Sequence[str]) -> list[str]:
     return [lowered[found[0]]] if found else []
 
 
+def _label_key(label: str) -> str:
+    """The name a label is matched by: without the spaces around it, as frictionless and Validata do."""
+    return label.strip()
+
+
 def _plan(header: Sequence[str], schema: Schema) -> _Plan:
     errors: list[ValidationError] = []
     by_name = {f.name: f for f in schema.fields}
@@ -57,31 +62,42 @@ def _plan(header: Sequence[str], schema: Schema) -> _Plan:
     roles: list[Field | None] = []
     duplicates = False
     for j, label in enumerate(header):
-        if label in index:
+        key = _label_key(label)
+        if not key:
+            roles.append(None)
+            errors.append(_blank_label(label, j, len(header)))
+            continue
+        if key in index:
             duplicates = True
             roles.append(None)
             errors.append(ValidationError(
-                "duplicate-label", None, label, j, label, ERROR,
+                "duplicate-label", None, key, j, label, ERROR,
                 msg(N_("Le nom de colonne « {field} » apparaît plusieurs fois (colonne n°{number})."),
-                    field=label, number=str(j + 1)),
+                    field=key, number=str(j + 1)),
                 msg(N_("Pour corriger : renommez ou supprimez la colonne en double."))))
             continue
-        index[label] = j
-        if not label.strip():
-            roles.append(None)
+        index[key] = j
+        roles.append(by_name.get(key))
+        if key != label:
             errors.append(ValidationError(
-                "blank-label", None, label or None, j, label, ERROR,
-                msg(N_("La colonne n°{number} n'a pas de nom."), number=str(j + 1)),
-                msg(N_("Pour corriger : donnez-lui le nom d'une colonne du schéma, ou supprimez-la si elle est "
-                       "vide."))))
-            continue
-        roles.append(by_name.get(label))
+                "spaced-label-warn", None, key, j, label, WARNING,
+                msg(N_("Le nom de la colonne « {field} » est entouré d'espaces (« {label} ») : la colonne est "
+                       "reconnue, mais d'autres logiciels ne la reconnaîtront pas."), field=key, label=label),
+                msg(N_("Pour corriger : renommez la colonne en « {field} », sans espace avant ni après."), field=key)))
+        elif key.startswith("\ufeff"):
+            errors.append(ValidationError(
+                "bom-label-warn", None, key, j, label, WARNING,
+                msg(N_("Le nom de la colonne n°{number} commence par un caractère invisible (une marque d'ordre des "
+                       "octets, BOM, en trop) : « {field} » n'est donc pas reconnu."),
+                    number=str(j + 1), field=key.lstrip("\ufeff")),
+                _bom_hint(key.lstrip("\ufeff"))))
     if not header:
         errors.append(ValidationError(
             "blank-header", None, None, None, None, ERROR, msg(N_("Le fichier n'a pas de ligne d'en-tête.")),
             msg(N_("Pour corriger : ajoutez en première ligne le nom des colonnes du schéma."))))
         return _Plan(tuple(roles), index, tuple(errors), duplicates)
-    unknown = [label for label, role in zip(header, roles, strict=True) if role is None and label.strip()]
+    keys = [_label_key(label) for label in header]
+    unknown = [key for key, role in zip(keys, roles, strict=True) if role is None and key]
     matched_any = any(role is not None for role in roles)
     if schema.fields and not matched_any:
         errors.append(ValidationError(
@@ -89,22 +105,24 @@ def _plan(header: Sequence[str], schema: Schema) -> _Plan:
             msg(N_("Aucune colonne du fichier ne porte un nom prévu par le schéma.")),
             msg(N_("Pour corriger : vérifiez que c'est le bon schéma, puis renommez les colonnes avec les noms du "
                    "schéma ({fields})."), fields=", ".join(schema.field_names))))
-    for j, (label, role) in enumerate(zip(header, roles, strict=True)):
-        if role is None and label.strip() and index.get(label) == j:
-            close = _close(label, [f for f in by_name if f not in index])
+    for j, (label, role) in enumerate(zip(keys, roles, strict=True)):
+        if role is None and label and index.get(label) == j and not label.startswith("\ufeff"):
+            close = _close(label.lstrip("\ufeff"), [f for f in by_name if f not in index])
             hint = (msg(N_("Pour corriger : renommez-la en « {suggestion} » si elle contient cette donnée, sinon "
                            "supprimez-la ou gardez-la si elle est utile."), suggestion=close[0]) if close else
                     msg(N_("Pour corriger : supprimez-la, ou gardez-la si elle est utile : le schéma tolère les "
                            "colonnes en plus.")))
             errors.append(ValidationError(
-                "extra-header-warn", None, label, j, label, WARNING,
+                "extra-header-warn", None, label, j, header[j], WARNING,
                 msg(N_("La colonne « {field} » n'est pas prévue par le schéma."), field=label), hint))
     for f in schema.fields:
         if f.name in index:
             continue
         required = f.required or f.name in schema.primary_key
-        close = _close(f.name, unknown)
-        if close:
+        close = _close(f.name, [u.lstrip("\ufeff") for u in unknown])
+        if "\ufeff" + f.name in unknown:
+            hint = _bom_hint(f.name)
+        elif close:
             hint = msg(N_("Pour corriger : renommez la colonne « {label} » en « {field} » si elle contient cette "
                           "donnée, sinon ajoutez la colonne « {field} »."), label=close[0], field=f.name)
         else:
@@ -131,14 +149,36 @@ def _plan(header: Sequence[str], schema: Schema) -> _Plan:
     return _Plan(tuple(roles), index, tuple(errors), duplicates)
 
 
+def _bom_hint(field: str) -> Message:
+    return msg(N_("Pour corriger : le fichier commence par deux BOM ; enregistrez-le en « UTF-8 sans BOM », ou "
+                  "renommez la colonne en « {field} »."), field=field)
+
+
+def _blank_label(label: str, j: int, width: int) -> ValidationError:
+    """A column without a name: a warning, as frictionless reports nothing (its cells are not checked)."""
+    if j == width - 1:
+        return ValidationError(
+            "blank-label-warn", None, None, j, label, WARNING,
+            msg(N_("La dernière colonne (n°{number}) n'a pas de nom : souvent, chaque ligne se termine par un "
+                   "séparateur en trop."), number=str(j + 1)),
+            msg(N_("Pour corriger : supprimez cette dernière colonne si elle est vide (ou le séparateur en fin de "
+                   "ligne) ; sinon, donnez-lui le nom d'une colonne du schéma.")))
+    return ValidationError(
+        "blank-label-warn", None, None, j, label, WARNING,
+        msg(N_("La colonne n°{number} n'a pas de nom : ses valeurs ne sont pas vérifiées."), number=str(j + 1)),
+        msg(N_("Pour corriger : donnez-lui le nom d'une colonne du schéma, ou supprimez-la si elle est vide.")))
+
+
 def _column_unit(table: Table, schema: Schema, plan: _Plan, j: int,
-                 budget: Budget | None = None) -> tuple[ValidationError, ...]:
+                 budget: Budget | None = None, seen: dict[Any, int] | None = None) -> tuple[ValidationError, ...]:
     role = plan.roles[j]
     missing = schema.missing_values if role is not None else ("",)
-    return tuple(check_column(role, table.header[j], j, table.columns[j], table.row_numbers, missing, budget))
+    name = role.name if role is not None else _label_key(table.header[j])
+    return tuple(check_column(role, name, j, table.columns[j], table.row_numbers, missing, budget, seen))
 
 
-def _pk_unit(table: Table, schema: Schema, plan: _Plan, budget: Budget | None = None) -> tuple[ValidationError, ...]:
+def _pk_unit(table: Table, schema: Schema, plan: _Plan, budget: Budget | None = None,
+             seen: dict[tuple[Any, ...], int] | None = None) -> tuple[ValidationError, ...]:
     pk = schema.primary_key
     if not pk or any(name not in plan.index or plan.roles[plan.index[name]] is None for name in pk):
         return ()
@@ -151,7 +191,7 @@ def _pk_unit(table: Table, schema: Schema, plan: _Plan, budget: Budget | None = 
         missing = frozenset(field.missing_values if field.missing_values is not None else schema.missing_values)
         cols.append([None if c is None or c in missing else INVALID if too_long(c) else parse(c)
                      for c in table.columns[j]])
-    seen: dict[tuple[Any, ...], int] = {}
+    seen = {} if seen is None else seen
     out = Collected(budget)
     for r, key in enumerate(zip(*cols, strict=True)):
         key = tuple(None if v is INVALID else v for v in key)
@@ -259,7 +299,7 @@ def revalidate(previous_report: Report, old: Table, new: Table, schema: Schema,
     # new column index -> old column index holding the same, unchanged cells checked the same way
     same: dict[int, int] = {}
     for j, label in enumerate(new.header):
-        i = j if header_same else old_plan.index.get(label)
+        i = j if header_same else old_plan.index.get(_label_key(label))
         if i is None or old_plan.roles[i] is not plan.roles[j]:
             continue
         if changed_columns is not None:

@@ -157,6 +157,16 @@ def constraint_error(field: Field, constraint: str, cell: str | None, value: Any
                     maximum=str(field.maximum)),
                 msg(N_("Pour corriger : saisissez une valeur inférieure ou égale à {maximum}."),
                     maximum=str(field.maximum)))
+    if constraint == "exclusiveMinimum":
+        return (msg(N_("La valeur « {cell} » doit être strictement supérieure à {minimum}."), cell=cell,
+                    minimum=str(field.exclusive_minimum)),
+                msg(N_("Pour corriger : saisissez une valeur strictement supérieure à {minimum}."),
+                    minimum=str(field.exclusive_minimum)))
+    if constraint == "exclusiveMaximum":
+        return (msg(N_("La valeur « {cell} » doit être strictement inférieure à {maximum}."), cell=cell,
+                    maximum=str(field.exclusive_maximum)),
+                msg(N_("Pour corriger : saisissez une valeur strictement inférieure à {maximum}."),
+                    maximum=str(field.exclusive_maximum)))
     if constraint == "minLength":
         return (msg(N_("La valeur « {cell} » compte {length} caractères ou éléments, moins que le minimum de "
                        "{limit}."), cell=cell, length=str(len(value)), limit=str(field.min_length)),

@@ -43,10 +43,12 @@ def test_misnamed_required_column_suggests_the_rename():
     assert "renommez la colonne « NOM » en « nom »" in missing.hint.format_source()
 
 
-def test_blank_and_duplicate_labels_are_errors():
+def test_a_blank_label_is_a_warning_and_a_duplicate_label_an_error():
+    # frictionless reports nothing for a blank label (its cells are not checked) and aborts on a duplicate
     _, problems = header_problems("nom", "", "nom")
-    assert ("blank-label", "error", None) in problems
+    assert ("blank-label-warn", "warning", None) in problems
     assert ("duplicate-label", "error", "nom") in problems
+    assert ("duplicate-label", "error", "nom") in header_problems("nom", " nom", "montant")[1]
 
 
 def test_no_known_column_at_all():
