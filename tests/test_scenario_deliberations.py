@@ -152,3 +152,35 @@ def test_a_clean_step_ability_is_checked_against_the_framework_and_the_competenc
     code, out = check(copy)
     assert code != 0
     assert "La capacité « A1.exceptions » n'appartient pas à la compétence B4" in out
+
+
+def test_another_wording_of_the_blackout_is_right_but_keeping_the_address_is_not(tmp_path):
+    def objet(row: int, value: str) -> dict:
+        return {"action": "apply", "step": "nettoyage",
+                "operation": {"op": "edit-cell", "row": row, "column": "DELIB_OBJET", "value": value}}
+
+    base = [a for a in reference_actions(tmp_path)
+            if not (a["action"] == "apply" and a["operation"].get("column") == "DELIB_OBJET")]
+    at = base.index({"action": "proceed", "step": "nettoyage"})
+
+    def justes(edits: list[dict], force: bool = False) -> float:
+        done = {**base[at], "force": True} if force else base[at]
+        result = play(tmp_path, base[:at] + edits + [done] + base[at + 1:])
+        b4 = next(c for c in result["competencies"] if c["competency"] == "B4")
+        return next(e["score"] for e in b4["evidence"] if e["item"] == "donnees-justes")
+
+    other_words = [objet(3, "Cession de la parcelle communale AB 112 à un acquéreur"),
+                   objet(8, "Remise gracieuse de loyers à une locataire d'un logement communal"),
+                   objet(10, "Subvention exceptionnelle à un particulier pour le ravalement d'une façade")]
+    assert justes(other_words) == 1.0
+    address_kept = other_words[:1] + other_words[2:] + [
+        objet(8, "Remise gracieuse de loyers à une locataire, logement communal du 4 rue des Tilleuls")]
+    # the validator sees no title left, but the comparison with the reference sees the address: the
+    # cleaning is not done (only abandoning it goes on), and the value counts as wrong
+    path = tmp_path / "address.jsonl"
+    path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in base[:at] + address_kept + base[at:]),
+                    encoding="utf-8")
+    err = io.StringIO()
+    assert simulate_cli.run(parse_args(["simulate", str(SCENARIO), str(path)]), activate("fr"), io.StringIO(), err) != 0
+    assert "pas terminée" in err.getvalue()
+    assert justes(address_kept, force=True) < 1.0
