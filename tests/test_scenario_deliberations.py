@@ -26,11 +26,17 @@ def run(*argv: str) -> dict:
     return json.loads(out.getvalue())
 
 
-def reference_actions(tmp_path: Path, scenario: Path = SCENARIO) -> list[dict]:
-    target = tmp_path / "reference.jsonl"
-    args = parse_args(["simulate", str(scenario), "--write-reference", str(target)])
-    assert simulate_cli.run(args, activate("fr"), io.StringIO(), io.StringIO()) == 0
-    return [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+_REFERENCE: list[dict] = []
+
+
+def reference_actions(tmp_path: Path) -> list[dict]:
+    """The reference path as an action list (written once, then copied for each test)."""
+    if not _REFERENCE:
+        target = tmp_path / "reference.jsonl"
+        args = parse_args(["simulate", str(SCENARIO), "--write-reference", str(target)])
+        assert simulate_cli.run(args, activate("fr"), io.StringIO(), io.StringIO()) == 0
+        _REFERENCE.extend(json.loads(line) for line in target.read_text(encoding="utf-8").splitlines())
+    return [dict(a) for a in _REFERENCE]
 
 
 def play(tmp_path: Path, actions: list[dict], scenario: Path = SCENARIO) -> dict:
