@@ -271,6 +271,8 @@ def ability_of(scenario: Scenario | None, step_id: str, kind: str, item_id: str)
         return step.ability
     if kind == "challenge" and isinstance(step, ReuseStep) and any(c.id == item_id for c in step.challenges):
         return step.challenge(item_id).ability
+    if kind == "criterion" and isinstance(step, CleanStep):
+        return step.ability_for(item_id)
     return ""
 
 

@@ -122,6 +122,26 @@ class _Checker:
                          N_("Compétence inconnue du référentiel : « {value} »."))
         return evidence
 
+    def criterion_abilities(self, item: Doc, path: Path, competency_for: Callable[[str], str]
+                            ) -> tuple[tuple[str, str], ...]:
+        """``abilities:`` of a clean step (a kind of error or a criterion -> the framework ability it
+        tests), checked: the ability exists and belongs to the competency the criterion evidences."""
+        pairs = tuple((str(k), str(v)) for k, v in item.get("abilities", {}).items())
+        for name, ability in pairs:
+            where = path + ("abilities", name)
+            if self.abilities is not None and ability not in self.abilities:
+                self.ref(where, ability, sorted(self.abilities),
+                         N_("Capacité inconnue du référentiel : « {value} ». Les capacités sont déclarées sous "
+                            "abilities dans le fichier du référentiel (par exemple A1.concernee)."))
+                continue
+            competency = competency_for(name)
+            if ability.split(".", 1)[0] != competency:
+                self.add(where, msg(N_("La capacité « {ability} » n'appartient pas à la compétence {competency}, "
+                                       "que « {criterion} » évalue dans cette étape. Donnez à « {criterion} » la "
+                                       "compétence de la capacité sous evidence, ou choisissez une capacité de "
+                                       "{competency}."), ability=ability, competency=competency, criterion=name))
+        return pairs
+
     def earlier_step(self, path: Path, source: str, allowed: list[str], unknown: str, later: str) -> None:
         """``from:`` names a step of an allowed kind that comes before this one (``path`` ends with its index)."""
         self.ref(path + ("from",), source, allowed, unknown)
@@ -201,11 +221,12 @@ def _clean(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> CleanStep:
             known = isinstance(entry, dict) and entry.get("op") in OPERATIONS
             ck.add(p + ("reference", i), e.message, code="clean-reference" if known else "unknown-reference")
     evidence = ck.evidence_of(d, p)
+    abilities = ck.criterion_abilities(d, p, CleanStep(d["id"], d["title"], comps, evidence=evidence).competency_for)
     return CleanStep(d["id"], d["title"], comps, ck.next_of(d, p), dataset=d["dataset"], schema=d["schema"],
                      reference=tuple(d["reference"]), intro=d.get("intro", ""), goal=goal,
                      operations=tuple(d.get("operations", ())), keep_rows=d.get("keep_rows", True),
                      keep_values=tuple(KeepValue(k["column"], k["value"]) for k in d.get("keep_values", ())),
-                     evidence=evidence, hints=tuple(d.get("hints", ())),
+                     evidence=evidence, abilities=abilities, hints=tuple(d.get("hints", ())),
                      columns=tuple(ColumnNote(str(name), n.get("one", ""), n.get("many", ""),
                                               tuple((str(k), tuple(v)) for k, v in n.get("accept", {}).items()))
                                    for name, n in d.get("columns", {}).items()))

@@ -197,9 +197,14 @@ class CleanStep(StepBase):
     hints: tuple[str, ...] = ()
     kind: str = field(default="clean", init=False)
     columns: tuple[ColumnNote, ...] = ()  # per column: how to name its values, other right values
+    abilities: tuple[tuple[str, str], ...] = ()  # error code or criterion -> framework ability it tests
 
     def competency_for(self, code: str) -> str:
         return dict(self.evidence).get(code) or DEFAULT_EVIDENCE.get(code, "B3")
+
+    def ability_for(self, criterion: str) -> str:
+        """The framework ability a criterion of this step tests (``abilities:``), or ""."""
+        return dict(self.abilities).get(criterion, "")
 
     def column_note(self, column: str) -> ColumnNote | None:
         return next((n for n in self.columns if n.column == column), None)
