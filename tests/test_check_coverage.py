@@ -110,3 +110,11 @@ def test_check_dispatches_to_the_table(capsys):
     tr = activate("fr")
     assert check([MINI], tr, "text", coverage=True) == 1
     assert "Règle de la campagne" in capsys.readouterr().out
+def test_the_shipped_campaign_meets_the_rule_for_every_competency():
+    code, out, err = run("--format", "json")
+    data = json.loads(out)
+    assert [s for s in data["scenarios"] if s in SHIPPED] == SHIPPED  # in campaign order
+    short = {r["competency"]: r["warning"] for r in data["competencies"] if not r["holds"]}
+    assert short == {} and code == 0, (short, err)
+
+
