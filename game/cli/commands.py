@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", type=Path, help="fichiers scenario.yaml, paquets .zip ou dossiers (par défaut : "
                        f"les scénarios fournis et ceux de {_user_scenarios()})")
     check.add_argument("--format", choices=("text", "json"), default="text", help="text (par défaut) ou json (une liste de problèmes, pour les outils)")
+    check.add_argument("--coverage", action="store_true", help="afficher la couverture de la campagne : éléments notés par "
+                       "compétence sur le parcours de référence de chaque scénario (par défaut : les scénarios fournis)")
     new = sub.add_parser("new", help="créer un dossier de scénario à partir du modèle commenté")
     new.add_argument("name", metavar="NOM", help="nom du scénario et de son dossier (minuscules, chiffres, tirets)")
     new.add_argument("--dir", type=Path, metavar="DOSSIER", help=f"où créer le dossier (par défaut : {_user_scenarios()})")
@@ -161,8 +163,12 @@ def export(learner: str | None, dest: Path, tr: Translator) -> int:
     return 0
 
 
-def check(paths: list[Path], tr: Translator, fmt: str = "text") -> int:
-    """``explorateurs check``: see :mod:`game.cli.checks`."""
+def check(paths: list[Path], tr: Translator, fmt: str = "text", coverage: bool = False) -> int:
+    """``explorateurs check``: see :mod:`game.cli.checks` (``--coverage``: :mod:`game.cli.coverage`)."""
+    if coverage:
+        from game.cli import coverage as coverage_cli
+
+        return coverage_cli.run(paths, tr, fmt)
     from game.cli import checks as check_cli
 
     return check_cli.run(paths, tr, fmt)
@@ -197,7 +203,7 @@ def _run(argv: list[str] | None) -> int:
     lang = args.lang or os.environ.get("EXPLORATEURS_LANG") or ""
     tr = activate(lang or "fr")
     if args.command == "check":
-        return check(args.paths, tr, args.format)
+        return check(args.paths, tr, args.format, args.coverage)
     if args.command == "new":
         from game.cli.new import new_scenario
 

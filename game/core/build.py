@@ -384,5 +384,6 @@ def build_scenario(doc: Doc, competencies: frozenset[str] | None = None,
         sources=tuple(Source(s["id"], s["title"], s["url"]) for s in doc.get("sources", [])),
         characters=tuple(Character(c["id"], c["name"], c.get("role", "")) for c in doc.get("characters", [])),
         framework=doc.get("framework", DEFAULT_FRAMEWORK),
+        campaign_order=doc["campaign"]["order"] if "campaign" in doc else None,
     )
     return scenario, []

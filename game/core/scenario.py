@@ -361,6 +361,7 @@ class Scenario:
     sources: tuple[Source, ...] = ()
     characters: tuple[Character, ...] = ()
     framework: str = DEFAULT_FRAMEWORK
+    campaign_order: int | None = None  # its place in the campaign (``campaign: {order: N}``), None: not in it
 
     def step(self, step_id: str) -> Step:
         for s in self.steps:

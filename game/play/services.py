@@ -20,12 +20,15 @@ if TYPE_CHECKING:  # types only: the title screen shows before the scenario mode
 LEVELS = {"débutant": 0, "debutant": 0, "intermédiaire": 1, "intermediaire": 1, "avancé": 2, "avance": 2}
 
 
-def library_key(key: str, scenario: Scenario | None) -> tuple[int, int, str]:
-    """Where the library lists a scenario: playable ones from the beginners' to the advanced, shortest
-    first, then by folder name; a broken one (``None``) last."""
+def library_key(key: str, scenario: Scenario | None) -> tuple[int, int, int, int, str]:
+    """Where the library lists a scenario: first the campaign's, by their ``campaign: {order: N}``
+    (the shipped scenarios: 10, 20, 30…), then the other playable ones from the beginners' to the
+    advanced, shortest first, then by folder name; a broken one (``None``) last."""
     if scenario is None:
-        return (9, 0, key)
-    return (LEVELS.get(scenario.level.strip().casefold(), 1), scenario.duration, key)
+        return (9, 0, 0, 0, key)
+    if scenario.campaign_order is not None:
+        return (0, scenario.campaign_order, 0, 0, key)
+    return (1, 0, LEVELS.get(scenario.level.strip().casefold(), 1), scenario.duration, key)
 
 
 @dataclass(frozen=True, slots=True)

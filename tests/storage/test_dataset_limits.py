@@ -23,6 +23,13 @@ HEADER = b"COMMUNE_NOM,COLL_INSEE,ENFANT_SEXE,ENFANT_PRENOM,NOMBRE_OCCURRENCES,A
 ROW = b"Rennes,35238,F,Camille,12,2016\n"
 
 
+
+def _prenoms_line(start: str) -> int:
+    """The line of the shipped « prenoms » scenario that starts with ``start`` (its clean step's
+    ``dataset:`` or ``schema:``): the tests follow the file as it is edited."""
+    lines = (builtin_scenarios_dir() / "prenoms" / "scenario.yaml").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(start))
+
 def _prenoms(tmp_path: Path, csv: bytes | None = None) -> Path:
     folder = tmp_path / "prenoms"
     shutil.copytree(builtin_scenarios_dir() / "prenoms", folder)
@@ -56,7 +63,7 @@ def test_a_dataset_past_the_size_limit_is_refused_before_it_is_read(tmp_path, ca
 
     monkeypatch.setattr(datasets, "read_csv", never)
     [problem] = _check(folder, capsys)
-    assert problem["code"] == "limit" and (problem["line"], problem["column"]) == (88, 14)
+    assert problem["code"] == "limit" and (problem["line"], problem["column"]) == (_prenoms_line("    dataset: prenoms-rennes.csv"), 14)
     assert problem["message"] == ("Le fichier data/prenoms-rennes.csv pèse 5,1 Mo : un fichier de données de scénario "
                                   "est limité à 5 Mo.")
     assert problem["hint"].startswith("Un extrait suffit pour un scénario")
@@ -70,7 +77,7 @@ def test_a_dataset_past_the_row_limit_is_refused_before_its_reference_is_replaye
 
     monkeypatch.setattr(reference, "replay", never)
     [problem] = _check(folder, capsys)
-    assert problem["code"] == "limit" and (problem["line"], problem["column"]) == (88, 14)
+    assert problem["code"] == "limit" and (problem["line"], problem["column"]) == (_prenoms_line("    dataset: prenoms-rennes.csv"), 14)
     assert problem["message"] == ("Le fichier data/prenoms-rennes.csv compte plus de 50 000 lignes : un fichier de "
                                   "données de scénario en a au plus 50 000.")
 
@@ -86,7 +93,8 @@ def test_a_pack_with_a_too_big_dataset_is_listed_as_invalid(tmp_path, data_dir):
     [item] = load_library([pack], tmp_path / "cache")
     assert not item.valid
     [problem] = item.problems
-    assert problem.where.endswith("gros.zip/prenoms/scenario.yaml:88:14")
+    line = _prenoms_line("    dataset: prenoms-rennes.csv")
+    assert problem.where.endswith(f"gros.zip/prenoms/scenario.yaml:{line}:14")
     assert _spaces(problem.message.format_source()).startswith("Le fichier data/prenoms-rennes.csv pèse 6")
 
 
@@ -107,5 +115,5 @@ def test_a_local_schema_past_the_size_limit_is_refused_before_it_is_read(tmp_pat
     path = folder / "scenario.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("schema: scdl/prenoms", "schema: schema.json"), encoding="utf-8")
     [problem] = _check(folder, capsys)
-    assert problem["code"] == "limit" and (problem["line"], problem["column"]) == (89, 13)
+    assert problem["code"] == "limit" and (problem["line"], problem["column"]) == (_prenoms_line("    schema: scdl/prenoms"), 13)
     assert problem["message"] == "Le schéma « schema.json » pèse 1,1 Mo : la limite est de 1 Mo."

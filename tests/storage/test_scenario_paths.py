@@ -22,6 +22,13 @@ FIX = ROOT / "tests" / "fixtures" / "scenarios"
 SECRET = "COMMUNE_NOM,COLL_INSEE,ENFANT_SEXE,ENFANT_PRENOM,NOMBRE_OCCURRENCES,ANNEE\nSecret,35238,F,Mot-de-passe,1,2016\n"
 
 
+
+def _prenoms_line(start: str) -> int:
+    """The line of the shipped « prenoms » scenario that starts with ``start`` (its clean step's
+    ``dataset:`` or ``schema:``): the tests follow the file as it is edited."""
+    lines = (builtin_scenarios_dir() / "prenoms" / "scenario.yaml").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(start))
+
 def _clean_scenario(tmp_path: Path, dataset: str = "prenoms-rennes.csv", schema: str = "scdl/prenoms") -> Path:
     """The shipped ``prenoms`` scenario in ``tmp_path/scenarios/prenoms``, its clean step reading
     ``dataset`` against ``schema``, with a readable CSV outside it (``tmp_path/secret.csv``)."""
@@ -57,7 +64,7 @@ def test_the_fixture_loads_as_it_is(tmp_path):
 def test_a_dataset_path_that_would_leave_the_folder_is_refused_at_its_line(tmp_path, capsys, dataset, why):
     [problem] = _problems(_clean_scenario(tmp_path, dataset=dataset), capsys)
     assert problem["code"] == "unsafe-path"
-    assert problem["file"].endswith("prenoms/scenario.yaml") and (problem["line"], problem["column"]) == (88, 14)
+    assert problem["file"].endswith("prenoms/scenario.yaml") and (problem["line"], problem["column"]) == (_prenoms_line("    dataset: prenoms-rennes.csv"), 14)
     assert problem["message"].startswith(f"Le chemin « {dataset} » ") and why in problem["message"]
     assert problem["hint"].startswith("Rangez le fichier dans le dossier du scénario")
 
@@ -83,7 +90,7 @@ def test_a_linked_data_folder_is_refused_even_when_the_file_is_named_plainly(tmp
                                          ("../secret.json", "remonte hors")])
 def test_a_schema_that_would_leave_the_folder_or_the_shipped_schemas_is_refused(tmp_path, capsys, schema, why):
     [problem] = _problems(_clean_scenario(tmp_path, schema=schema), capsys)
-    assert problem["code"] == "unsafe-path" and (problem["line"], problem["column"]) == (89, 13)
+    assert problem["code"] == "unsafe-path" and (problem["line"], problem["column"]) == (_prenoms_line("    schema: scdl/prenoms"), 13)
     assert why in problem["message"]
 
 
