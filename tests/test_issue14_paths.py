@@ -27,11 +27,17 @@ def run(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
                           text=True, timeout=60, env=env)
 
 
+_REFERENCES: dict[str, list[dict]] = {}
+
+
 def reference(tmp_path: Path, scenario: str) -> list[dict]:
-    target = tmp_path / f"{scenario}-reference.jsonl"
-    done = run(tmp_path, scenario, "--write-reference", str(target))
-    assert done.returncode == 0, done.stderr
-    return [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    """The scenario's reference path as ``simulate --write-reference`` writes it (once per scenario)."""
+    if scenario not in _REFERENCES:
+        target = tmp_path / f"{scenario}-reference.jsonl"
+        done = run(tmp_path, scenario, "--write-reference", str(target))
+        assert done.returncode == 0, done.stderr
+        _REFERENCES[scenario] = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    return [dict(a) for a in _REFERENCES[scenario]]
 
 
 def simulate(tmp_path: Path, scenario: str, actions: list[dict], *options: str) -> dict:
@@ -113,8 +119,26 @@ def test_publishing_the_e_mail_columns_is_said_and_not_congratulated(tmp_path):
     # personal data online is a blocking criterion of the step: never « Bravo », whatever the score
     assert result["score"] >= 0.75
     assert d["passed"] is False and d["verdict"].startswith("Pas encore"), d["verdict"]
-    assert "données personnelles" in d["verdict"]
+    assert "critère bloquant" in d["verdict"] and "Données personnelles" in d["verdict"]
     assert d["intro"] == ""  # the closing words written for a learner who passed
+    [done] = [s for s in result["statements"] if s["verb"]["id"].endswith("/completed") and "/steps/" not in s["object"]["id"]]
+    assert done["result"]["success"] is False  # what the LRS gets says so too
+    assert "critère bloquant manqué : Données personnelles retirées avant publication" in trainer_report(result)
+
+
+def trainer_report(result: dict) -> str:
+    """The trainer's group report (HTML) built from the statements the path recorded."""
+    from html import unescape
+
+    from game.core.report import build_report
+    from game.i18n import activate
+    from game.report import render_html
+    from game.storage.scenarios import builtin_scenarios_dir, load_framework, load_scenario
+
+    sc = load_scenario(builtin_scenarios_dir() / result["scenario"]).scenario
+    report = build_report(result["statements"], load_framework()[0], scenarios={sc.id: sc},
+                          generated_at="2026-03-12T17:00:00Z")
+    return unescape(render_html(report, activate("fr")))
 
 
 def test_republishing_through_the_consequence_removes_the_columns_and_counts_the_first_file(tmp_path):
@@ -133,6 +157,9 @@ def test_republishing_through_the_consequence_removes_the_columns_and_counts_the
     [criterion] = [r for r in d["to_review"] if "Données personnelles" in r["what"]]
     assert "corrigé ensuite" in criterion["answer"]
     assert result["score"] < 1.0 and d["passed"] is False
+    assert "critère bloquant manqué" in trainer_report(result)
+    [done] = [s for s in result["statements"] if s["verb"]["id"].endswith("/completed") and "/steps/" not in s["object"]["id"]]
+    assert done["result"]["score"]["scaled"] == pytest.approx(result["score"])  # the same score for the trainer
     tries = [next((v for k, v in s["context"]["extensions"].items() if k.endswith("/try")), 1)
              for s in result["statements"] if s["object"]["id"].endswith("/publication-dae/criteria/personal-data")]
     assert tries == [1, 2]
@@ -142,6 +169,7 @@ def test_the_reference_hackathon_path_still_passes(tmp_path):
     result = simulate(tmp_path, "hackathon", reference(tmp_path, "hackathon"))
     assert result["debrief"]["passed"] is True and result["debrief"]["verdict"].startswith("Bravo")
     assert any("sans les adresses nominatives" in p for p in result["debrief"]["passages"])
+    assert "critère bloquant" not in trainer_report(result)
 
 
 # -- « Subventions » in English: a correct English title --------------------------------------------
