@@ -213,3 +213,38 @@ def test_the_accidental_answer_case_is_pinned_by_the_scene_driver():
 @pytest.mark.parametrize("guide", ["README.md", "README.en.md"])
 def test_the_authoring_guide_names_the_pinned_paths(guide):
     assert "test_issue14_paths.py" in (ROOT / "scenarios" / guide).read_text(encoding="utf-8")
+
+
+# -- the blocking rule belongs to the scenario --------------------------------------------------------
+
+def _hackathon_copy(tmp_path: Path, blocking: str) -> Path:
+    import shutil
+
+    from game.storage.scenarios import builtin_scenarios_dir
+
+    folder = tmp_path / "hackathon"
+    shutil.copytree(builtin_scenarios_dir() / "hackathon", folder)
+    yaml_file = folder / "scenario.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    line = "    personal_columns: [site_email, expt_email]\n"
+    assert text.count(line) == 1
+    yaml_file.write_text(text.replace(line, line + f"    blocking: {blocking}\n"), encoding="utf-8")
+    return folder
+
+
+def test_a_scenario_that_marks_no_criterion_blocking_judges_on_the_score_alone(tmp_path):
+    folder = _hackathon_copy(tmp_path, "[]")
+    result = simulate(tmp_path, str(folder), _hackathon(tmp_path, republish=False))
+    assert result["debrief"]["passed"] is True and result["debrief"]["verdict"].startswith("Bravo")
+
+
+def test_an_unknown_blocking_criterion_is_refused_where_it_is_written(tmp_path):
+    folder = _hackathon_copy(tmp_path, "[personal-datas]")
+    done = subprocess.run([sys.executable, "-m", "game", "check", str(folder)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60, env={**os.environ, "EXPLORATEURS_DATA_DIR": str(tmp_path / "d")})
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    said = done.stdout + done.stderr
+    lines = (folder / "scenario.yaml").read_text(encoding="utf-8").splitlines()
+    where = lines.index("    blocking: [personal-datas]") + 1
+    assert f"{folder / 'scenario.yaml'}:{where}:16: Valeur « personal-datas » non permise" in said, said
+    assert "personal-data" in said
