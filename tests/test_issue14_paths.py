@@ -67,11 +67,8 @@ def test_capitalising_the_first_names_is_valid_but_not_right(tmp_path):
     path = []
     for a in reference(tmp_path, "prenoms"):
         op = a.get("operation", {})
-        if a["action"] == "apply" and op.get("column") == "ENFANT_PRENOM":
-            if op.get("find") == "AssiaAmélie":  # the recipe's hyphen, replaced by the case operation
-                a = {**a, "operation": {"op": "change-case", "column": "ENFANT_PRENOM", "mode": "first-letter"}}
-            else:
-                continue
+        if a["action"] == "apply" and op.get("find") == "AssiaAmélie":  # the recipe's hyphen, replaced by
+            a = {**a, "operation": {"op": "change-case", "column": "ENFANT_PRENOM", "mode": "first-letter"}}  # « majuscule au début »
         if a == {"action": "proceed", "step": "nettoyage"}:
             a = {**a, "force": True}  # the workshop no longer says the goal is met: the learner leaves anyway
         path.append(a)
