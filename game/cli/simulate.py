@@ -149,7 +149,9 @@ class Simulation:
 
     def result(self) -> dict[str, Any]:
         """What the game would say: statements, evidence and levels, the debrief as shown."""
+        from game.core.assessment import pass_mark
         from game.core.scenario import DebriefStep
+        from game.play.debrief import facts_of
         from game.scenes.debrief import present
 
         sc, session = self.item.scenario, self.session
@@ -158,9 +160,11 @@ class Simulation:
         a = self.assessment(fw)
         step = session.step
         reached = isinstance(step, DebriefStep)
-        intro = step.intro if isinstance(step, DebriefStep) else next(
-            (s.intro for s in sc.steps if isinstance(s, DebriefStep)), "")
-        view = present(a, fw, intro, sc)
+        shown = step if isinstance(step, DebriefStep) else next((s for s in sc.steps if isinstance(s, DebriefStep)), None)
+        intro = shown.intro if shown is not None else ""
+        # what happened and the passages whose condition holds, as the debrief screen shows them
+        facts = facts_of(sc, session.state, a, pass_mark(fw)) if reached else None
+        view = present(a, fw, intro, sc, step=shown, facts=facts)
         return {
             "scenario": sc.id, "language": self.language, "mode": self.mode, "actions": len(self.played),
             "step": session.state.step_id, "completed": session.state.completed, "score": a.score,
@@ -169,7 +173,8 @@ class Simulation:
                               "evidence": [{"step": e.step_id, "kind": e.kind, "item": e.item_id, "score": e.score}
                                            for e in lv.evidence]} for lv in a.competencies],
             "debrief": {"reached": reached, "intro": view.intro, "verdict": view.verdict, "passed": view.passed,
-                        "score": view.score, "went_well": list(view.went_well),
+                        "score": view.score, "passages": list(view.passages),
+                        "summary": [text for text, _tone in view.summary], "went_well": list(view.went_well),
                         "to_review": [{"what": w, "answer": an, "explanation": ex, "sources": list(src)}
                                       for w, an, ex, src in view.to_review],
                         "levels": [{"competency": c, "level": lv, "descriptor": d} for c, lv, d in view.levels],
@@ -318,9 +323,13 @@ def _text(result: dict[str, Any], tr: Translator, out: TextIO) -> None:
     print("", file=out)
     # the debrief screen's own words (game.scenes.debrief)
     print(tr.gettext("Bilan"), file=out)
-    for line in (d["intro"], d["verdict"], d["score"]):
+    for line in (d["intro"], d["verdict"], d["score"], *d["passages"]):
         if line:
             print(line, file=out)
+    if d["summary"]:
+        print(tr.gettext("Ce que vous avez fait"), file=out)
+        for line in d["summary"]:
+            print("  • " + line, file=out)
     print(tr.gettext("Ce qui s'est bien passé"), file=out)
     for t in d["went_well"] or [tr.gettext("Rien encore : chaque erreur est une occasion d'apprendre.")]:
         print("• " + t, file=out)

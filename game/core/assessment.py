@@ -84,6 +84,9 @@ class Assessment:
     to_review: tuple[ReviewItem, ...]
     resources: tuple[tuple[str, Resource], ...]
     mode: str | None = None  # the attempt's mode (game.core.modes), None for statements that do not say
+    #: criteria a step marks as blocking (``PublishStep.blocking_criteria``: personal data online by
+    #: default) failed at their first try: the scenario is not passed, whatever the score
+    blocking: tuple[ReviewItem, ...] = ()
 
 
 def extension(stmt: Mapping[str, Any], name: str) -> Any:
@@ -208,8 +211,20 @@ def pass_mark(framework: Framework) -> float:
 
 
 def passed(assessment: Assessment, framework: Framework) -> bool | None:
-    """Whether the scenario's score reaches the pass mark (None without any graded answer)."""
-    return None if assessment.score is None else assessment.score >= pass_mark(framework)
+    """Whether the scenario's score reaches the pass mark and no blocking criterion failed (None
+    without any graded answer)."""
+    if assessment.score is None:
+        return None
+    return not assessment.blocking and assessment.score >= pass_mark(framework)
+
+
+def is_blocking(scenario: Scenario, item: ReviewItem) -> bool:
+    """A failed criterion that its step marks as blocking (``blocking``; by default, personal data
+    published by a step that names personal columns)."""
+    if item.success or item.kind != "publish" or not scenario.has_step(item.step_id):
+        return False
+    step = scenario.step(item.step_id)
+    return isinstance(step, PublishStep) and item.item_id in step.blocking_criteria()
 
 
 def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response: str, ok: bool) -> ReviewItem | None:
@@ -387,6 +402,7 @@ def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framewor
             item = replace(item, expected="|".join(str(m) for m in missing))  # what the criterion found missing
         if item is not None:
             (went_well if item.success else to_review).append(item)
+    blocking = tuple(i for i in to_review if is_blocking(scenario, i))
     shown = list(scenario.competencies) + [e.competency for e in mine if e.competency not in scenario.competencies]
     levels = []
     for c in dict.fromkeys(shown):
@@ -405,4 +421,4 @@ def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framewor
                 seen.add(r.url)
                 resources.append((cid, r))
     return Assessment(sum(scores) / len(scores) if scores else None, len(scores), tuple(levels),
-                      tuple(went_well), tuple(to_review), tuple(resources), mode_of(stmts))
+                      tuple(went_well), tuple(to_review), tuple(resources), mode_of(stmts), blocking)

@@ -277,6 +277,7 @@ def _publish(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> PublishSt
                                         r.get("description", ""), r.get("file", "")) for r in d.get("resources", ())),
         personal_columns=tuple(d.get("personal_columns", ())), criteria=tuple(d.get("criteria", ())),
         consequences=consequences, reference=dict(reference), evidence=evidence,
+        blocking=tuple(d["blocking"]) if "blocking" in d else None,
     )
 
 

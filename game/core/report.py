@@ -52,6 +52,7 @@ class Progress:
     #: steps and in the reference recipes; never scored
     operations: tuple[int, int] | None = None
     mode: str | None = None  # the latest attempt's mode (game.core.modes), None when its statements do not say
+    blocked: tuple[str, ...] = ()  # blocking criteria the last finished attempt missed (not passed, whatever the score)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +228,8 @@ def _progress(mine: list[Attempt], scenario: str) -> Progress:
     last = max(done, key=lambda a: a.completed_at) if done else None
     shown = last or max(here, key=lambda a: a.completed_at)
     return Progress(scenario, FINISHED if done else STARTED, last.score if last else None,
-                    sum(a.seconds for a in here), len(here), shown.operations_used, shown.mode)
+                    sum(a.seconds for a in here), len(here), shown.operations_used, shown.mode,
+                    last.blocked if last else ())
 
 
 def _summary(competency: str, cells: list[Cell]) -> CompetencySummary:

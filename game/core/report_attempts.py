@@ -14,7 +14,7 @@ from urllib.parse import unquote
 from .assessment import _graded, _result_extension, _review, evidence_from, extension, mode_of
 from .ids import duration_seconds
 from .levels import Evidence
-from .scenario import PUBLISH_EVIDENCE, Scenario
+from .scenario import PUBLISH_EVIDENCE, PublishStep, Scenario
 from .statements import COMPLETED
 
 _EPOCH = datetime.min.replace(tzinfo=UTC)
@@ -55,6 +55,9 @@ class Attempt:
         return sum(u for _s, u, _r in self.operations), sum(r for _s, _u, r in self.operations)
     proofs: tuple[Evidence, ...] = ()  # the same items in full (step kind, ability, what), for the level rule
     mode: str | None = None  # « practice » or « assessment » (game.core.modes), None when the statements do not say
+    #: criteria its scenario marks as blocking missed at their first try (``PublishStep.blocking_criteria``):
+    #: not passed, whatever the score
+    blocked: tuple[str, ...] = ()
 
 
 def group_of(stmt: Mapping[str, Any]) -> str | None:
@@ -120,10 +123,14 @@ def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario
                 step_seconds += duration_seconds(_get(s, "result", "duration")) or 0.0
     score = _get(done, "result", "score", "scaled") if done else None
     seconds = (duration_seconds(_get(done, "result", "duration")) or 0.0) if done else step_seconds
-    evidence, errors = [], []
+    evidence, errors, blocked = [], [], []
     graded = _graded(stmts)
     for (step_id, kind, item), s in graded.items():
         value = float(s["result"]["score"]["scaled"])
+        if value < 1.0 and kind == "criterion" and scenario is not None and scenario.has_step(step_id):
+            step_of = scenario.step(step_id)
+            if isinstance(step_of, PublishStep) and item in step_of.blocking_criteria():
+                blocked.append(item)
         its = _competencies(s)
         evidence += [(c, value) for c in its]
         if value < 1.0:
@@ -133,7 +140,7 @@ def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario
     return Attempt(learner, sid, reg, title, comps, tuple(stmts), done, _when(done) if done else _EPOCH,
                    float(score) if isinstance(score, int | float) else None, seconds, tuple(evidence), tuple(errors),
                    _operations(stmts), tuple(evidence_from(stmts, scenario, sid, graded=graded, kinds=kinds)),
-                   mode_of(stmts))
+                   mode_of(stmts), tuple(dict.fromkeys(blocked)))
 
 
 def _operations(stmts: list[Mapping[str, Any]]) -> tuple[tuple[str, int, int], ...]:

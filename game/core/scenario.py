@@ -257,7 +257,16 @@ class PublishStep(StepBase):
     consequences: tuple[tuple[str, str], ...] = ()  # "personal-data" | "licence" -> step id
     reference: dict[str, Any] = field(default_factory=dict)  # metadata earning full marks (checked)
     evidence: tuple[tuple[str, str], ...] = ()  # criterion -> competency
+    #: criteria whose failure at the first try means « Pas encore » whatever the score (``blocking``);
+    #: None: the default, personal data online when the step names personal columns
+    blocking: tuple[str, ...] | None = None
     kind: str = field(default="publish", init=False)
+
+    def blocking_criteria(self) -> tuple[str, ...]:
+        """The criteria that cannot be made up for by the other points."""
+        if self.blocking is not None:
+            return self.blocking
+        return ("personal-data",) if self.personal_columns else ()
 
     def competency_for(self, criterion: str) -> str:
         return dict(self.evidence).get(criterion) or PUBLISH_EVIDENCE[criterion]

@@ -47,7 +47,9 @@ def facts_of(scenario: Scenario, state: AttemptState, assessment: Assessment, pa
             if c is not None:
                 cleaned[step.id] = c
     score = assessment.score
-    return Facts(score=score, passed=None if score is None else score >= pass_mark, published=published,
+    # the score band of the verdict: a blocking criterion failed is « pas encore » whatever the score
+    ok = None if score is None else score >= pass_mark and not assessment.blocking
+    return Facts(score=score, passed=ok, published=published,
                  cleaned=cleaned, visited=frozenset(state.visited),
                  missed=frozenset(i.item_id for i in assessment.to_review if i.kind in ("question", "card", "challenge")),
                  right=frozenset(i.item_id for i in assessment.went_well if i.kind in ("question", "card", "challenge")),

@@ -113,6 +113,13 @@ class PlaySession:
         """(item key, score or None when not answered yet) for every graded item of visited steps."""
         return [item for step in self.scenario.steps for item in self.handler(step).graded(self, step)]
 
+    def blocked(self) -> bool:
+        """A criterion a publish step marks as blocking missed by its first publication."""
+        from game.core.scenario import PublishStep
+
+        return any(float(self.state.publishing_of(s.id).get("scores", {}).get(c, 1.0)) < 1.0
+                   for s in self.scenario.steps if isinstance(s, PublishStep) for c in s.blocking_criteria())
+
     def score(self) -> float:
         """Share of points earned over graded items answered (0 when none)."""
         done = [s for _, s in self.graded_items() if s is not None]
@@ -311,7 +318,8 @@ class PlaySession:
             if not self.state.completed:
                 total = self.score()
                 stmts.append(self.statement(xs.scenario_completed, self.scenario.title, self.scenario.competencies,
-                                            total, total >= PASS_MARK, max(0.0, now - self.state.started_at)))
+                                            total, total >= PASS_MARK and not self.blocked(),
+                                            max(0.0, now - self.state.started_at)))
                 finished = total
         state = self.state.with_(completed=self.state.completed or finished is not None)
         if way.by == "republish" and nxt is not None:  # the form opens again, filled as it was published

@@ -3,6 +3,7 @@ one fail), inline CSS and SVG, tables with captions and header scopes, every val
 
 from __future__ import annotations
 
+from game.core.publish_statements import CRITERIA_NAMES
 from game.core.report import (
     FINISHED,
     IN_PROGRESS,
@@ -100,6 +101,9 @@ def _participation(report: Report, tr: Translator) -> str:
                     n=tr.number(used), reference=tr.number(reference)))
             if pr.mode in names.MODE_NAMES and pr.status != NOT_STARTED:
                 bits.append(_(names.MODE_NAMES[pr.mode]))
+            if pr.blocked:  # « Pas encore » whatever the score: personal data online…
+                bits.append(_("critère bloquant manqué : {criteria}").format(
+                    criteria=", ".join(_(CRITERIA_NAMES.get(c, c)) for c in pr.blocked)))
             status = _(names.STATUS[pr.status])
             cells.append(f'<td><span class="st st-{pr.status}">{e(status)}</span>{small(" · ".join(bits))}</td>')
         rows.append(f'<tr><th scope="row">{e(p.learner)}</th>{"".join(cells)}'

@@ -264,6 +264,9 @@ def _with_try(item: ReviewItem, shown: tuple[str, str, str, tuple[str, ...]]) ->
     if not item.right_at_try:
         return shown
     what, answer, explanation, sources = shown
+    if item.kind == "publish":  # a publication made again: the first file was online in between
+        later = _("corrigé ensuite, à la {n}e publication (la première compte)").format(n=item.right_at_try)
+        return what, answer + " — " + later, explanation, sources
     return what, answer + " — " + _("juste au {n}e essai").format(n=item.right_at_try), explanation, sources
 
 
@@ -278,6 +281,12 @@ def present(a: Assessment, fw: Framework, intro: str, scenario: Any = None, *, s
     ok = passed(a, fw)
     if ok is None:
         verdict = ""
+    elif a.blocking:  # a criterion the other points cannot make up for
+        verdict = _("Pas encore : un critère bloquant n'est pas rempli, « {criteria} », et les autres points ne "
+                    "le compensent pas ({score} des points, le seuil de réussite est de {mark}). "
+                    "Relisez ce qui est à revoir, puis rejouez le scénario.").format(
+            criteria=" ; ".join(dict.fromkeys(_(CRITERIA_NAMES.get(i.prompt, i.prompt)) for i in a.blocking)),
+            score=percent(a.score or 0.0), mark=percent(pass_mark(fw)))
     elif ok:
         verdict = _("Bravo : {score} des points, le seuil de réussite est de {mark}.").format(
             score=percent(a.score or 0.0), mark=percent(pass_mark(fw)))

@@ -87,7 +87,12 @@ def _publish_desk(session: SessionView, desk: PublishWork, meta: Metadata) -> Pr
              if r.file and any(m.id == r.id and m.included for m in meta.resources)}
     criteria = desk.criteria(meta, today)
     missing = {"documentation": desk.documentation_missing(meta, today)}  # the debrief names what was missing
-    stmts = [session.statement(xc.criterion_scored, step.id, name, score, detail, [comp], missing.get(name, ()))
+    done = session.state.publishing_of(step.id)
+    # a publication made again (a consequence's « je republie ») is a later try of its criteria:
+    # recorded and shown as corrected afterwards, the first one counting for the score and the levels
+    nth = 1 + len(done.get("history", [])) + ("published" in done)
+    stmts = [session.statement(xc.criterion_scored, step.id, name, score, detail, [comp], missing.get(name, ()),
+                               try_number=nth)
              for name, score, detail, comp in criteria]
     stmts.append(session.statement(xp.dataset_published, step.id, step.dataset_id, meta.title, meta.licence,
                                    preview.quality.score, personal, step.competencies))
@@ -98,7 +103,9 @@ def _publish_desk(session: SessionView, desk: PublishWork, meta: Metadata) -> Pr
     # a publication made again replaces the old one on the portal; the state keeps what each one put online
     history = before.get("history", []) + ([before["published"]] if "published" in before else [])
     saved = {"draft": meta.to_json(), "dropped": list(desk.dropped),
-             "published": {**summary, "path": where}, "scores": {n: round(sc, 4) for n, sc, _d, _c in criteria}}
+             "published": {**summary, "path": where},
+             # the first publication's scores count (a later one is a later try: recorded, not scored)
+             "scores": before.get("scores") or {n: round(sc, 4) for n, sc, _d, _c in criteria}}
     if history:
         saved["history"] = history
     by = before.get("republished_by", []) + ([before["republish"]] if "republish" in before else [])
