@@ -25,6 +25,8 @@ from game.ui.widgets import ChoiceGroup, Label, ListBox, TextInput, Widget
 from .common import FormScene
 from .results import Dismissed, OperationChosen
 
+#: operations whose ``to`` is a value, not a column name: the schema's names would mislead
+NO_SCHEMA_NAMES = {"merge-cluster", "group-small-counts"}
 CHOICES = {"mode": CASE_MODES, "method": PSEUDONYMISE_METHODS}
 COLUMN_PARAMS = {"column", "other", "label_column"}
 CHOICE_LABELS = {"upper": N_("MAJUSCULES"), "lower": N_("minuscules"), "title": N_("Une Majuscule À Chaque Mot"),
@@ -88,7 +90,7 @@ class OperationScene(FormScene):
                 widget.label = label
             out.append(widget)
             self.inputs[f.name] = widget
-        if any(n in self.inputs for n in ("to", "columns")):
+        if any(n in self.inputs for n in ("to", "columns")) and op.op not in NO_SCHEMA_NAMES:
             out.append(Label(_("Noms du schéma : {names}").format(names=", ".join(self.params.get("schema_names", []))),
                              role="small", tone="muted"))
         if self.error:
