@@ -12,7 +12,8 @@ from typing import Any, Protocol
 from game.core.correctness import Change, Comparison, Reference, lineage
 from game.core.csvquality import Finding
 from game.core.history import History
-from game.core.operations import Operation, OperationError, operation_from_json
+from game.core.op_evidence import Effect, effect_of, share_done
+from game.core.operations import OPERATIONS, Operation, OperationError, operation_from_json
 from game.core.scenario import PRESERVED, CleanStep, Scenario
 from game.core.table import Table
 from game.core.tableschema import Report, Schema, revalidate, validate
@@ -39,6 +40,9 @@ class Objectives:
     expected: tuple[tuple[str, int], ...] = ()
     #: the table compared with the reference recipe's (values changed otherwise, rows it keeps removed)
     comparison: Comparison = Comparison()
+    #: (operation id, done, size) of each operation named in ``evidence:`` whose work the table
+    #: does not show in full yet (see :meth:`CleanWork.operation_done`): the goal waits for it
+    operations_left: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def errors_expected(self) -> int:
@@ -92,6 +96,7 @@ class CleanWork:
         self._tolerated: frozenset[str] = frozenset()  # kinds of warning the reference leaves
         self._met: tuple[tuple[Any, ...], Counter[str]] | None = None  # (history it was computed on, counts)
         self._reference: Reference | None = None
+        self._effects: dict[str, Effect] = {}  # per operation id named in evidence: what the reference does with it
         self._compared: tuple[Table, Comparison] | None = None
         #: what the last operation applied changed that the reference does not (None: nothing)
         self.surprise: Surprise | None = None
@@ -226,10 +231,14 @@ class CleanWork:
                    and not missing and (not step.keep_rows or (lost == 0 and compared.rows_lost == 0))
                    and (table.nrows > 0 or self.original.nrows == 0) and self.introduced() == 0
                    and compared.wrong == 0)
+        pending = tuple((op, *self.operation_done(op)) for op, _comp in step.evidence if op in OPERATIONS)
+        pending = tuple(p for p in pending if p[1] < p[2])
+        reached = reached and not pending
         per_code = Counter(e.code for e in counted)
         expected = tuple((code, min(n, self.unfixable[code])) for code, n in sorted(per_code.items())
                          if self.unfixable.get(code, 0) > 0)
-        return Objectives(left, warnings, len(_counted(self.initial, step)), lost, missing, reached, expected, compared)
+        return Objectives(left, warnings, len(_counted(self.initial, step)), lost, missing, reached, expected, compared,
+                          pending)
 
     def introduced(self) -> int:
         """Errors of kinds the file did not have at the start and the reference recipe does not
@@ -286,7 +295,21 @@ class CleanWork:
         out.append((PRESERVED, max(0.0, min(kept, values, 1.0 / (1 + introduced), 1.0 / (1 + c.wrong))),
                     f"{o.rows_lost}/{len(o.values_missing)}/{introduced}/{c.wrong}", self.step.competency_for(PRESERVED)))
         out.append(("donnees-justes", c.score, justes_detail(c), self.step.competency_for("donnees-justes")))
+        for name, comp in self.step.evidence:  # an operation of the reference named in evidence: its work done
+            if name in OPERATIONS:
+                done, size = self.operation_done(name)
+                if size:
+                    out.append((name, done / size, f"{done}/{size}", comp))
         return out
+
+    def operation_done(self, op: str) -> tuple[int, int]:
+        """(done, size): how much of what the reference recipe's ``op`` steps do the table shows
+        (rows they remove gone, cells they change right); size 0 when the recipe has no such step."""
+        if op not in self._effects:
+            history, _problems = History.from_recipe(self.original, self.step.reference)
+            self._effects[op] = effect_of(self.original, [(s.operation, s.result) for s in history.done], op)
+        accepted = {n.column: {v: frozenset(alts) for v, alts in n.accept} for n in self.step.columns if n.accept}
+        return share_done(self._effects[op], self.table, accepted)
 
     def process(self) -> tuple[int, int]:
         """How the work was done, reported to the trainer but never scored: the operations in

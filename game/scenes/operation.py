@@ -25,14 +25,20 @@ from game.ui.widgets import ChoiceGroup, Label, ListBox, TextInput, Widget
 from .common import FormScene
 from .results import Dismissed, OperationChosen
 
+#: operations whose ``to`` is a value, not a column name: the schema's names would mislead
+NO_SCHEMA_NAMES = {"merge-cluster", "group-small-counts"}
 CHOICES = {"mode": CASE_MODES, "method": PSEUDONYMISE_METHODS}
-COLUMN_PARAMS = {"column", "other"}
+COLUMN_PARAMS = {"column", "other", "label_column"}
 CHOICE_LABELS = {"upper": N_("MAJUSCULES"), "lower": N_("minuscules"), "title": N_("Une Majuscule À Chaque Mot"),
                  "first-letter": N_("Une majuscule au début seulement"), "token": N_("un jeton stable (personne-3f9a1c0b)"),
                  "initials": N_("les initiales (J.-P. D.)")}
 OP_PARAM_LABELS = {
     ("rename-column", "to"): N_("Nouveau nom de la colonne"), ("merge-cluster", "to"): N_("Valeur à garder"),
-    ("merge-columns", "to"): N_("Nom de la nouvelle colonne"), ("merge-cluster", "values"): N_("Valeurs à fusionner (séparées par des virgules)"),
+    ("merge-columns", "to"): N_("Nom de la nouvelle colonne"),
+    ("group-small-counts", "column"): N_("Colonne des effectifs"),
+    ("group-small-counts", "label_column"): N_("Colonne dont les valeurs rares sont regroupées"),
+    ("group-small-counts", "threshold"): N_("Seuil : regrouper les effectifs inférieurs à"),
+    ("group-small-counts", "to"): N_("Libellé de la ligne de regroupement"), ("merge-cluster", "values"): N_("Valeurs à fusionner (séparées par des virgules)"),
 }
 PARAM_LABELS = {
     "column": N_("Colonne"), "other": N_("Autre colonne"), "to": N_("Nouveau nom ou valeur"), "find": N_("Texte à chercher"),
@@ -45,6 +51,7 @@ PARAM_LABELS = {
     "keep_original": N_("Garder la colonne d'origine"), "keep_originals": N_("Garder les colonnes d'origine"),
     "skip_empty": N_("Ignorer les cellules vides"), "day_first": N_("Jour avant le mois (05/12/2016 = 5 décembre)"),
     "percent_to_ratio": N_("Convertir les pourcentages (45 %) en proportions (0.45)"), "max_zeros": N_("Zéros ajoutés au plus"),
+    "threshold": N_("Seuil"), "label_column": N_("Colonne regroupée"),
 }
 
 
@@ -83,7 +90,7 @@ class OperationScene(FormScene):
                 widget.label = label
             out.append(widget)
             self.inputs[f.name] = widget
-        if any(n in self.inputs for n in ("to", "columns")):
+        if any(n in self.inputs for n in ("to", "columns")) and op.op not in NO_SCHEMA_NAMES:
             out.append(Label(_("Noms du schéma : {names}").format(names=", ".join(self.params.get("schema_names", []))),
                              role="small", tone="muted"))
         if self.error:

@@ -13,6 +13,7 @@ from .base import Operation, OperationError, Result, suggest
 from .cells import EditCell
 from .clusters import Cluster, MergeCluster, clusters, fingerprint
 from .columns import MergeColumns, RemoveColumn, RenameColumn, ReorderColumns, SplitColumn, SwapColumnsValues
+from .counts import GroupSmallCounts
 from .dates import DatesToIso, parse_date
 from .enums import MapToEnum, suggest_mapping
 from .missing import DEFAULT_MISSING, FillDown, NormaliseMissing
@@ -43,6 +44,7 @@ OPERATIONS: dict[str, type[Operation]] = {
     FillDown.op: FillDown,
     SwapColumnsValues.op: SwapColumnsValues,
     PseudonymiseColumn.op: PseudonymiseColumn,
+    GroupSmallCounts.op: GroupSmallCounts,
     FindReplace.op: FindReplace,
     EditCell.op: EditCell,
 }
@@ -65,7 +67,7 @@ def operation_from_json(data: Any) -> Operation:
 
 __all__ = [
     "CODE_WIDTHS", "DEFAULT_MISSING", "OPERATIONS", "ChangeCase", "Cluster", "DatesToIso", "EditCell",
-    "FillDown", "FindReplace", "FixEncoding", "MapToEnum", "MergeCluster", "MergeColumns", "NormaliseMissing",
+    "FillDown", "FindReplace", "FixEncoding", "GroupSmallCounts", "MapToEnum", "MergeCluster", "MergeColumns", "NormaliseMissing",
     "NormaliseNumbers", "Operation", "OperationError", "PadCodes", "PseudonymiseColumn", "RemoveBlankRows",
     "RemoveColumn", "RemoveDuplicateRows", "RemoveRows", "RenameColumn", "ReorderColumns", "Result",
     "SplitColumn", "SwapColumnsValues", "TrimSpaces", "clusters", "fingerprint", "operation_from_json",

@@ -8,6 +8,8 @@ from game.core.messages import N_
 #: to fix, left as they were for the data's owner (scored only where the scenario maps the kind).
 KEPT_PREFIX = "a-signaler-"
 KEPT = N_("{kind} — laissées pour le producteur (le fichier n'a pas l'information pour les corriger)")
+#: A clean-step criterion named after an operation of the reference recipe (``evidence:``)
+OPERATION_DONE = N_("« {operation} » (comparé à la recette de référence)")
 
 
 def criterion_name(name: str, gettext: Callable[[str], str]) -> str:
@@ -16,6 +18,10 @@ def criterion_name(name: str, gettext: Callable[[str], str]) -> str:
     if name.startswith(KEPT_PREFIX):
         code = name[len(KEPT_PREFIX):]
         return gettext(KEPT).format(kind=gettext(KINDS.get(code, code)))
+    from game.core.operations import OPERATIONS  # an operation named in evidence (see core.op_evidence)
+
+    if name in OPERATIONS:
+        return gettext(OPERATION_DONE).format(operation=gettext(OPERATIONS[name].label))
     return gettext(KINDS.get(name, name))
 
 

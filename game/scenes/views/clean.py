@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from game.core.correctness import Change
-from game.core.operations import clusters
+from game.core.operations import OPERATIONS, clusters
 from game.core.profile import ColumnProfile, column_profile
 from game.core.scenario import CleanStep, Scenario
 from game.core.table import Table
@@ -246,6 +246,9 @@ def goal_line(o: Objectives, step: CleanStep) -> Line | None:
                          .format(n=o.rows_lost))
         if o.values_missing:
             parts.append(_("Valeurs à garder absentes du fichier : {values}.").format(values=", ".join(o.values_missing)))
+        for op, done, size in o.operations_left:
+            parts.append(_("Pas encore fait comme la consigne le demande : « {operation} » ({done} sur {size}).").format(
+                operation=_(OPERATIONS[op].label) if op in OPERATIONS else op, done=done, size=size))
     wrong = wrong_line(o)
     if wrong:  # a valid file is not yet the right one
         parts.append(wrong)

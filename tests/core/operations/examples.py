@@ -7,6 +7,7 @@ from game.core.operations import (
     FillDown,
     FindReplace,
     FixEncoding,
+    GroupSmallCounts,
     MapToEnum,
     MergeCluster,
     MergeColumns,
@@ -48,6 +49,7 @@ EXAMPLES = [
     PseudonymiseColumn("nomAttribuant", salt="sel-secret-2026"),
     FindReplace("_", "/", column="datesPeriodeVersement"),
     EditCell(4, "idAttribuant", "21860194600000"),
+    GroupSmallCounts("pourcentageSubvention", "nomAttribuant", 2, "Autres"),
 ]
 
 #: every operation once, each applying to the table the previous one left (a whole cleaning)
@@ -71,6 +73,7 @@ PIPELINE = [
     RemoveDuplicateRows(),
     RemoveBlankRows(),
     RemoveRows((3,)),
+    GroupSmallCounts("idBeneficiaire", "montant", 2, "Autres"),
     RenameColumn("nomAttribuant", "nom"),
     ReorderColumns(("idAttribuant", "nom")),
     RemoveColumn("pourcentageSubvention"),

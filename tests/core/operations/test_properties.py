@@ -11,6 +11,7 @@ from game.core.operations import (
     FillDown,
     FindReplace,
     FixEncoding,
+    GroupSmallCounts,
     MapToEnum,
     MergeCluster,
     MergeColumns,
@@ -75,6 +76,7 @@ def operations(draw, t):
                     draw(st.booleans())),
         RemoveDuplicateRows(),
         RemoveBlankRows(),
+        GroupSmallCounts(c, other, draw(st.integers(2, 5)), "Autres"),
     ]
     if numbers:
         r = draw(st.sampled_from(numbers))
@@ -87,7 +89,7 @@ def test_the_property_test_draws_every_operation():
         "fix-encoding", "trim-spaces", "rename-column", "reorder-columns", "remove-column", "normalise-missing",
         "dates-to-iso", "normalise-numbers", "pad-codes", "change-case", "merge-cluster", "map-to-enum",
         "split-column", "merge-columns", "fill-down", "swap-columns-values", "pseudonymise-column",
-        "find-replace", "remove-duplicate-rows", "remove-blank-rows"}
+        "find-replace", "remove-duplicate-rows", "remove-blank-rows", "group-small-counts"}
     assert drawn == set(OPERATIONS)
 
 

@@ -1,0 +1,36 @@
+"""« Prénoms, l'année d'après » in the cleaning workbench, with the keyboard: once last year's recipe
+and the repairs are done the file is valid, yet the goal waits for « Regrouper les petits
+effectifs » and says so; grouping through the palette reaches it."""
+
+from game.core.scenario import CleanStep
+from game.scenes.clean import CleanScene
+
+from .driver import Driver
+from .test_playthrough import open_first, play_step, start
+
+
+def test_a_valid_file_waits_for_the_grouping_then_the_palette_groups_it(tmp_path):
+    d = Driver(tmp_path / "d")
+    try:
+        start(d)
+        open_first(d, "prenoms-annee-suivante")
+        while not isinstance(d.services.session.step, CleanStep):
+            play_step(d)
+        d.wait_until(lambda: isinstance(d.scene, CleanScene))
+        d.apply_operation("rename-column", column="SEXE", to="ENFANT_SEXE")
+        d.apply_operation("rename-column", column="PRENOM", to="ENFANT_PRENOM")
+        d.apply_operation("map-to-enum", column="ENFANT_SEXE", mapping="Masculin=M, Féminin=F")
+        d.apply_operation("rename-column", column="NOMBRE", to="NOMBRE_OCCURRENCES")
+        d.apply_operation("pad-codes", column="COLL_INSEE", width="5")
+        text = d.screen_text()
+        assert "Erreurs restantes : 0" in text and "Objectif atteint" not in text
+        assert "Pas encore fait comme la consigne le demande : « Regrouper les petits effectifs » (0 sur 261)." in text
+
+        d.apply_operation("group-small-counts", column="NOMBRE_OCCURRENCES", label_column="ENFANT_PRENOM",
+                          threshold="2", to="Autres-Prénoms")
+        text = d.screen_text()
+        assert "Effectifs inférieurs à 2 regroupés sous « Autres-Prénoms » : 259 lignes devenues 2." in text
+        assert "Objectif atteint" in text
+        assert d.services.session.clean_work().table.nrows == 47
+    finally:
+        d.close()
