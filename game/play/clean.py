@@ -13,7 +13,7 @@ from game.core.correctness import Change, Comparison, Reference, lineage
 from game.core.csvquality import Finding
 from game.core.history import History
 from game.core.operations import Operation, OperationError, operation_from_json
-from game.core.scenario import PRESERVED, CleanStep, Scenario
+from game.core.scenario import PRESERVED, CleanStep, FillStep, Scenario
 from game.core.table import Table
 from game.core.tableschema import Report, Schema, revalidate, validate
 from game.core.tableschema.kinds import KEPT_PREFIX
@@ -24,6 +24,9 @@ class DatasetSource(Protocol):
              progress: Callable[[float], None] | None = None) -> tuple[Table, Schema, tuple[Finding, ...]]:
         """The step's dataset as published (defects kept) and its target schema; ``progress``
         receives the share of the file read (0 to 1)."""
+
+    def schema(self, scenario: Scenario, step: FillStep) -> Schema:
+        """The schema the rows of a fill step must respect."""
 
 
 @dataclass(frozen=True, slots=True)
