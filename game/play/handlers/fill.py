@@ -9,9 +9,17 @@ from typing import Any
 from game.core import fill
 from game.core.actions import Action, FillRow
 from game.core.scenario import FillStep
-from game.core.tableschema import Schema
+from game.core.tableschema import Schema, ValidationError
 
 from .base import ActionRefused, Graded, Handler, LogEntry, Progress, SessionView, retry_or_first
+
+
+class RowInvalid(ActionRefused):
+    """A row checked while the validator still finds errors in it: the first one, to say where."""
+
+    def __init__(self, error: ValidationError) -> None:
+        super().__init__("the row does not respect the schema yet")
+        self.error = error
 
 
 def _fill(h: Handler, session: SessionView, step: FillStep, action: FillRow) -> fill.RowVerdict:
@@ -23,8 +31,9 @@ def _fill(h: Handler, session: SessionView, step: FillStep, action: FillRow) -> 
     if unknown:
         raise ActionRefused(f"not a field to fill: {', '.join(unknown)}")
     schema: Schema = session.work_of(step)
-    if fill.row_errors(step, schema, values):
-        raise ActionRefused("the row does not respect the schema yet")
+    errors = fill.row_errors(step, schema, values)
+    if errors:
+        raise RowInvalid(errors[0])
     key = f"{step.id}/{row.id}"
     latest = session.state.latest_fill(step.id, row.id)
     n = retry_or_first(session, "fill", key, latest is not None and latest.get("score") == 1.0)
