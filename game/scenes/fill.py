@@ -10,7 +10,7 @@ from game.core import fill
 from game.core.scenario import FillRow, FillStep
 from game.engine import intents as I
 from game.engine.scene import Transition
-from game.i18n import _, render
+from game.i18n import _, ngettext, render
 from game.play.handlers import ActionRefused
 from game.play.session import PlaySession
 from game.ui.widgets import DialogueBox, Label, Prompt, TextInput, Widget
@@ -150,7 +150,8 @@ class FillScene(StepScene):
             if self.inputs[f.name].value or self.tried:  # an empty field is not blamed before the check
                 out += [Label(e, role="small", tone="error") for e in f.errors[:1]]
         if v.errors:
-            out.append(Label(_("Le validateur trouve {n} erreur(s) dans cette ligne.").format(n=v.errors), tone="error"))
+            out.append(Label(ngettext("Le validateur trouve {n} erreur dans cette ligne.",
+                                       "Le validateur trouve {n} erreurs dans cette ligne.", v.errors).format(n=v.errors), tone="error"))
         else:
             out.append(Label(_("La ligne respecte le schéma."), tone="success"))
         if self.error:
@@ -164,11 +165,13 @@ class FillScene(StepScene):
         graded = [f for f in step.graded if f in step.fields]
         score = float(v.checked.get("score", 0.0))
         if score >= 1.0:
-            out.append(Label(_("Ligne juste : {n} colonne(s) vérifiée(s) sur {n}.").format(n=len(graded)),
+            out.append(Label(ngettext("Ligne juste : {n} colonne vérifiée sur {n}.",
+                                      "Ligne juste : {n} colonnes vérifiées sur {n}.", len(graded)).format(n=len(graded)),
                              bold=True, tone="success"))
         else:
             right = len(graded) - len(v.wrong)
-            out.append(Label(_("{right} colonne(s) juste(s) sur {total}.").format(right=right, total=len(graded)),
+            out.append(Label(ngettext("{right} colonne juste sur {total}.", "{right} colonnes justes sur {total}.",
+                                      right).format(right=right, total=len(graded)),
                              bold=True, tone="error"))
             for name in v.wrong:
                 typed = v.checked["values"].get(name, "")
