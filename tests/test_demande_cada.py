@@ -92,3 +92,28 @@ def test_a_row_that_breaks_the_schema_is_refused_in_french_where_it_is_written(t
     assert code == 2 and out == ""
     assert f"{path}:{n + 1}:" in err and "Traceback" not in err, err
     assert "DATE_PUBL" in err and "02/04/2025" in err and "AAAA-MM-JJ" in err, err
+
+
+def _wrong_then_right(tmp_path: Path) -> list[dict]:
+    lines = reference_lines(tmp_path)
+    n = next(i for i, x in enumerate(lines) if x["action"] == "fill-row")
+    wrong = json.loads(json.dumps(lines[n]))
+    wrong["values"]["LICENCE"] = "Creative Commons-CC"
+    return lines[:n] + [wrong] + lines[n:]
+
+
+def test_in_practice_a_wrong_row_may_be_corrected_and_the_first_check_counts(tmp_path):
+    code, out, err, _path = play(tmp_path, _wrong_then_right(tmp_path))
+    assert code == 0, err
+    result = json.loads(out)
+    review = [item for item in result["debrief"]["to_review"] if "Convention avec" in json.dumps(item, ensure_ascii=False)]
+    assert review, result["debrief"]["to_review"]
+
+
+def test_in_assessment_a_row_is_checked_once(tmp_path):
+    lines = _wrong_then_right(tmp_path)
+    path = tmp_path / "parcours.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    code, _out, err = simulate(str(SCENARIO), str(path), "--mode", "evaluation")
+    n = next(i for i, x in enumerate(lines) if x["action"] == "fill-row") + 2  # the second check, counted from 1
+    assert code == 2 and f"{path}:{n}:" in err, err
