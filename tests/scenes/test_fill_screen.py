@@ -47,3 +47,18 @@ def test_a_row_is_typed_checked_live_and_compared_with_the_reference(driver):
     driver.activate_button("Vérifier la ligne")
     assert driver.services.session.state.fill_of(step.id, row.id)["score"] == 1.0
     assert "Ligne juste" in driver.screen_text() and "Ligne suivante" in driver.buttons()
+
+
+def test_the_debrief_names_only_the_columns_of_a_row_that_were_wrong():
+    from game.core.assessment import ReviewItem
+    from game.scenes.debrief import _review
+    from game.storage.scenarios import load_scenario
+
+    from ..test_demande_cada import SCENARIO
+
+    scenario = load_scenario(SCENARIO).scenario
+    item = ReviewItem("repertoire", "row", "ligne-convention", "Convention", "COUV_SPAT_MAILLE = communale | "
+                      "FREQ_MAJ = Inconnue | LICENCE = Creative Commons-CC", "COUV_SPAT_MAILLE = Communale | "
+                      "FREQ_MAJ = Ponctuelle | LICENCE = Licence Ouverte-LO", "", False, ())
+    _what, answer, _explanation, _sources = _review(item, scenario)
+    assert answer == "• LICENCE : vous avez écrit « Creative Commons-CC » ; attendu : « Licence Ouverte-LO »."
