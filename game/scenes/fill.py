@@ -73,6 +73,7 @@ class FillScene(StepScene):
     def __init__(self, services, **params) -> None:
         self.index: int | None = None
         self.inputs: dict[str, TextInput] = {}  # kept across rebuilds: the caret stays where it is
+        self._row_id: str | None = None  # the row the fields belong to
         self.editing = False  # « Corriger la ligne » pressed (practice mode)
         self.error = ""
         self.tried = False  # « Vérifier la ligne » pressed on this row: empty fields are errors too now
@@ -87,7 +88,7 @@ class FillScene(StepScene):
 
     def _inputs_for(self, v: FillView) -> None:
         """Fresh fields for a new row (the values last checked, when there are some)."""
-        if v.row is None or getattr(self, "_row_id", None) == v.row.id:
+        if v.row is None or self._row_id == v.row.id:
             return
         self._row_id = v.row.id
         values = v.checked["values"] if v.checked else {}
