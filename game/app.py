@@ -30,7 +30,7 @@ SCENES = {
     "clean": "clean:CleanScene", "operation": "operation:OperationScene", "loading": "loading:LoadingScene",
     "publish": "publish:PublishScene", "portal": "portal:PortalScene", "reuse": "reuse:ReuseScene",
     "workshop": "workshop:WorkshopScene",
-    "preview": "preview:PreviewScene",
+    "preview": "preview:PreviewScene", "fill": "fill:FillScene",
 }
 
 

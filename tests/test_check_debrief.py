@@ -37,7 +37,7 @@ def test_a_condition_on_a_column_the_step_publishes_passes(tmp_path, capsys):
     ("{licence: [lo-2]}", "Un passage.",
      "106:26: Licence inconnue : « lo-2 » (le formulaire ne la propose pas). Vouliez-vous dire « lo-2.0 » ?"),
     ("{missed: [naissances-2017]}", "Un passage.",
-     "106:25: Aucune question, carte ou question de réutilisateur ne porte l'identifiant « naissances-2017 »."),
+     "106:25: Aucune question, carte, question de réutilisateur ou ligne à remplir ne porte l'identifiant « naissances-2017 »."),
     ("{score: pass}", "Erreurs : {nettoyage.errors_corrigees}.",
      "107:15: « {nettoyage.errors_corrigees} » : une étape clean n'a pas de fait « errors_corrigees »"),
     ("{reached: [fuite]}", "Bravo, c'est réglé.",

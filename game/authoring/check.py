@@ -12,10 +12,11 @@ from pathlib import Path
 from game.core.debrief_lint import unknown_columns
 from game.core.framework import Framework
 from game.core.problems import Problem
-from game.core.scenario import CleanStep, PublishStep, ReuseStep, Scenario
+from game.core.scenario import CleanStep, FillStep, PublishStep, ReuseStep, Scenario
 from game.storage import library, scenarios
 from game.storage.scenarios import LoadedScenario
 
+from .fill_reference import check_fill_step
 from .reference import (
     References,
     check_clean_step,
@@ -38,6 +39,8 @@ def deep_check(scenario: Scenario, folder: Path) -> tuple[list[Problem], Mapping
             found += [p.coded("publish-reference") for p in check_publish_step(scenario, step, folder, i, refs)]
         elif isinstance(step, ReuseStep):
             found += [p.coded("reuse-reference") for p in check_reuse_step(scenario, step, folder, i, refs)]
+        elif isinstance(step, FillStep):
+            found += [p.coded("fill-reference") for p in check_fill_step(step, folder, i)]
     found += [p.coded("debrief-passage") for p in unknown_columns(scenario, _publishable(scenario, folder, refs))]
     assessed: dict[str, tuple[str, ...]] = {}
     for step in scenario.steps:

@@ -3,7 +3,7 @@ by step, in the JSON form of :mod:`game.core.actions`.
 
 Dialogues are read to the end and answered with their best choice (« juste », then « partiel »;
 the first choice when none is graded); quizzes get their right options; cards go to their bins;
-clean steps apply their reference recipe; publish steps publish their reference metadata (with
+rows of fill steps are typed as their reference rows; clean steps apply their reference recipe; publish steps publish their reference metadata (with
 the columns it leaves out); reuse steps run each reuser's reference query and give the answer it
 returns (or say the data cannot answer). The path stops on the debrief.
 
@@ -21,6 +21,7 @@ from game.core.actions import (
     ApplyOperation,
     CannotAnswer,
     Choose,
+    FillRow,
     NextLine,
     Proceed,
     Publish,
@@ -30,7 +31,7 @@ from game.core.actions import (
 )
 from game.core.operations import operation_from_json
 from game.core.reuse import Query
-from game.core.scenario import CleanStep, DialogueStep, PublishStep, QuizStep, ReuseStep, SortStep
+from game.core.scenario import CleanStep, DialogueStep, FillStep, PublishStep, QuizStep, ReuseStep, SortStep
 from game.play.handlers.publish import form
 from game.play.publish import reference_metadata
 from game.play.session import PlaySession
@@ -55,6 +56,9 @@ def _step_actions(session: PlaySession) -> Iterator[Action]:
     elif isinstance(step, SortStep):
         for card in step.cards:
             yield Sort(step.id, card.id, card.bin)
+    elif isinstance(step, FillStep):
+        for row in step.rows:
+            yield FillRow(step.id, row.id, tuple((f, row.value(f)) for f in step.fields))
     elif isinstance(step, CleanStep):
         for entry in step.reference:
             yield ApplyOperation(step.id, operation_from_json(entry))

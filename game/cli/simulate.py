@@ -277,6 +277,11 @@ def _play_script(sim: Simulation, path: Path, shown: str, tr: Translator) -> str
             try:
                 sim.do(action)
             except ActionRefused as e:
+                invalid = getattr(e, "error", None)  # a fill step's row the validator refuses: where and why
+                if invalid is not None:
+                    return f"{shown}:{number}:{column_of(text, ('values', invalid.field or ''))}: " + tr.gettext(
+                        "La ligne ne respecte pas le schéma, colonne « {column} » : {detail}").format(
+                        column=invalid.field or "", detail=tr.render(invalid.message))
                 col = column_of(text, ("step",)) if action.step != sim.session.state.step_id else 1
                 return f"{shown}:{number}:{col}: {_refusal(tr, sim.session, action, str(e))}"
             except (OperationError, QueryError) as e:

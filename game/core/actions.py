@@ -289,6 +289,31 @@ class CannotAnswer(Action):
 
 
 @dataclass(frozen=True, slots=True)
+class FillRow(Action):
+    """Check a row of a fill step: the values typed in its fields (column name -> text)."""
+
+    row: str
+    values: tuple[tuple[str, str], ...]
+    name: ClassVar[str] = "fill-row"
+    keys: ClassVar[tuple[str, ...]] = ("row", "values")
+
+    def _params(self) -> dict[str, Any]:
+        return {"row": self.row, "values": dict(self.values)}
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Action:
+        values = r.mapping("values")
+        for key, value in values.items():
+            if not isinstance(value, str):
+                r.fail("values", msg(N_("La valeur de la colonne « {value} » doit être un texte, entre guillemets."),
+                                     value=key))
+        return cls(r.step, r.text("row"), tuple((str(k), v) for k, v in values.items()))
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self.values)
+
+
+@dataclass(frozen=True, slots=True)
 class Proceed(Action):
     """Leave the step for the next one; ``force`` gives up a cleaning whose goal is not reached."""
 
@@ -307,7 +332,7 @@ class Proceed(Action):
 #: Every action, by the ``action`` of its JSON form.
 ACTIONS: dict[str, type[Action]] = {a.name: a for a in (
     NextLine, PreviousLine, Choose, Answer, Sort, ApplyOperation, Undo, Redo, SaveDraft, Publish, RunQuery, Reply,
-    CannotAnswer, Proceed)}
+    CannotAnswer, FillRow, Proceed)}
 
 
 def actions_to_json(actions: Sequence[Action]) -> list[dict[str, Any]]:

@@ -32,6 +32,7 @@ from .scenario import (
     PUBLISH_EVIDENCE,
     CleanStep,
     DialogueStep,
+    FillStep,
     PublishStep,
     QuizStep,
     ReuseStep,
@@ -142,7 +143,8 @@ def _item_key(s: Mapping[str, Any]) -> tuple[str, str, str] | None:
     # may itself be called "questions": never search the whole IRI)
     tail = obj.split(f"/steps/{step}/", 1)[1] if f"/steps/{step}/" in obj else ""
     what, _sep, item = tail.partition("/")
-    kinds = {"questions": "question", "cards": "card", "challenges": "challenge", "criteria": "criterion"}
+    kinds = {"questions": "question", "cards": "card", "challenges": "challenge", "criteria": "criterion",
+                 "rows": "row"}
     if what in kinds and item:
         return (step, kinds[what], item)
     if extension(s, "choice-index") is not None:
@@ -176,7 +178,8 @@ def _graded(stmts: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str], Ma
         # may itself be called "questions": never search the whole IRI)
         tail = obj.split(f"/steps/{step}/", 1)[1] if f"/steps/{step}/" in obj else ""
         what, _sep, item = tail.partition("/")
-        kinds = {"questions": "question", "cards": "card", "challenges": "challenge", "criteria": "criterion"}
+        kinds = {"questions": "question", "cards": "card", "challenges": "challenge", "criteria": "criterion",
+                 "rows": "row"}
         if what in kinds and item in NOT_EVIDENCE.get(what, ()):
             continue  # a process measure recorded by earlier versions: never evidence
         if what in kinds and item:
@@ -266,6 +269,11 @@ def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response:
         # an unanswerable question points back to the step where the data went wrong
         prompt, explanation, srcs, expected = (challenge.question, challenge.explanation, challenge.sources,
                                                challenge.blame)
+    elif kind == "row" and isinstance(step, FillStep) and any(r.id == item_id for r in step.rows):
+        row = step.row(item_id)
+        # what the reference row gives in each graded column
+        prompt, explanation, srcs = row.document, row.explanation, row.sources
+        expected = " | ".join(f"{f} = {row.value(f)}" for f in step.graded if f in step.fields)
     else:
         return None
     sources = tuple(s for s in (scenario.source(x) for x in srcs) if s is not None)
@@ -288,6 +296,8 @@ def ability_of(scenario: Scenario | None, step_id: str, kind: str, item_id: str)
         return step.challenge(item_id).ability
     if kind == "criterion" and isinstance(step, CleanStep):
         return step.ability_for(item_id)
+    if kind == "row" and isinstance(step, FillStep) and any(r.id == item_id for r in step.rows):
+        return step.row(item_id).ability
     return ""
 
 

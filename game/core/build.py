@@ -25,6 +25,8 @@ from .scenario import (
     Condition,
     DebriefStep,
     DialogueStep,
+    FillRow,
+    FillStep,
     KeepValue,
     Line,
     OfferedResource,
@@ -311,6 +313,33 @@ def _reuse(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> ReuseStep:
                      challenges=tuple(challenges))
 
 
+def _fill_row(r: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> FillRow:
+    return FillRow(str(r["id"]), r["document"], tuple((str(k), str(v)) for k, v in r.get("values", {}).items()),
+                   r.get("detail", ""), r.get("explanation", ""),
+                   tuple((str(k), tuple(str(x) for x in v)) for k, v in r.get("accept", {}).items()),
+                   ck.sources_of(r, p), ck.competencies_of(r, p, comps), ck.ability_of(r, p))
+
+
+def _fill(d: Doc, p: Path, ck: _Checker, comps: tuple[str, ...]) -> FillStep:
+    """A fill step; that its fields exist in the schema and its reference rows are valid is
+    checked by lint, which reads the schema."""
+    ck.unique(d["rows"], p + ("rows",), "id", N_("Deux lignes portent l'identifiant « {value} »."))
+    fields = tuple(str(f) for f in d["fields"])
+    for i, name in enumerate(d.get("graded", ())):
+        ck.ref(p + ("graded", i), name, list(fields),
+               N_("Colonne « {value} » absente de fields : on ne note que les colonnes que l'apprenant·e remplit."))
+    for name in d.get("given", {}):
+        if name in fields:
+            ck.add(p + ("given", name), msg(N_("La colonne « {value} » est à la fois donnée (given) et à remplir (fields) : "
+                                                "gardez-la d'un seul côté."), value=name))
+    example = d.get("example")
+    return FillStep(d["id"], d["title"], comps, ck.next_of(d, p), schema=d["schema"], intro=d.get("intro", ""),
+                    fields=fields, given=tuple((str(k), str(v)) for k, v in d.get("given", {}).items()),
+                    graded=tuple(str(g) for g in d.get("graded", ())),
+                    example=None if example is None else _fill_row({"id": "exemple", **example}, p + ("example",), ck, ()),
+                    rows=tuple(_fill_row(r, p + ("rows", i), ck, comps) for i, r in enumerate(d["rows"])))
+
+
 def _republish(c: Doc, p: Path, ck: _Checker) -> str | None:
     """``then: {republish: <publish step>}`` of a dialogue choice, checked."""
     target = c.get("then", {}).get("republish")
@@ -349,6 +378,7 @@ STEP_BUILDERS: dict[str, StepBuilder] = {
     "clean": _clean,
     "publish": _publish,
     "reuse": _reuse,
+    "fill": _fill,
     "debrief": _debrief,
 }
 

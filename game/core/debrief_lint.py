@@ -14,7 +14,17 @@ from collections.abc import Collection, Mapping
 from .debrief import CLEAN_FACTS, PLACEHOLDER, PLAIN_FACTS, PUBLISH_FACTS
 from .messages import N_, Message, msg
 from .problems import ERROR, PathPart, Problem, suggestion
-from .scenario import CleanStep, Condition, DebriefStep, PublishStep, QuizStep, ReuseStep, Scenario, SortStep
+from .scenario import (
+    CleanStep,
+    Condition,
+    DebriefStep,
+    FillStep,
+    PublishStep,
+    QuizStep,
+    ReuseStep,
+    Scenario,
+    SortStep,
+)
 
 #: words that congratulate: only for a passage shown at or above the pass mark (``when: {score: pass}``)
 PRAISE = re.compile(r"\b(?:bravo|félicitations|well done|congratulations)\b", re.IGNORECASE)
@@ -32,6 +42,8 @@ def _items(scenario: Scenario) -> list[str]:
             out += [c.id for c in s.cards]
         elif isinstance(s, ReuseStep):
             out += [c.id for c in s.challenges]
+        elif isinstance(s, FillStep):
+            out += [r.id for r in s.rows]
     return out
 
 
@@ -67,8 +79,8 @@ def _condition(sc: Scenario, when: Condition, path: tuple[PathPart, ...]) -> lis
         licences = list(LICENCES)
     for key, known, what in (("reached", steps, N_("Aucune étape ne porte l'identifiant « {value} ».")),
                              ("not_reached", steps, N_("Aucune étape ne porte l'identifiant « {value} ».")),
-                             ("missed", items, N_("Aucune question, carte ou question de réutilisateur ne porte l'identifiant « {value} ».")),
-                             ("answered", items, N_("Aucune question, carte ou question de réutilisateur ne porte l'identifiant « {value} ».")),
+                             ("missed", items, N_("Aucune question, carte, question de réutilisateur ou ligne à remplir ne porte l'identifiant « {value} ».")),
+                             ("answered", items, N_("Aucune question, carte, question de réutilisateur ou ligne à remplir ne porte l'identifiant « {value} ».")),
                              ("licence", licences, N_("Licence inconnue : « {value} » (le formulaire ne la propose pas).")),
                              ("licence_not", licences, N_("Licence inconnue : « {value} » (le formulaire ne la propose pas)."))):
         for j, value in enumerate(getattr(when, key)):

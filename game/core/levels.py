@@ -25,7 +25,7 @@ from .framework import LEVEL_ORDER, Framework
 INSUFFICIENT, TO_DISCOVER, IN_PROGRESS, ACQUIRED, MASTERED = "insuffisant", "a-decouvrir", "en-cours", "acquis", "maitrise"
 
 #: What an evidence item's ``kind`` says of the step it comes from (a criterion: clean or publish).
-STEP_OF_KIND = {"choice": "dialogue", "question": "quiz", "card": "sort", "challenge": "reuse"}
+STEP_OF_KIND = {"choice": "dialogue", "question": "quiz", "card": "sort", "challenge": "reuse", "row": "fill"}
 
 #: Reasons a level is what it is (rendered in French or English by ``game.i18n.levels``).
 FEW = "few"  # fewer items than min_evidence

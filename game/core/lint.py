@@ -24,6 +24,7 @@ from .scenario import (
     CleanStep,
     DebriefStep,
     DialogueStep,
+    FillStep,
     PublishStep,
     QuizStep,
     ReuseStep,
@@ -138,6 +139,8 @@ def step_evidence(step: Step, assessed: Mapping[str, Collection[str]], unknown: 
         out.update(c for card in step.cards for c in card.competencies)
     elif isinstance(step, ReuseStep):
         out.update(c for ch in step.challenges for c in ch.competencies)
+    elif isinstance(step, FillStep):
+        out.update(c for r in step.rows for c in r.competencies)
     elif isinstance(step, CleanStep | PublishStep):
         if step.id in assessed:
             out.update(assessed[step.id])
@@ -241,6 +244,11 @@ def _sourceable(scenario: Scenario) -> Iterator[tuple[DocPath, tuple[str, ...], 
             for j, ch in enumerate(step.challenges):
                 yield p + ("challenges", j), ch.sources, [("question", ch.question), ("explanation", ch.explanation),
                                                           ("cannot", ch.cannot)]
+        elif isinstance(step, FillStep):
+            rows = [(p + ("example",), step.example)] if step.example is not None else []
+            rows += [(p + ("rows", j), r) for j, r in enumerate(step.rows)]
+            for rp, r in rows:
+                yield rp, r.sources, [("document", r.document), ("detail", r.detail), ("explanation", r.explanation)]
         elif isinstance(step, DebriefStep):
             for j, passage in enumerate(step.passages):
                 yield p + ("passages", j), passage.sources, [("text", passage.text)]
@@ -314,6 +322,9 @@ def _ability_items(scenario: Scenario) -> Iterator[tuple[DocPath, str, tuple[str
         elif isinstance(step, ReuseStep):
             yield from ((p + ("challenges", j, "ability"), c.ability, c.competencies)
                         for j, c in enumerate(step.challenges) if c.ability)
+        elif isinstance(step, FillStep):
+            yield from ((p + ("rows", j, "ability"), r.ability, r.competencies)
+                        for j, r in enumerate(step.rows) if r.ability)
 
 
 def ability_outside_competencies(ctx: LintContext) -> list[Problem]:

@@ -310,6 +310,46 @@ class ReuseStep(StepBase):
         return next(c for c in self.challenges if c.id == challenge_id)
 
 
+@dataclass(frozen=True, slots=True)
+class FillRow:
+    """One row of a table the learner fills in: what it describes (``document``, with ``detail``:
+    the facts the learner reads to fill it) and the values the reference row gives."""
+
+    id: str
+    document: str
+    reference: tuple[tuple[str, str], ...]  # field -> value of the reference row
+    detail: str = ""
+    explanation: str = ""  # shown after the row is checked, and in the debrief
+    accept: tuple[tuple[str, tuple[str, ...]], ...] = ()  # field -> other right values
+    sources: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()
+    ability: str = ""
+
+    def value(self, field_name: str) -> str:
+        return dict(self.reference).get(field_name, "")
+
+    def accepted(self, field_name: str) -> tuple[str, ...]:
+        return (self.value(field_name),) + dict(self.accept).get(field_name, ())
+
+
+@dataclass(frozen=True, slots=True)
+class FillStep(StepBase):
+    """The learner fills rows of a table under a Table Schema, one row at a time, each validated
+    live and compared, field by field (``graded``), with its reference row."""
+
+    schema: str = ""  # shipped schema name (scdl/catalogue) or a path in the scenario folder
+    intro: str = ""
+    fields: tuple[str, ...] = ()  # the columns the learner fills, in the order shown
+    given: tuple[tuple[str, str], ...] = ()  # field -> value common to every row, shown, not edited
+    graded: tuple[str, ...] = ()  # the fields compared with the reference (the others need only be valid)
+    example: FillRow | None = None  # a worked example, shown filled and explained, not graded
+    rows: tuple[FillRow, ...] = ()
+    kind: str = field(default="fill", init=False)
+
+    def row(self, row_id: str) -> FillRow:
+        return next(r for r in self.rows if r.id == row_id)
+
+
 #: Score bands a debrief passage may be written for: at or above the pass mark, or below it.
 SCORE_BANDS = ("pass", "below_pass")
 #: Whether personal data is in the published table (``personal_data:`` of a passage's condition).
@@ -353,7 +393,7 @@ class DebriefStep(StepBase):
     kind: str = field(default="debrief", init=False)
 
 
-Step = DialogueStep | QuizStep | SortStep | CleanStep | PublishStep | ReuseStep | DebriefStep
+Step = DialogueStep | QuizStep | SortStep | CleanStep | PublishStep | ReuseStep | FillStep | DebriefStep
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from .scenario import (
     CleanStep,
     DebriefStep,
     DialogueStep,
+    FillStep,
     PublishStep,
     QuizStep,
     ReuseStep,
@@ -113,6 +114,16 @@ def _reuse_texts(step: ReuseStep, p: DocPath, lb: str, c: _Collector) -> None:
         c.add(cp, cl, "cannot", ch.cannot)
 
 
+def _fill_texts(step: FillStep, p: DocPath, lb: str, c: _Collector) -> None:
+    """The documents the rows describe, the facts given to fill them, the explanations."""
+    rows = [(p + ("example",), f"{lb}/example", step.example)] if step.example is not None else []
+    rows += [(p + ("rows", i), f"{lb}/rows/{r.id}", r) for i, r in enumerate(step.rows)]
+    for rp, rl, r in rows:
+        c.add(rp, rl, "document", r.document)
+        c.add(rp, rl, "detail", r.detail)
+        c.add(rp, rl, "explanation", r.explanation)
+
+
 def _debrief_texts(step: DebriefStep, p: DocPath, lb: str, c: _Collector) -> None:
     """A debrief shows its title, its intro and its passages."""
     for i, passage in enumerate(step.passages):
@@ -123,7 +134,7 @@ def _debrief_texts(step: DebriefStep, p: DocPath, lb: str, c: _Collector) -> Non
 #: as it does in ``STEP_BUILDERS``).
 STEP_TEXTS: dict[type, Callable[[Any, DocPath, str, _Collector], None]] = {
     DialogueStep: _dialogue_texts, QuizStep: _quiz_texts, SortStep: _sort_texts, CleanStep: _clean_texts,
-    PublishStep: _publish_texts, ReuseStep: _reuse_texts, DebriefStep: _debrief_texts,
+    PublishStep: _publish_texts, ReuseStep: _reuse_texts, FillStep: _fill_texts, DebriefStep: _debrief_texts,
 }
 
 

@@ -14,7 +14,7 @@ from game.core.csvquality import Finding
 from game.core.history import History
 from game.core.op_evidence import Effect, effect_of, share_done
 from game.core.operations import OPERATIONS, Operation, OperationError, operation_from_json
-from game.core.scenario import PRESERVED, CleanStep, Scenario
+from game.core.scenario import PRESERVED, CleanStep, FillStep, Scenario
 from game.core.table import Table
 from game.core.tableschema import Report, Schema, revalidate, validate
 from game.core.tableschema.kinds import KEPT_PREFIX
@@ -25,6 +25,9 @@ class DatasetSource(Protocol):
              progress: Callable[[float], None] | None = None) -> tuple[Table, Schema, tuple[Finding, ...]]:
         """The step's dataset as published (defects kept) and its target schema; ``progress``
         receives the share of the file read (0 to 1)."""
+
+    def schema(self, scenario: Scenario, step: FillStep) -> Schema:
+        """The schema the rows of a fill step must respect."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,6 @@ def facts_of(scenario: Scenario, state: AttemptState, assessment: Assessment, pa
     ok = None if score is None else score >= pass_mark and not assessment.blocking
     return Facts(score=score, passed=ok, published=published,
                  cleaned=cleaned, visited=frozenset(state.visited),
-                 missed=frozenset(i.item_id for i in assessment.to_review if i.kind in ("question", "card", "challenge")),
-                 right=frozenset(i.item_id for i in assessment.went_well if i.kind in ("question", "card", "challenge")),
+                 missed=frozenset(i.item_id for i in assessment.to_review if i.kind in ("question", "card", "challenge", "row")),
+                 right=frozenset(i.item_id for i in assessment.went_well if i.kind in ("question", "card", "challenge", "row")),
                  to_review=len(assessment.to_review))

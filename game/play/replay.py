@@ -51,11 +51,13 @@ _STOPPED = {
                 "(la réponse à la question de réutilisation « {text} » ne s'applique plus)."),
     "proceed": N_("Le scénario a changé : le parcours rejoué s'arrête à l'étape « {step} » "
                   "(elle attend maintenant d'autres réponses)."),
+    "fill": N_("Le scénario a changé : le parcours rejoué s'arrête à l'étape « {step} » "
+               "(la ligne « {text} » ne s'applique plus)."),
 }
 #: the note's reason, by the action that no longer applies
 _KIND = {"choose": "choose", "answer": "answer", "sort": "place", "apply": "clean", "undo": "clean", "redo": "clean",
          "save-draft": "publish", "publish": "publish", "query": "reuse", "reply": "reuse", "cannot-answer": "reuse",
-         "proceed": "proceed"}
+         "fill-row": "fill", "proceed": "proceed"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from game.core.actions import (
     ApplyOperation,
     CannotAnswer,
     Choose,
+    FillRow,
     NextLine,
     PreviousLine,
     Proceed,
@@ -36,7 +37,7 @@ from game.core.actions import (
 )
 from game.core.modes import PRACTICE, retries_allowed
 from game.core.route import Route, route
-from game.core.scenario import PublishStep, ReuseStep, Scenario, Step
+from game.core.scenario import FillStep, PublishStep, ReuseStep, Scenario, Step
 
 from .handlers import HANDLERS, ActionRefused, Graded, Handler, handler_for
 from .handlers.publish import form
@@ -242,6 +243,14 @@ class PlaySession:
 
     def place(self, card_id: str, bin_id: str) -> bool:
         return bool(self.do(Sort(self.state.step_id, card_id, bin_id)))
+
+    def fill_schema(self) -> Any:
+        """The schema the rows of the current fill step must respect (read on first use)."""
+        return self.work_of(self._current(FillStep))
+
+    def fill_row(self, row_id: str, values: dict[str, str]) -> Any:
+        """Check a row of the current fill step (ActionRefused while the validator finds errors)."""
+        return self.do(FillRow(self.state.step_id, row_id, tuple(values.items())))
 
     def clean_apply(self, op: Operation) -> Any:
         """Apply a cleaning operation (raises OperationError with a French message when it cannot)."""

@@ -19,6 +19,7 @@ class AttemptState:
     cleaning: tuple[tuple[str, str], ...] = ()  # clean step id -> JSON {"ops": [...], "done": n, "scores": [...]}
     publishing: tuple[tuple[str, str], ...] = ()  # publish step id -> JSON {"draft": {...}, "dropped": [...], "published": {...}}
     reusing: tuple[tuple[str, str], ...] = ()  # "step/challenge" -> JSON {"given": ..., "ok": ..., "unanswerable": ...}
+    filling: tuple[tuple[str, str], ...] = ()  # "step/row" -> JSON {"values": {...}, "score": ...} (fill steps)
     visited: tuple[str, ...] = ()
     completed: bool = False
     started_at: float = 0.0
@@ -47,7 +48,7 @@ class AttemptState:
     def tries(self, kind: str, key: str) -> int:
         """How many times the item was answered (0: not yet)."""
         first = {"choice": self.choices, "answer": self.answers, "placement": self.placements,
-                 "reuse": self.reusing}[kind]
+                 "reuse": self.reusing, "fill": self.filling}[kind]
         return (key in dict(first)) + len(self.later(kind, key))
 
     def with_retry(self, kind: str, key: str, value: Any) -> AttemptState:
@@ -99,6 +100,19 @@ class AttemptState:
         rest = tuple((k, v) for k, v in self.reusing if k != key)
         return replace(self, reusing=rest + ((key, json.dumps(saved, ensure_ascii=False, sort_keys=True)),))
 
+    def fill_of(self, step_id: str, row_id: str) -> dict[str, Any] | None:
+        raw = dict(self.filling).get(f"{step_id}/{row_id}")
+        return json.loads(raw) if raw else None
+
+    def latest_fill(self, step_id: str, row_id: str) -> dict[str, Any] | None:
+        later = self.later("fill", f"{step_id}/{row_id}")
+        return dict(later[-1]) if later else self.fill_of(step_id, row_id)
+
+    def with_fill(self, step_id: str, row_id: str, saved: dict[str, Any]) -> AttemptState:
+        key = f"{step_id}/{row_id}"
+        rest = tuple((k, v) for k, v in self.filling if k != key)
+        return replace(self, filling=rest + ((key, json.dumps(saved, ensure_ascii=False, sort_keys=True)),))
+
     def with_(self, **changes: Any) -> AttemptState:
         return replace(self, **changes)
 
@@ -111,6 +125,7 @@ class AttemptState:
             "cleaning": {k: json.loads(v) for k, v in self.cleaning},
             "publishing": {k: json.loads(v) for k, v in self.publishing},
             "reusing": {k: json.loads(v) for k, v in self.reusing},
+            "filling": {k: json.loads(v) for k, v in self.filling},
             "visited": list(self.visited), "completed": self.completed,
             "started_at": self.started_at, "step_started_at": self.step_started_at,
             "mode": self.mode, "retries": {k: json.loads(v) for k, v in self.retries},
@@ -127,6 +142,7 @@ class AttemptState:
             publishing=tuple((k, json.dumps(v, ensure_ascii=False, sort_keys=True))
                              for k, v in d.get("publishing", {}).items()),
             reusing=tuple((k, json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in d.get("reusing", {}).items()),
+            filling=tuple((k, json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in d.get("filling", {}).items()),
             visited=tuple(d.get("visited", ())), completed=bool(d.get("completed", False)),
             started_at=float(d.get("started_at", 0.0)), step_started_at=float(d.get("step_started_at", 0.0)),
             mode=d["mode"] if d.get("mode") in MODES else PRACTICE,

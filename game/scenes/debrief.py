@@ -158,6 +158,36 @@ def _answer_lines(item: ReviewItem, scenario: Any = None) -> str:
     return "\n".join(lines)
 
 
+def _pairs(text: str) -> dict[str, str]:
+    """« COLONNE = valeur | … » (a fill step's row, as recorded) as a dict."""
+    out: dict[str, str] = {}
+    for part in text.split(" | "):
+        name, sep, value = part.partition(" = ")
+        if sep:
+            out[name] = value
+    return out
+
+
+def _row_review(item: ReviewItem, scenario: Any) -> tuple[str, str, str, tuple[str, ...]]:
+    """A row of a fill step: only the graded columns the learner got wrong, with what was expected."""
+    from game.core.fill import field_right
+    from game.core.scenario import FillStep
+
+    given, expected = _pairs(item.response), _pairs(item.expected)
+    step = scenario.step(item.step_id) if scenario is not None and scenario.has_step(item.step_id) else None
+    row = step.row(item.item_id) if isinstance(step, FillStep) and any(r.id == item.item_id for r in step.rows) else None
+
+    def right(name: str, value: str) -> bool:
+        typed = given.get(name, "")
+        return field_right(row, name, typed) if row is not None else typed.strip().casefold() == value.strip().casefold()
+
+    lines = ["• " + _("{column} : vous avez écrit « {typed} » ; attendu : « {expected} ».").format(
+        column=name, typed=given.get(name, ""), expected=value) for name, value in expected.items()
+        if not right(name, value)]
+    sources = tuple(_("Source : {title} — {url}").format(title=tr_s(s.title), url=s.url) for s in item.sources)
+    return tr_s(item.prompt), "\n".join(lines), tr_s(item.explanation), sources
+
+
 def _challenge_review(item: ReviewItem, scenario: Any) -> tuple[str, str, str, tuple[str, ...]]:
     """A reuser's question: the answer given, or why the published data could not answer and where
     that went wrong (``expected`` holds the blamed step)."""
@@ -196,6 +226,8 @@ def _review(item: ReviewItem, scenario: Any = None) -> tuple[str, str, str, tupl
         return _publish_review(item, scenario)
     if item.kind == "challenge":
         return _challenge_review(item, scenario)
+    if item.kind == "row":
+        return _row_review(item, scenario)
     what = tr_s(item.prompt)
     if item.kind == "criterion":  # a clean step: errors of one kind fixed, or data preserved
         name = criterion_name(item.prompt, _)

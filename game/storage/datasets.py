@@ -11,7 +11,7 @@ from pathlib import Path
 
 from game.core.csvquality import CsvRead, CsvReadError, Finding
 from game.core.messages import N_, Message, msg
-from game.core.scenario import CleanStep, Scenario
+from game.core.scenario import CleanStep, FillStep, Scenario
 from game.core.table import Table
 from game.core.tableschema import Schema, parse_schema
 
@@ -32,7 +32,7 @@ class SchemaTooBig(ValueError):
         self.message = message
 
 
-def schema_ref(step: CleanStep, folder: Path) -> Path:
+def schema_ref(step: CleanStep | FillStep, folder: Path) -> Path:
     """The step's schema file: a path inside the scenario folder (``…json``) or a shipped name
     (``scdl/prenoms``). Raises :class:`OutsideFolder` for a path that would leave the folder,
     :class:`SchemaNotFound` for a name that is neither."""
@@ -45,7 +45,7 @@ def schema_ref(step: CleanStep, folder: Path) -> Path:
     return shipped
 
 
-def schema_for(step: CleanStep, folder: Path, limits: ScenarioLimits = LIMITS) -> Schema:
+def schema_for(step: CleanStep | FillStep, folder: Path, limits: ScenarioLimits = LIMITS) -> Schema:
     """The step's schema: a path relative to the scenario folder (``…json``) or a shipped name."""
     path = schema_ref(step, folder)
     if not path.is_file():
@@ -101,3 +101,7 @@ class ScenarioDatasets:
         folder = self.folders[scenario.id]
         read = read_dataset(folder, step.dataset, progress=progress)
         return read.table, schema_for(step, folder), read.findings
+
+    def schema(self, scenario: Scenario, step: FillStep) -> Schema:
+        """The schema a fill step's rows must respect."""
+        return schema_for(step, self.folders[scenario.id])

@@ -14,6 +14,7 @@ from game.core.actions import (
     ApplyOperation,
     CannotAnswer,
     Choose,
+    FillRow,
     NextLine,
     PreviousLine,
     Proceed,
@@ -44,6 +45,7 @@ EVERY_KIND = [
     Publish("publier", Metadata(title="Prénoms", licence="lo-2.0", frequency="annual")),
     RunQuery("reutiliser", Query.from_json(REFERENCE_QUERY), "total-2016"), RunQuery("reutiliser", Query()),
     Reply("reutiliser", "total-2016", "1 234"), CannotAnswer("reutiliser", "prenoms-filles"),
+    FillRow("repertoire", "ligne-budget", (("FREQ_MAJ", "Annuelle"), ("DATE_PUBL", "2025-04-14"))),
     Proceed("nettoyage"), Proceed("nettoyage", force=True),
 ]
 
@@ -162,3 +164,9 @@ def test_something_else_than_a_list_is_refused_as_a_whole():
 def test_the_error_is_also_a_problem_that_storage_can_locate():
     p = refusal([{"action": "sort", "step": "tri", "card": "budget"}]).problem()
     assert p.path == (0, "bin") and p.code == "action"
+
+
+def test_a_row_whose_value_is_not_a_text_is_refused_in_french():
+    with pytest.raises(ActionError) as e:
+        Action.from_json({"action": "fill-row", "step": "repertoire", "row": "r", "values": {"NOMBRE_RESSOURCES": 2}}, 0)
+    assert "NOMBRE_RESSOURCES" in e.value.message.format_source() and "texte" in e.value.message.format_source()

@@ -14,7 +14,7 @@ from game.cli.new import template_dir
 from game.core.assessment import INSUFFICIENT, assess
 from game.core.lint import reference_evidence
 from game.core.operations import operation_from_json
-from game.core.scenario import CleanStep, DialogueStep, PublishStep, QuizStep, ReuseStep, SortStep
+from game.core.scenario import CleanStep, DialogueStep, FillStep, PublishStep, QuizStep, ReuseStep, SortStep
 from game.play.publish import reference_metadata
 from game.play.session import PlaySession
 from game.storage.datasets import ScenarioDatasets
@@ -59,6 +59,9 @@ def perfect_run(scenario, folder: Path, tmp_path: Path) -> list[dict]:
         elif isinstance(step, PublishStep):
             desk = s.publish_work()
             s.publish(reference_metadata(desk), tuple(step.reference.get("drop_columns", ())))
+        elif isinstance(step, FillStep):
+            for row in step.rows:
+                assert s.fill_row(row.id, {f: row.value(f) for f in step.fields}).score == 1.0
         elif isinstance(step, ReuseStep):
             work = s.reuse_work()
             for ch in step.challenges:

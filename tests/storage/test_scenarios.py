@@ -16,7 +16,7 @@ FIX = ROOT / "tests" / "fixtures" / "scenarios"
 EXPECTED = {
     "syntaxe": ("5:10", "Erreur de syntaxe YAML : un guillemet ouvert ici n'est jamais refermé. Refermez-le à la fin "
                 "du texte."),
-    "mauvais-type": ("12:11", "Valeur « dialog » non permise. Valeurs possibles : dialogue, quiz, sort, clean, publish, reuse, debrief. Vouliez-vous dire « dialogue » ?"),
+    "mauvais-type": ("12:11", "Valeur « dialog » non permise. Valeurs possibles : dialogue, quiz, sort, clean, publish, reuse, fill, debrief. Vouliez-vous dire « dialogue » ?"),
     "cle-mal-ecrite": ("17:5", "Clé inconnue : « lignes ». Vouliez-vous dire « lines » ?"),
     "code-non-quote": ("15:13", "Cette valeur doit être un texte : écrivez-la entre guillemets (\"01\"), sinon YAML la transforme."),
     "renvoi-casse": ("22:15", "Le renvoi vers l'étape « quizz » ne mène nulle part : aucune étape ne porte cet identifiant. Vouliez-vous dire « quiz » ?"),

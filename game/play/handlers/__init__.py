@@ -13,6 +13,7 @@ from .base import ActionRefused, Graded, Handler, LogEntry
 from .clean import CleanHandler
 from .debrief import DebriefHandler
 from .dialogue import DialogueHandler
+from .fill import FillHandler
 from .publish import PublishHandler
 from .quiz import QuizHandler
 from .reuse import ReuseHandler
@@ -21,7 +22,7 @@ from .sort import SortHandler
 #: The handler of each step class.
 HANDLERS: dict[type, Handler] = {h.step_type: h for h in (
     DialogueHandler(), QuizHandler(), SortHandler(), CleanHandler(), PublishHandler(), ReuseHandler(),
-    DebriefHandler())}
+    FillHandler(), DebriefHandler())}
 
 
 def handler_for(step: Step) -> Handler:
