@@ -24,5 +24,14 @@ def test_a_windows_1252_file_is_named_as_such_right_under_the_grid(tmp_path):
         assert isinstance(below, Label) and below.text.startswith("Le fichier est encodé en Windows-1252")
         right = d.scene.forms[1].widgets
         assert not any(isinstance(w, Label) and "Windows-1252" in w.text for w in right)  # said once
+
+        # the worked example's first two steps, by keyboard: the workbench says what the mentor said
+        d.apply_operation("rename-column", column="SUB_MONTANT", to="montant")
+        d.apply_operation("normalise-numbers", column="montant")
+        text = d.screen_text()
+        assert ("Nombres réécrits dans la colonne « montant » : 90 ; cellules qui ne sont pas des nombres, "
+                "laissées telles quelles : 6.") in text, text
+        assert d.services.session.clean_work().table.column("montant")[:2] == ("17833", "92000")
+        assert "Le fichier est encodé en Windows-1252" in text  # still said after the operations
     finally:
         d.close()
