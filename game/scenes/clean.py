@@ -96,7 +96,11 @@ class CleanScene(StepScene):
                               Label(v.status.text, bold=True, tone=v.status.tone)]
         if v.goal is not None:
             left.append(Label(v.goal.text, bold=True, tone=v.goal.tone))
-        left += [self.grid, Label(v.cell, role="small"), Label(v.profile, role="small", tone="muted")]
+        left.append(self.grid)
+        # what reading the file found (encoding, delimiter, line ends) sits right under the grid, on the
+        # first screen: a learner who must decide about a Windows-1252 file sees that it was one
+        left += [Label(text, role="small", tone="warning") for text in v.findings]
+        left += [Label(v.cell, role="small"), Label(v.profile, role="small", tone="muted")]
         return left
 
     def right_widgets(self) -> list[Widget]:
@@ -138,7 +142,6 @@ class CleanScene(StepScene):
             out.append(Button(_("Confirmer : terminer avec des erreurs"), "give-up-confirmed", primary=False))
         elif v.give_up == "offer":
             out.append(Button(_("Terminer sans atteindre l'objectif"), "give-up", primary=False))
-        out += [Label(text, role="small", tone="muted") for text in v.findings]
         return out
 
     def rebuild(self, focus_action: str | None = None) -> None:
