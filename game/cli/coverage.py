@@ -129,7 +129,7 @@ def _table(cov: Coverage, tr: Translator, out: TextIO) -> None:
     for r in cov.short:
         print(tr.gettext("avertissement : {message}").format(message=tr.render(shortfall(r))), file=out)
     if cov.holds:
-        print(tr.ngettext("Règle de la campagne respectée pour la compétence.",
+        print(tr.ngettext("Règle de la campagne respectée pour {n} compétence.",
                           "Règle de la campagne respectée pour les {n} compétences.", len(cov.rows))
               .format(n=len(cov.rows)), file=out)
     else:

@@ -419,6 +419,8 @@ def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framewor
         if framework.competency(c) is None:
             continue
         j = judge(c, everything, framework, current=scenario.id)
+        if j.level == INSUFFICIENT and c not in scenario.competencies:
+            continue  # the scenario does not claim to assess it: one stray item says nothing (it still counts elsewhere)
         levels.append(CompetencyLevel(c, j.level, j.score, j.evidence, j.reasons))
     weak = [lv.competency for lv in levels if lv.level in (TO_DISCOVER, IN_PROGRESS, INSUFFICIENT)]
     chosen = weak or [lv.competency for lv in levels]
