@@ -66,6 +66,15 @@ def options(sub: Any) -> None:
 
 # -- the simulation -------------------------------------------------------------------------------
 
+def _pass_mark() -> float:
+    """The framework's pass mark (as the game's sessions get it)."""
+    from game.core.assessment import pass_mark
+    from game.storage.scenarios import load_framework
+
+    framework, _problems = load_framework()
+    return pass_mark(framework) if framework is not None else 0.75
+
+
 def session_options(mode: str) -> dict[str, Any]:
     """The keyword arguments the play session gets for ``mode`` (« entrainement » or « evaluation »):
     its internal value (game.core.modes)."""
@@ -104,7 +113,7 @@ class Simulation:
             language="en-GB" if self.language == "en" else "fr-FR", clock=time.time,
             datasets=ScenarioDatasets({sc.id: folder}),
             publisher=_Portal(Path(self._tmp.name) / "portail", folder / "data"),
-            **session_options(self.mode))
+            pass_mark=_pass_mark(), **session_options(self.mode))
         self.session.begin()
 
     def close(self) -> None:

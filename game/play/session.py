@@ -51,8 +51,9 @@ if TYPE_CHECKING:  # the cleaning workbench (validator, operations) loads on fir
     from .publish import Preview, Publisher, PublishWork
     from .reuse import ReuseWork
 
-#: A scenario counts as passed (xAPI ``success``) from this share of the available points.
-PASS_MARK = 0.7
+#: A scenario counts as passed (xAPI ``success``) from this share of the available points, unless the
+#: caller gives the framework's pass mark (game.core.assessment.pass_mark: what the debrief says).
+PASS_MARK = 0.75
 S = TypeVar("S", bound=Step)
 
 __all__ = ["PASS_MARK", "ActionRefused", "PlaySession"]
@@ -62,10 +63,12 @@ class PlaySession:
     def __init__(self, scenario: Scenario, learner: str, registration: str, recorder: Recorder,
                  state: AttemptState | None = None, *, xapi: xs.XapiConfig = xs.DEFAULT_XAPI,
                  language: str = "fr-FR", clock: Clock = time.time, datasets: DatasetSource | None = None,
-                 publisher: Publisher | None = None, group: str | None = None, mode: str | None = None) -> None:
+                 publisher: Publisher | None = None, group: str | None = None, mode: str | None = None,
+                 pass_mark: float = PASS_MARK) -> None:
         """``mode`` (:mod:`game.core.modes`, practice when None): the mode of a new attempt; a
         resumed ``state`` keeps the mode it started in."""
         self.scenario = scenario
+        self.pass_mark = pass_mark  # the end statement's success says what the debrief's verdict says
         self.group = group  # workshop code carried by every statement (None outside a workshop)
         self.learner = learner
         self.registration = registration
@@ -311,7 +314,7 @@ class PlaySession:
     def _leave(self, step: Step, now: float, pre_stmts: list[dict[str, Any]]) -> str | None:
         score = self._step_score(step)
         stmts = pre_stmts + [self.statement(xs.step_completed, step.id, step.kind, step.title, step.competencies,
-                                            score, None if score is None else score >= PASS_MARK,
+                                            score, None if score is None else score >= self.pass_mark,
                                             max(0.0, now - self.state.step_started_at))]
         publishing = self.state.publishing_of(step.id)
         published = publishing.get("published", {})
@@ -327,7 +330,7 @@ class PlaySession:
             if not self.state.completed:
                 total = self.score()
                 stmts.append(self.statement(xs.scenario_completed, self.scenario.title, self.scenario.competencies,
-                                            total, total >= PASS_MARK and not self.blocked(),
+                                            total, total >= self.pass_mark and not self.blocked(),
                                             max(0.0, now - self.state.started_at)))
                 finished = total
         state = self.state.with_(completed=self.state.completed or finished is not None)

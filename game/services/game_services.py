@@ -161,6 +161,12 @@ class Services(GameServices):
 
         return self.fixed_mode or group_mode(self.next_group()) or PRACTICE
 
+    def pass_mark(self) -> float:
+        """The framework's pass mark: the end statement's success and the debrief's verdict agree."""
+        from game.core.assessment import pass_mark
+
+        return pass_mark(self.framework())
+
     def next_group(self) -> str | None:
         """The workshop of the next statements: the machine's ``--group`` (this session only), else the profile's."""
         return self.fixed_group or (self.learner.group if self.learner is not None else None)

@@ -36,6 +36,7 @@ class SessionHost(Protocol):
     def attempt_group(self, registration: str) -> str | None: ...
     def next_group(self) -> str | None: ...
     def next_mode(self) -> str: ...
+    def pass_mark(self) -> float: ...
 
 
 class SessionPolicy(Protocol):
@@ -79,11 +80,11 @@ class Attempts(SessionPolicy):
             return PlaySession(sc, learner.pseudonym, current.registration, rec,
                                AttemptState.from_json(current.state), language=services.statement_language(),
                                datasets=services.datasets(), publisher=services.publisher(item),
-                               group=services.attempt_group(current.registration))
+                               group=services.attempt_group(current.registration), pass_mark=services.pass_mark())
         rec = services.recorder(sc, started=False)
         session = PlaySession(sc, learner.pseudonym, str(uuid.uuid4()), rec, language=services.statement_language(),
                               datasets=services.datasets(), publisher=services.publisher(item), group=services.next_group(),
-                              mode=services.next_mode())
+                              mode=services.next_mode(), pass_mark=services.pass_mark())
         session.begin()
         return session
 
