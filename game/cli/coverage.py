@@ -55,12 +55,14 @@ def _playable(paths: list[Path], tr: Translator, err: TextIO) -> tuple[list[Load
 def _evidence(item: LoadedScenario, tr: Translator) -> tuple[Framework, list[Evidence]]:
     """The framework and the evidence of ``item``'s reference path (raises what the simulation raises)."""
     from game.cli.simulate import Simulation
+    from game.core.assessment import evidence_from
 
     with Simulation(item, tr.language) as sim:
         sim.play_reference()
         fw = sim.framework()
-        a = sim.assessment(fw)
-    return fw, [e for lv in a.competencies for e in lv.evidence]
+        recorded = sim.store.statements(registration=sim.registration)
+    # what the path records, also for a competency the debrief does not show (too little of it there)
+    return fw, evidence_from(recorded, item.scenario)
 
 
 def measure(items: list[LoadedScenario], tr: Translator, err: TextIO) -> tuple[Coverage, dict[str, str], bool]:
