@@ -36,7 +36,8 @@ def run(command: list[str], tmp: Path, name: str) -> tuple[dict[str, Path], floa
     env.update(SDL_AUDIODRIVER="dummy")
     env.setdefault("SDL_VIDEODRIVER", "x11")
     start = time.perf_counter()
-    r = subprocess.run([*command, "--data-dir", str(tmp / name), "--script", f"@{script}"], cwd=tmp, env=env,
+    r = subprocess.run([*command, "--data-dir", str(tmp / name), "--script", f"@{script}", "--mode", "evaluation"],
+                       cwd=tmp, env=env,
                        capture_output=True, text=True, timeout=300)
     took = time.perf_counter() - start
     if r.returncode != 0:

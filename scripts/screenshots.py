@@ -34,7 +34,10 @@ def shoot(shots: dict[str, str], *options: str, stop_at: str | None = None) -> N
     with tempfile.TemporaryDirectory() as tmp:
         f = Path(tmp) / "script.txt"
         f.write_text("\n".join(script), encoding="utf-8")
-        subprocess.run([sys.executable, "-m", "game", "--data-dir", str(Path(tmp) / "d"), "--script", f"@{f}", *options],
+        # evaluation mode: the script answers without knowing the shuffled options; in practice mode a
+        # wrong answer would put the focus on « Réessayer » and the script would never leave the quiz
+        subprocess.run([sys.executable, "-m", "game", "--data-dir", str(Path(tmp) / "d"), "--script", f"@{f}",
+                        "--mode", "evaluation", *options],
                        cwd=ROOT, env=env, check=True)
 
 

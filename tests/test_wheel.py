@@ -48,7 +48,7 @@ def play(command: list[str], cwd: Path, data: Path, shots_dir: Path) -> dict[str
                                             library_index=index)), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     env.update(SDL_VIDEODRIVER="x11", SDL_AUDIODRIVER="dummy")
-    r = subprocess.run([*command, "--data-dir", str(data), "--script", f"@{script}"], cwd=cwd, env=env,
+    r = subprocess.run([*command, "--data-dir", str(data), "--script", f"@{script}", "--mode", "evaluation"], cwd=cwd, env=env,
                        capture_output=True, text=True, timeout=180)
     assert r.returncode == 0, r.stderr[-3000:]
     log = (data / "explorateurs.log").read_text(encoding="utf-8")
