@@ -245,3 +245,26 @@ def test_an_unknown_blocking_criterion_is_refused_where_it_is_written(tmp_path):
     where = lines.index("    blocking: [personal-datas]") + 1
     assert f"{folder / 'scenario.yaml'}:{where}:16: Valeur « personal-datas » non permise" in said, said
     assert "personal-data" in said
+
+
+# -- « Subventions » : SIRET made up where only the producer has them -------------------------------
+
+def test_made_up_identifiers_are_not_counted_as_fixed_nor_praised(tmp_path):
+    """Poitiers' missing SIRET can only come from the service: a learner who types « 00000000000000 »
+    in their place makes validation errors vanish, but has fixed nothing. The debrief neither counts
+    them as « corrigées » nor says « c'est le bon réflexe »."""
+    path = []
+    for a in reference(tmp_path, "subventions"):
+        if a == {"action": "proceed", "step": "nettoyage"}:
+            for row in (13, 14, 15):  # SIREN followed by « 00000 »: the establishment is unknown
+                path.append({"action": "apply", "step": "nettoyage", "operation": {
+                    "op": "edit-cell", "row": row, "column": "idBeneficiaire", "value": "00000000000000"}})
+            a = {**a, "force": True}  # the workshop flags the made-up values: the learner leaves anyway
+        path.append(a)
+    result = simulate(tmp_path, "subventions", path)
+    d = result["debrief"]
+    poitiers = [s for s in d["summary"] if s.startswith("« Nettoyer la liste des subventions de Poitiers » :")]
+    assert poitiers and poitiers[0].startswith(
+        "« Nettoyer la liste des subventions de Poitiers » : 40 erreur(s) corrigée(s) sur 65"), poitiers
+    assert any("3 erreur(s)" in s and "inventée ou effacée" in s for s in d["summary"]), d["summary"]
+    assert not any("bon réflexe" in p for p in d["passages"]), d["passages"]
