@@ -268,3 +268,22 @@ def test_made_up_identifiers_are_not_counted_as_fixed_nor_praised(tmp_path):
         "« Nettoyer la liste des subventions de Poitiers » : 40 erreur(s) corrigée(s) sur 65"), poitiers
     assert any("3 erreur(s)" in s and "inventée ou effacée" in s for s in d["summary"]), d["summary"]
     assert not any("bon réflexe" in p for p in d["passages"]), d["passages"]
+
+
+def test_a_renamed_e_mail_column_published_is_not_said_withheld(tmp_path):
+    """« site_email » renamed « contact » in the workshop, then published: the debrief cannot say the
+    addresses never went online because no column is called « site_email » any more."""
+    path = []
+    for a in _hackathon(tmp_path, republish=False):
+        if a == {"action": "proceed", "step": "nettoyage-dae"}:
+            path.append({"action": "apply", "step": "nettoyage-dae",
+                         "operation": {"op": "rename-column", "column": "site_email", "to": "contact"}})
+            a = {**a, "force": True}
+        if a["action"] == "publish":
+            a = {**a, "metadata": {**a["metadata"], "drop_columns": ["expt_email"]}}
+        path.append(a)
+    result = simulate(tmp_path, "hackathon", path)
+    said = everything_said(result)
+    assert "Données personnelles en ligne : contact." in result["debrief"]["summary"]
+    assert "sans les adresses nominatives" not in said
+    assert "le portail ne les montre plus" not in said
