@@ -287,3 +287,31 @@ def test_a_renamed_e_mail_column_published_is_not_said_withheld(tmp_path):
     assert "Données personnelles en ligne : contact." in result["debrief"]["summary"]
     assert "sans les adresses nominatives" not in said
     assert "le portail ne les montre plus" not in said
+
+
+# -- « Je corrige la licence de la fiche » : the consequence acts ------------------------------------
+
+def _wrong_licence_then_fixed(tmp_path: Path, scenario: str, lines: int) -> list[dict]:
+    """The reference path, published first under CC BY-NC; the developer's call (« licence-refusee »)
+    read, « Je corrige la licence de la fiche, Licence Ouverte » chosen, the reference form sent again."""
+    out = []
+    for a in reference(tmp_path, scenario):
+        if a["action"] == "publish":
+            out.append({**a, "metadata": {**a["metadata"], "licence": "cc-by-nc-4.0"}})
+            out.append({"action": "proceed", "step": a["step"]})
+            out += [{"action": "next-line", "step": "licence-refusee"}] * lines
+            out += [{"action": "choose", "step": "licence-refusee", "choice": 0},
+                    {"action": "proceed", "step": "licence-refusee"}]
+        out.append(a)  # the reference form again: Licence Ouverte
+    return out
+
+
+@pytest.mark.parametrize(("scenario", "lines"), [("prenoms", 3), ("hackathon", 2)])
+def test_choosing_to_correct_the_licence_puts_the_licence_ouverte_on_the_portal(tmp_path, scenario, lines):
+    result = simulate(tmp_path, scenario, _wrong_licence_then_fixed(tmp_path, scenario, lines))
+    summary = result["debrief"]["summary"]
+    published = [s for s in summary if s.startswith("Publié sur votre portail")]
+    assert published and published[0].endswith("licence : Licence Ouverte / Open Licence 2.0 (Etalab)."), summary
+    assert any(s.startswith("Publié 2 fois") for s in summary), summary
+    # republishing for the licence is not republishing without personal data
+    assert "d'abord publié des adresses nominatives" not in everything_said(result)
