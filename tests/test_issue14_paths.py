@@ -315,3 +315,14 @@ def test_choosing_to_correct_the_licence_puts_the_licence_ouverte_on_the_portal(
     assert any(s.startswith("Publié 2 fois") for s in summary), summary
     # republishing for the licence is not republishing without personal data
     assert "d'abord publié des adresses nominatives" not in everything_said(result)
+
+
+# -- « Prénoms » : the cleaning left without a single operation --------------------------------------
+
+def test_a_cleaning_abandoned_without_any_operation_has_no_recipe_to_reuse(tmp_path):
+    path = [a for a in reference(tmp_path, "prenoms") if a["action"] != "apply"]
+    path = [{**a, "force": True} if a == {"action": "proceed", "step": "nettoyage"} else a for a in path]
+    result = simulate(tmp_path, "prenoms", path)
+    said = everything_said(result)
+    assert "Votre fichier garde 7 erreur(s)" in said
+    assert "La recette de vos opérations" not in said  # there is no operation, let alone a recipe that works
