@@ -326,3 +326,21 @@ def test_a_cleaning_abandoned_without_any_operation_has_no_recipe_to_reuse(tmp_p
     said = everything_said(result)
     assert "Votre fichier garde 7 erreur(s)" in said
     assert "La recette de vos opérations" not in said  # there is no operation, let alone a recipe that works
+
+
+def test_a_valid_but_falsified_file_is_not_praised_as_done(tmp_path):
+    """« Assiaamélie » passes the schema: the debrief may not say the cleaning is done well (« respecte
+    maintenant le schéma », a recipe « peut resservir ») and says a value was changed otherwise."""
+    path = []
+    for a in reference(tmp_path, "prenoms"):
+        if a["action"] == "apply" and a.get("operation", {}).get("find") == "AssiaAmélie":
+            a = {**a, "operation": {"op": "change-case", "column": "ENFANT_PRENOM", "mode": "first-letter"}}
+        if a == {"action": "proceed", "step": "nettoyage"}:
+            a = {**a, "force": True}
+        path.append(a)
+    result = simulate(tmp_path, "prenoms", path)
+    said = everything_said(result)
+    assert "Votre fichier respecte maintenant le schéma SCDL" not in said
+    assert "La recette de vos opérations peut resservir" not in said
+    assert ("1 valeur(s) de « Nettoyer la liste des prénoms de Rennes » modifiée(s) d'une façon que la consigne "
+            "n'attend pas : le fichier peut passer la validation et être faux.") in result["debrief"]["summary"]

@@ -48,6 +48,8 @@ class Cleaned:
     #: errors the file lacks the information to fix that are gone all the same (a value made up or
     #: deleted): gone, not fixed
     errors_erased: int = 0
+    #: values changed in a way the reference recipe does not (« AssiaAmélie » made « Assiaamélie »)
+    values_wrong: int = 0
 
     @property
     def errors_fixed(self) -> int:
@@ -111,8 +113,8 @@ def holds(when: Condition, facts: Facts, scenario: Scenario) -> bool:
         done = facts.cleaned.get(_only(scenario, CleanStep, when.clean))
         if done is None or when.fixable_left != (done.errors_fixable > 0):
             return False
-        if not when.fixable_left and done.errors_erased:
-            return False  # « only expected errors left » is no praise when some were made to vanish
+        if not when.fixable_left and (done.errors_erased or done.values_wrong):
+            return False  # « only expected errors left » is no praise when some were made to vanish or values falsified
     return True
 
 
@@ -182,6 +184,10 @@ def summary(scenario: Scenario, facts: Facts, text: Callable[[str], str] = str,
                 out.append((msg(N_("{count} erreur(s) de « {step} » ont disparu sans être corrigées : une valeur que "
                                    "seul le producteur connaît a été inventée ou effacée."),
                                 count=c.errors_erased, step=text(step.title)), "error"))
+            if c.values_wrong:
+                out.append((msg(N_("{count} valeur(s) de « {step} » modifiée(s) d'une façon que la consigne n'attend "
+                                   "pas : le fichier peut passer la validation et être faux."),
+                                count=c.values_wrong, step=text(step.title)), "error"))
             if c.errors_fixable:
                 out.append((msg(N_("Encore {count} erreur(s) que vous pouviez corriger dans « {step} »."),
                                 count=c.errors_fixable, step=text(step.title)), "warning"))
