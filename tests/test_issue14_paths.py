@@ -344,3 +344,16 @@ def test_a_valid_but_falsified_file_is_not_praised_as_done(tmp_path):
     assert "La recette de vos opérations peut resservir" not in said
     assert ("1 valeur(s) de « Nettoyer la liste des prénoms de Rennes » modifiée(s) d'une façon que la consigne "
             "n'attend pas : le fichier peut passer la validation et être faux.") in result["debrief"]["summary"]
+
+
+# -- « Subventions de la Nièvre » : the message to the finance department, half written ---------------
+
+def test_a_message_that_forgot_what_to_ask_is_not_said_complete(tmp_path):
+    """Only the first item ticked in the message to the finance department: the debrief says the
+    message forgot part of what only the department knows, and not that it « sait ce qui manque »."""
+    path = [{**a, "selected": [0]} if a["action"] == "answer" and a.get("question") == "quoi-demander" else a
+            for a in reference(tmp_path, "subventions-nievre")]
+    result = simulate(tmp_path, "subventions-nievre", path)
+    passages = result["debrief"]["passages"]
+    assert any(p.startswith("Votre message oubliait une partie") for p in passages), passages
+    assert not any("il sait ce qui manque" in p for p in passages), passages
