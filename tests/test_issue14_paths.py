@@ -245,3 +245,115 @@ def test_an_unknown_blocking_criterion_is_refused_where_it_is_written(tmp_path):
     where = lines.index("    blocking: [personal-datas]") + 1
     assert f"{folder / 'scenario.yaml'}:{where}:16: Valeur « personal-datas » non permise" in said, said
     assert "personal-data" in said
+
+
+# -- « Subventions » : SIRET made up where only the producer has them -------------------------------
+
+def test_made_up_identifiers_are_not_counted_as_fixed_nor_praised(tmp_path):
+    """Poitiers' missing SIRET can only come from the service: a learner who types « 00000000000000 »
+    in their place makes validation errors vanish, but has fixed nothing. The debrief neither counts
+    them as « corrigées » nor says « c'est le bon réflexe »."""
+    path = []
+    for a in reference(tmp_path, "subventions"):
+        if a == {"action": "proceed", "step": "nettoyage"}:
+            for row in (13, 14, 15):  # SIREN followed by « 00000 »: the establishment is unknown
+                path.append({"action": "apply", "step": "nettoyage", "operation": {
+                    "op": "edit-cell", "row": row, "column": "idBeneficiaire", "value": "00000000000000"}})
+            a = {**a, "force": True}  # the workshop flags the made-up values: the learner leaves anyway
+        path.append(a)
+    result = simulate(tmp_path, "subventions", path)
+    d = result["debrief"]
+    poitiers = [s for s in d["summary"] if s.startswith("« Nettoyer la liste des subventions de Poitiers » :")]
+    assert poitiers and poitiers[0].startswith(
+        "« Nettoyer la liste des subventions de Poitiers » : 40 erreur(s) corrigée(s) sur 65"), poitiers
+    assert any("3 erreur(s)" in s and "inventée ou effacée" in s for s in d["summary"]), d["summary"]
+    assert not any("bon réflexe" in p for p in d["passages"]), d["passages"]
+
+
+def test_a_renamed_e_mail_column_published_is_not_said_withheld(tmp_path):
+    """« site_email » renamed « contact » in the workshop, then published: the debrief cannot say the
+    addresses never went online because no column is called « site_email » any more."""
+    path = []
+    for a in _hackathon(tmp_path, republish=False):
+        if a == {"action": "proceed", "step": "nettoyage-dae"}:
+            path.append({"action": "apply", "step": "nettoyage-dae",
+                         "operation": {"op": "rename-column", "column": "site_email", "to": "contact"}})
+            a = {**a, "force": True}
+        if a["action"] == "publish":
+            a = {**a, "metadata": {**a["metadata"], "drop_columns": ["expt_email"]}}
+        path.append(a)
+    result = simulate(tmp_path, "hackathon", path)
+    said = everything_said(result)
+    assert "Données personnelles en ligne : contact." in result["debrief"]["summary"]
+    assert "sans les adresses nominatives" not in said
+    assert "le portail ne les montre plus" not in said
+
+
+# -- « Je corrige la licence de la fiche » : the consequence acts ------------------------------------
+
+def _wrong_licence_then_fixed(tmp_path: Path, scenario: str, lines: int) -> list[dict]:
+    """The reference path, published first under CC BY-NC; the developer's call (« licence-refusee »)
+    read, « Je corrige la licence de la fiche, Licence Ouverte » chosen, the reference form sent again."""
+    out = []
+    for a in reference(tmp_path, scenario):
+        if a["action"] == "publish":
+            out.append({**a, "metadata": {**a["metadata"], "licence": "cc-by-nc-4.0"}})
+            out.append({"action": "proceed", "step": a["step"]})
+            out += [{"action": "next-line", "step": "licence-refusee"}] * lines
+            out += [{"action": "choose", "step": "licence-refusee", "choice": 0},
+                    {"action": "proceed", "step": "licence-refusee"}]
+        out.append(a)  # the reference form again: Licence Ouverte
+    return out
+
+
+@pytest.mark.parametrize(("scenario", "lines"), [("prenoms", 3), ("hackathon", 2)])
+def test_choosing_to_correct_the_licence_puts_the_licence_ouverte_on_the_portal(tmp_path, scenario, lines):
+    result = simulate(tmp_path, scenario, _wrong_licence_then_fixed(tmp_path, scenario, lines))
+    summary = result["debrief"]["summary"]
+    published = [s for s in summary if s.startswith("Publié sur votre portail")]
+    assert published and published[0].endswith("licence : Licence Ouverte / Open Licence 2.0 (Etalab)."), summary
+    assert any(s.startswith("Publié 2 fois") for s in summary), summary
+    # republishing for the licence is not republishing without personal data
+    assert "d'abord publié des adresses nominatives" not in everything_said(result)
+
+
+# -- « Prénoms » : the cleaning left without a single operation --------------------------------------
+
+def test_a_cleaning_abandoned_without_any_operation_has_no_recipe_to_reuse(tmp_path):
+    path = [a for a in reference(tmp_path, "prenoms") if a["action"] != "apply"]
+    path = [{**a, "force": True} if a == {"action": "proceed", "step": "nettoyage"} else a for a in path]
+    result = simulate(tmp_path, "prenoms", path)
+    said = everything_said(result)
+    assert "Votre fichier garde 7 erreur(s)" in said
+    assert "La recette de vos opérations" not in said  # there is no operation, let alone a recipe that works
+
+
+def test_a_valid_but_falsified_file_is_not_praised_as_done(tmp_path):
+    """« Assiaamélie » passes the schema: the debrief may not say the cleaning is done well (« respecte
+    maintenant le schéma », a recipe « peut resservir ») and says a value was changed otherwise."""
+    path = []
+    for a in reference(tmp_path, "prenoms"):
+        if a["action"] == "apply" and a.get("operation", {}).get("find") == "AssiaAmélie":
+            a = {**a, "operation": {"op": "change-case", "column": "ENFANT_PRENOM", "mode": "first-letter"}}
+        if a == {"action": "proceed", "step": "nettoyage"}:
+            a = {**a, "force": True}
+        path.append(a)
+    result = simulate(tmp_path, "prenoms", path)
+    said = everything_said(result)
+    assert "Votre fichier respecte maintenant le schéma SCDL" not in said
+    assert "La recette de vos opérations peut resservir" not in said
+    assert ("1 valeur(s) de « Nettoyer la liste des prénoms de Rennes » modifiée(s) d'une façon que la consigne "
+            "n'attend pas : le fichier peut passer la validation et être faux.") in result["debrief"]["summary"]
+
+
+# -- « Subventions de la Nièvre » : the message to the finance department, half written ---------------
+
+def test_a_message_that_forgot_what_to_ask_is_not_said_complete(tmp_path):
+    """Only the first item ticked in the message to the finance department: the debrief says the
+    message forgot part of what only the department knows, and not that it « sait ce qui manque »."""
+    path = [{**a, "selected": [0]} if a["action"] == "answer" and a.get("question") == "quoi-demander" else a
+            for a in reference(tmp_path, "subventions-nievre")]
+    result = simulate(tmp_path, "subventions-nievre", path)
+    passages = result["debrief"]["passages"]
+    assert any(p.startswith("Votre message oubliait une partie") for p in passages), passages
+    assert not any("il sait ce qui manque" in p for p in passages), passages

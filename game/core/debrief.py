@@ -18,7 +18,7 @@ from .scenario import CleanStep, Condition, DebriefStep, Passage, PublishStep, S
 #: ``{step.fact}`` or ``{score}`` in a passage
 PLACEHOLDER = re.compile(r"\{(?:(?P<step>[a-z0-9][a-z0-9-]*)\.(?P<fact>[a-z_]+)|(?P<plain>[a-z_]+))\}")
 #: the facts a passage may quote, by step kind
-CLEAN_FACTS = ("errors_met", "errors_fixed", "errors_left", "errors_expected", "errors_fixable")
+CLEAN_FACTS = ("errors_met", "errors_fixed", "errors_left", "errors_expected", "errors_fixable", "errors_erased")
 PUBLISH_FACTS = ("title", "licence", "columns_dropped", "personal_published", "publications")
 PLAIN_FACTS = ("score",)
 
@@ -45,10 +45,15 @@ class Cleaned:
     errors_met: int  # distinct errors found at the start or revealed by an operation
     errors_left: int
     errors_expected: int  # errors left that the reference recipe leaves too (the file lacks the information)
+    #: errors the file lacks the information to fix that are gone all the same (a value made up or
+    #: deleted): gone, not fixed
+    errors_erased: int = 0
+    #: values changed in a way the reference recipe does not (« AssiaAmélie » made « Assiaamélie »)
+    values_wrong: int = 0
 
     @property
     def errors_fixed(self) -> int:
-        return max(0, self.errors_met - self.errors_left)
+        return max(0, self.errors_met - self.errors_left - self.errors_erased)
 
     @property
     def errors_fixable(self) -> int:
@@ -108,6 +113,8 @@ def holds(when: Condition, facts: Facts, scenario: Scenario) -> bool:
         done = facts.cleaned.get(_only(scenario, CleanStep, when.clean))
         if done is None or when.fixable_left != (done.errors_fixable > 0):
             return False
+        if not when.fixable_left and (done.errors_erased or done.values_wrong):
+            return False  # « only expected errors left » is no praise when some were made to vanish or values falsified
     return True
 
 
@@ -173,6 +180,14 @@ def summary(scenario: Scenario, facts: Facts, text: Callable[[str], str] = str,
                           "dont {expected} attendue(s) faute d'information.")
             out.append((msg(line, step=text(step.title), fixed=c.errors_fixed, met=c.errors_met, left=c.errors_left,
                             expected=min(c.errors_expected, c.errors_left)), "text"))
+            if c.errors_erased:
+                out.append((msg(N_("{count} erreur(s) de « {step} » ont disparu sans être corrigées : une valeur que "
+                                   "seul le producteur connaît a été inventée ou effacée."),
+                                count=c.errors_erased, step=text(step.title)), "error"))
+            if c.values_wrong:
+                out.append((msg(N_("{count} valeur(s) de « {step} » modifiée(s) d'une façon que la consigne n'attend "
+                                   "pas : le fichier peut passer la validation et être faux."),
+                                count=c.values_wrong, step=text(step.title)), "error"))
             if c.errors_fixable:
                 out.append((msg(N_("Encore {count} erreur(s) que vous pouviez corriger dans « {step} »."),
                                 count=c.errors_fixable, step=text(step.title)), "warning"))

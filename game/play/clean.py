@@ -251,6 +251,13 @@ class CleanWork:
         known = {e.code for e in _counted(self.initial, self.step)} | set(self.unfixable)
         return sum(1 for e in _counted(self.report, self.step) if e.code not in known)
 
+    def errors_erased(self) -> int:
+        """Errors the file lacks the information to fix (the reference recipe leaves them) that are
+        gone all the same: a value made up or deleted where only the producer has the right one.
+        They are not fixed: the debrief must not count them so."""
+        after = _assessed(self.report, self.step)
+        return sum(max(0, n - after.get(code, 0)) for code, n in self.unfixable.items() if code not in self._tolerated)
+
     def rows_lost(self) -> int:
         """Original data rows no longer present, not counting blank rows and exact duplicates."""
         kept = set(self.table.row_numbers)

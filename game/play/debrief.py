@@ -30,7 +30,8 @@ def _cleaned(step: CleanStep, saved: dict[str, Any]) -> Cleaned | None:
     if not isinstance(result, dict):
         return None  # not left yet (or left before the debrief had facts)
     return Cleaned(step.id, int(result.get("errors_met", 0)), int(result.get("errors_left", 0)),
-                   int(result.get("errors_expected", 0)))
+                   int(result.get("errors_expected", 0)), int(result.get("errors_erased", 0)),
+                   int(result.get("values_wrong", 0)))
 
 
 def facts_of(scenario: Scenario, state: AttemptState, assessment: Assessment, pass_mark: float) -> Facts:

@@ -62,3 +62,17 @@ def test_a_passage_quoting_a_fact_the_attempt_lacks_is_not_shown():
         "7 corrigées, 1 à corriger"
     assert fill("Colonnes retirées : {publication.columns_dropped}", values) is None
     assert holds(Condition(fixable_left=True), f, sc) and not holds(Condition(fixable_left=False), f, sc)
+
+
+def test_errors_that_vanished_without_the_information_are_not_fixed_nor_praised():
+    """25 errors only the producer can fix; 3 of them made to vanish (a SIRET made up): 40 fixed, not
+    43, « only expected errors left » does not hold, and the summary says what vanished."""
+    sc = scenario()
+    f = Facts(score=0.9, passed=True, cleaned={"nettoyage": Cleaned("nettoyage", 65, 22, 22, 3)})
+    assert fact_values(f)["nettoyage.errors_fixed"] == "40"
+    assert fact_values(f)["nettoyage.errors_erased"] == "3"
+    assert not holds(Condition(fixable_left=False), f, sc) and not holds(Condition(fixable_left=True), f, sc)
+    lines = [m.format_source() for m, _tone in summary(sc, f)]
+    assert any(x.startswith("3 erreur(s) de ") and "inventée ou effacée" in x for x in lines), lines
+    honest = Facts(score=0.9, passed=True, cleaned={"nettoyage": Cleaned("nettoyage", 65, 25, 25)})
+    assert holds(Condition(fixable_left=False), honest, sc)

@@ -95,7 +95,8 @@ class CleanHandler(Handler):
         if reference:  # reported to the trainer, never scored
             stmts.append(session.statement(xc.process_measured, step.id, used, reference, step.competencies))
         o = work.objectives()  # what the debrief says of this step: the errors found, left, expected
-        result = {"errors_met": work.errors_met(), "errors_left": o.errors_left, "errors_expected": o.errors_expected}
+        result = {"errors_met": work.errors_met(), "errors_left": o.errors_left, "errors_expected": o.errors_expected,
+                  "errors_erased": work.errors_erased(), "values_wrong": o.wrong}
         return session.state.with_cleaning(step.id, work.to_json() | {"scores": scores, "result": result}), stmts
 
     def entry(self, step: CleanStep, action: Action) -> LogEntry:
