@@ -357,3 +357,23 @@ def test_a_message_that_forgot_what_to_ask_is_not_said_complete(tmp_path):
     passages = result["debrief"]["passages"]
     assert any(p.startswith("Votre message oubliait une partie") for p in passages), passages
     assert not any("il sait ce qui manque" in p for p in passages), passages
+
+
+# -- a licence the décret does not allow is never congratulated ------------------------------------
+
+@pytest.mark.parametrize("scenario", ["deliberations", "subventions-nievre"])
+def test_publishing_under_a_licence_the_decree_does_not_allow_is_not_congratulated(tmp_path, scenario):
+    actions = [{**a, "metadata": {**a["metadata"], "licence": "cc-by-nc-4.0"}} if a["action"] == "publish" else a
+               for a in reference(tmp_path, scenario)]
+    result = simulate(tmp_path, scenario, actions)
+    debrief = result["debrief"]
+    assert debrief["passed"] is False and debrief["verdict"].startswith("Pas encore"), debrief["verdict"]
+    assert "critère bloquant" in debrief["verdict"]
+
+
+def test_an_allowed_but_lesser_licence_does_not_block(tmp_path):
+    # the hackathon accepts the ODbL and prefers the Licence Ouverte: half the licence point, no block
+    actions = [{**a, "metadata": {**a["metadata"], "licence": "odbl"}} if a["action"] == "publish" else a
+               for a in reference(tmp_path, "hackathon")]
+    debrief = simulate(tmp_path, "hackathon", actions)["debrief"]
+    assert "critère bloquant" not in debrief["verdict"]

@@ -266,7 +266,7 @@ class PublishStep(StepBase):
         """The criteria that cannot be made up for by the other points."""
         if self.blocking is not None:
             return self.blocking
-        return ("personal-data",) if self.personal_columns else ()
+        return ("licence", "personal-data") if self.personal_columns else ("licence",)
 
     def competency_for(self, criterion: str) -> str:
         return dict(self.evidence).get(criterion) or PUBLISH_EVIDENCE[criterion]
