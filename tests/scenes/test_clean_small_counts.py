@@ -24,7 +24,7 @@ def test_a_valid_file_waits_for_the_grouping_then_the_palette_groups_it(tmp_path
         d.apply_operation("pad-codes", column="COLL_INSEE", width="5")
         text = d.screen_text()
         assert "Erreurs restantes : 0" in text and "Objectif atteint" not in text
-        assert "Pas encore fait comme la consigne le demande : « Regrouper les petits effectifs » (0 sur 261)." in text
+        assert "Pas encore fait comme la consigne le demande : « Regrouper les petits effectifs » (changements faits : 0 sur 261 attendus)." in text
 
         d.apply_operation("group-small-counts", column="NOMBRE_OCCURRENCES", label_column="ENFANT_PRENOM",
                           threshold="2", to="Autres-Prénoms")
