@@ -34,3 +34,29 @@ def test_a_valid_file_waits_for_the_grouping_then_the_palette_groups_it(tmp_path
         assert d.services.session.clean_work().table.nrows == 47
     finally:
         d.close()
+
+
+def test_the_threshold_field_says_that_2_groups_the_counts_of_1(tmp_path):
+    """The instructions say « les prénoms donnés une seule fois »: a newcomer types 1, which groups
+    nothing (« inférieurs à »). The field's label gives the worked case."""
+    from game.scenes.operation import OperationScene
+    from game.ui.widgets import ListBox, TextInput
+
+    d = Driver(tmp_path / "d")
+    try:
+        start(d)
+        open_first(d, "prenoms-annee-suivante")
+        while not isinstance(d.services.session.step, CleanStep):
+            play_step(d)
+        d.wait_until(lambda: isinstance(d.scene, CleanScene))
+        d.activate_button("Appliquer une opération…")
+        listbox = next(w for w in d.widgets if isinstance(w, ListBox))
+        d.tab_to(lambda w: w is listbox)
+        while listbox.items[listbox.selected] != "Regrouper les petits effectifs":
+            d.press("DOWN")
+        d.press("RETURN")
+        assert isinstance(d.scene, OperationScene)
+        labels = [w.label for w in d.widgets if isinstance(w, TextInput)]
+        assert "Seuil : regrouper les effectifs inférieurs à (2 regroupe ceux qui valent 1)" in labels
+    finally:
+        d.close()
