@@ -60,3 +60,28 @@ def test_the_threshold_field_says_that_2_groups_the_counts_of_1(tmp_path):
         assert "Seuil : regrouper les effectifs inférieurs à (2 regroupe ceux qui valent 1)" in labels
     finally:
         d.close()
+
+
+def test_at_200_percent_the_highlighted_operation_stays_in_view(tmp_path):
+    """At 200 % text the list of operations is taller than the window: going down to « Regrouper les
+    petits effectifs », the page follows the highlighted row, or the learner chooses blind."""
+    from game.ui.widgets import ListBox
+
+    d = Driver(tmp_path / "d", scale=2.0)
+    try:
+        start(d)
+        open_first(d, "prenoms-annee-suivante")
+        while not isinstance(d.services.session.step, CleanStep):
+            play_step(d)
+        d.wait_until(lambda: isinstance(d.scene, CleanScene))
+        d.activate_button("Appliquer une opération…")
+        listbox = next(w for w in d.widgets if isinstance(w, ListBox))
+        d.tab_to(lambda w: w is listbox)
+        panel = d.scene.form.panel
+        assert listbox.rect.height > panel.rect.height // 2  # a tall list at this size
+        while listbox.items[listbox.selected] != "Regrouper les petits effectifs":
+            d.press("DOWN")
+            row = listbox.selected_rect()
+            assert panel.rect.top <= row.top and row.bottom <= panel.rect.bottom, listbox.items[listbox.selected]
+    finally:
+        d.close()
