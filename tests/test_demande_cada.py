@@ -117,3 +117,21 @@ def test_in_assessment_a_row_is_checked_once(tmp_path):
     code, _out, err = simulate(str(SCENARIO), str(path), "--mode", "evaluation")
     n = next(i for i, x in enumerate(lines) if x["action"] == "fill-row") + 2  # the second check, counted from 1
     assert code == 2 and f"{path}:{n}:" in err, err
+
+
+def test_the_fill_intro_names_the_check_button_as_each_language_shows_it():
+    """The intro tells the learner which button to press: in English it must be the English label
+    (it said « Vérifier la ligne » on an English screen), and it says which columns are free."""
+    from game.core.scenario import FillStep
+    from game.storage.scenarios import load_scenario, load_translations
+
+    step = next(s for s in load_scenario(SCENARIO).scenario.steps if isinstance(s, FillStep))
+    assert "« Vérifier la ligne »" in step.intro and "sont libres" in step.intro
+    english = load_translations(SCENARIO)["en"][step.intro]
+    tr = activate("en")
+    try:
+        button = tr.gettext("Vérifier la ligne")
+    finally:
+        activate("fr")
+    assert button != "Vérifier la ligne" and f"“{button}”" in english
+    assert "Vérifier" not in english and "yours to write" in english

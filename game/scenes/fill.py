@@ -153,6 +153,10 @@ class FillScene(StepScene):
         if v.errors:
             out.append(Label(ngettext("Le validateur trouve {n} erreur dans cette ligne.",
                                        "Le validateur trouve {n} erreurs dans cette ligne.", v.errors).format(n=v.errors), tone="error"))
+            # the fields blamed in red may be scrolled out of view: name them by the check button
+            blamed = [f.name for f in v.fields if f.errors and (self.inputs[f.name].value or self.tried)]
+            if blamed:
+                out.append(Label(_("À corriger : {columns}").format(columns=", ".join(blamed)), role="small", tone="error"))
         else:
             out.append(Label(_("La ligne respecte le schéma."), tone="success"))
         if self.error:

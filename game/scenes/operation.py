@@ -37,7 +37,7 @@ OP_PARAM_LABELS = {
     ("merge-columns", "to"): N_("Nom de la nouvelle colonne"),
     ("group-small-counts", "column"): N_("Colonne des effectifs"),
     ("group-small-counts", "label_column"): N_("Colonne dont les valeurs rares sont regroupées"),
-    ("group-small-counts", "threshold"): N_("Seuil : regrouper les effectifs inférieurs à"),
+    ("group-small-counts", "threshold"): N_("Seuil : regrouper les effectifs inférieurs à (2 regroupe ceux qui valent 1)"),
     ("group-small-counts", "to"): N_("Libellé de la ligne de regroupement"), ("merge-cluster", "values"): N_("Valeurs à fusionner (séparées par des virgules)"),
 }
 PARAM_LABELS = {

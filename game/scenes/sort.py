@@ -57,7 +57,8 @@ class SortScene(StepScene):
             out.append(Label(tr_s(step.intro)))
         out.append(Label(_("Carte {n} sur {total}").format(n=v.index + 1, total=v.total), tone="muted"))
         text = tr_s(v.card.text) + (f"\n{tr_s(v.card.detail)}" if v.card.detail else "")
-        out.append(DialogueBox("", text))
+        self.card_box = DialogueBox("", text)
+        out.append(self.card_box)
         if v.placed is None or (self.retrying and v.can_retry):
             if v.tries:
                 out.append(Label(_("Essai n° {n} : choisissez de nouveau.").format(n=v.tries + 1), bold=True))
@@ -91,6 +92,15 @@ class SortScene(StepScene):
 
     def is_answer(self, widget: Widget) -> bool:
         return getattr(widget, "action", "").startswith("bin:")
+
+    def reveal(self) -> None:
+        """While the bins are offered, the card to sort stays in view above the question (at 200 %
+        text the bins alone fill the window): the bins below it follow with Tab."""
+        super().reveal()
+        focused = self.form.focus.focused if self.form else None
+        if isinstance(focused, Prompt) and getattr(self, "card_box", None) is not None:
+            self.form.panel.ensure_visible(self.card_box)
+            self.form.panel.ensure_visible(focused)  # the question wins when both do not fit
 
     def on_action(self, action: str) -> Transition | None:
         if action.startswith("bin:"):

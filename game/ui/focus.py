@@ -120,6 +120,13 @@ class Form:
         self.panel.layout(x, area.y + margin, width, fonts)
         if self.focus.focused is not None:
             self.panel.ensure_visible(self.focus.focused)
+            self._show_selected_row()
+
+    def _show_selected_row(self) -> None:
+        """A list taller than the window (200 % text): the page follows its highlighted row."""
+        row = getattr(self.focus.focused, "selected_rect", None)
+        if row is not None and (rect := row()) is not None:
+            self.panel.ensure_rect_visible(rect)
 
     def handle(self, intent: Intent) -> str | None:
         """Renvoie l'action du widget concerné (ou None)."""
@@ -140,7 +147,9 @@ class Form:
         if kind in (I.PAGE_UP, I.PAGE_DOWN) and (focused is None or not focused.uses_vertical_keys):
             self.panel.handle(intent)
             return None
-        return self.focus.handle(intent)
+        action = self.focus.handle(intent)
+        self._show_selected_row()
+        return action
 
     def draw(self, surface: pygame.Surface, fonts: FontBook) -> None:
         self.panel.draw(surface, self.theme, fonts, False, focused_child=self.focus.focused)

@@ -78,6 +78,15 @@ class ListBox(Widget):
             self.offset = bottom - view
         self.offset = max(0, min(self.offset, max(0, sum(self._heights) - view)))
 
+    def selected_rect(self) -> pygame.Rect | None:
+        """Where the highlighted row is drawn (clipped to the list), or None when there is none."""
+        if not self._heights or self.selected < 0:
+            return None
+        view = self.viewport
+        row = pygame.Rect(view.x, view.y - self.offset + self._top_of(self.selected), view.width,
+                          self._heights[self.selected])
+        return row.clip(view) or None
+
     def index_at(self, pos: tuple[int, int] | None) -> int | None:
         if pos is None or not self.viewport.collidepoint(pos):
             return None

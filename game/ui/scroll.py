@@ -60,9 +60,13 @@ class ScrollPanel(Widget):
 
     def ensure_visible(self, widget: Widget) -> None:
         """Fait défiler au minimum pour montrer `widget` (anneau de focus compris)."""
-        top = widget.rect.top - self.outset - self.rect.top
-        bottom = widget.rect.bottom + self.outset - self.rect.top
-        if widget.rect.height + 2 * self.outset > self.rect.height or top < 0:
+        self.ensure_rect_visible(widget.rect)
+
+    def ensure_rect_visible(self, rect: pygame.Rect) -> None:
+        """Fait défiler au minimum pour montrer `rect` (une ligne d'une liste, par exemple)."""
+        top = rect.top - self.outset - self.rect.top
+        bottom = rect.bottom + self.outset - self.rect.top
+        if rect.height + 2 * self.outset > self.rect.height or top < 0:
             self.scroll_to(self.offset + top)
         elif bottom > self.rect.height:
             self.scroll_to(self.offset + bottom - self.rect.height)

@@ -36,7 +36,7 @@ def test_a_valid_file_that_names_every_child_does_not_reach_the_goal_and_says_wh
     o = work.objectives()
     assert o.errors_left == 0 and not o.reached
     assert o.operations_left == (("group-small-counts", 0, 261),)  # 257 rows to fold + 2 × 2 cells
-    assert "Pas encore fait comme la consigne le demande : « Regrouper les petits effectifs » (0 sur 261)." in (
+    assert "Pas encore fait comme la consigne le demande : « Regrouper les petits effectifs » (changements faits : 0 sur 261 attendus)." in (
         goal_line(o, step).text)
     assert scores(work)["group-small-counts"] == (0.0, "B4")
 

@@ -62,3 +62,19 @@ def test_the_debrief_names_only_the_columns_of_a_row_that_were_wrong():
                       "FREQ_MAJ = Ponctuelle | LICENCE = Licence Ouverte-LO", "", False, ())
     _what, answer, _explanation, _sources = _review(item, scenario)
     assert answer == "• LICENCE : vous avez écrit « Creative Commons-CC » ; attendu : « Licence Ouverte-LO »."
+
+
+def test_the_columns_to_correct_are_named_beside_the_check_button(driver):
+    """At 1280×720 the field blamed in red has scrolled out of view when the learner reaches
+    « Vérifier la ligne »: the summary names it, so the learner knows where to go back."""
+    start(driver)
+    open_first(driver, "demande-cada")
+    _to_the_repertoire(driver)
+    driver.activate_button("À vous : première ligne")
+    step = driver.services.session.step
+    row = step.rows[0]
+    for name in step.fields:
+        driver.type("02/04/2025" if name == "DATE_PUBL" else row.value(name))
+        driver.press("RETURN")
+    assert "Le validateur trouve 1 erreur dans cette ligne." in driver.screen_text()
+    assert "À corriger : DATE_PUBL" in driver.screen_text()

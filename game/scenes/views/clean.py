@@ -247,7 +247,7 @@ def goal_line(o: Objectives, step: CleanStep) -> Line | None:
         if o.values_missing:
             parts.append(_("Valeurs à garder absentes du fichier : {values}.").format(values=", ".join(o.values_missing)))
         for op, done, size in o.operations_left:
-            parts.append(_("Pas encore fait comme la consigne le demande : « {operation} » ({done} sur {size}).").format(
+            parts.append(_("Pas encore fait comme la consigne le demande : « {operation} » (changements faits : {done} sur {size} attendus).").format(
                 operation=_(OPERATIONS[op].label) if op in OPERATIONS else op, done=done, size=size))
     wrong = wrong_line(o)
     if wrong:  # a valid file is not yet the right one
