@@ -377,3 +377,26 @@ def test_an_allowed_but_lesser_licence_does_not_block(tmp_path):
                for a in reference(tmp_path, "hackathon")]
     debrief = simulate(tmp_path, "hackathon", actions)["debrief"]
     assert "critère bloquant" not in debrief["verdict"]
+
+
+# -- a cleaning given up is the main task not done ------------------------------------------------
+
+@pytest.mark.parametrize("scenario", ["prenoms", "subventions-nievre"])
+def test_a_cleaning_given_up_with_nothing_fixed_is_not_congratulated(tmp_path, scenario):
+    actions, skipping = [], None
+    for a in reference(tmp_path, scenario):
+        if a["action"] in ("apply", "undo", "redo") and a.get("step") != skipping:
+            skipping = a["step"]  # the first clean step: no operation at all, then « force »
+        if skipping is not None and a.get("step") == skipping:
+            if a["action"] == "proceed":
+                actions.append({**a, "force": True})
+            elif a["action"] not in ("apply", "undo", "redo"):
+                actions.append(a)
+            continue
+        actions.append(a)
+    result = simulate(tmp_path, scenario, actions)
+    debrief = result["debrief"]
+    assert debrief["passed"] is False and "Objectif du nettoyage atteint" in debrief["verdict"], debrief["verdict"]
+    ended = [s for s in result["statements"] if s["object"]["id"].endswith(f"/scenarios/{scenario}")
+             and s["verb"]["id"].endswith("/completed")]
+    assert ended and ended[-1]["result"]["success"] is False  # the LRS hears what the learner reads

@@ -221,6 +221,23 @@ def passed(assessment: Assessment, framework: Framework) -> bool | None:
     return not assessment.blocking and assessment.score >= pass_mark(framework)
 
 
+GIVEN_UP = "objectif-nettoyage"
+
+
+def given_up(stmts: Iterable[Mapping[str, Any]], scenario: Scenario) -> tuple[ReviewItem, ...]:
+    """The clean steps left without reaching their goal (``…/measures/goal``, success false; the first
+    time each was left): the scenario's main task not done, which no other point makes up for."""
+    seen: dict[str, bool] = {}
+    for s in stmts:
+        step = extension(s, "step")
+        obj = s.get("object", {}).get("id", "") if isinstance(s.get("object"), Mapping) else ""
+        result = s.get("result")
+        if isinstance(step, str) and obj.endswith(f"/steps/{step}/measures/goal") and isinstance(result, Mapping):
+            seen.setdefault(step, result.get("success") is True)
+    return tuple(ReviewItem(step, "goal", GIVEN_UP, GIVEN_UP, "given-up", "reached", "", False, ())
+                 for step, reached in seen.items() if not reached and scenario.has_step(step))
+
+
 def is_blocking(scenario: Scenario, item: ReviewItem) -> bool:
     """A failed criterion that its step marks as blocking (``blocking``; by default, personal data
     published by a step that names personal columns)."""
@@ -416,7 +433,7 @@ def assess(statements: Iterable[Mapping[str, Any]], scenario: Scenario, framewor
             item = replace(item, expected="|".join(str(m) for m in missing))  # what the criterion found missing
         if item is not None:
             (went_well if item.success else to_review).append(item)
-    blocking = tuple(i for i in to_review if is_blocking(scenario, i))
+    blocking = tuple(i for i in to_review if is_blocking(scenario, i)) + given_up(stmts, scenario)
     shown = list(scenario.competencies) + [e.competency for e in mine if e.competency not in scenario.competencies]
     levels = []
     for c in dict.fromkeys(shown):

@@ -64,3 +64,13 @@ def process_measured(cfg: XapiConfig, learner: str, registration: str, scenario_
                              extension_key(cfg, "operations-reference"): reference}}
     return _build(cfg, learner, registration, PROGRESSED, _activity(iri, ITEM, "opérations"), scenario_id,
                   competencies, opts, result=result, **_in_step(cfg, scenario_id, step_id))
+
+
+def goal_measured(cfg: XapiConfig, learner: str, registration: str, scenario_id: str, step_id: str,
+                  reached: bool, competencies: Sequence[str], **opts: Unpack[StatementOptions]) -> dict[str, Any]:
+    """Whether a clean step was left with its goal reached (``success``), or given up: not a score
+    (the criteria carry the points) but a blocking fact — the scenario's main task was not done."""
+    iri = activity_iri(cfg, scenario_id, "steps", step_id, "measures", "goal")
+    result = {"success": reached, "response": "reached" if reached else "given-up"}
+    return _build(cfg, learner, registration, PROGRESSED, _activity(iri, ITEM, "objectif"), scenario_id,
+                  competencies, opts, result=result, **_in_step(cfg, scenario_id, step_id))

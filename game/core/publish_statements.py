@@ -26,6 +26,8 @@ CRITERIA_NAMES = {
     "documentation": N_("Documentation (titre précis, description, métadonnées)"),
     "publication": N_("Publication et mise à jour (schéma respecté, format ouvert, fréquence, contact)"),
     "personal-data": N_("Données personnelles retirées avant publication"),
+    # not a publish criterion: a clean step left without reaching its goal (game.core.assessment)
+    "objectif-nettoyage": N_("Objectif du nettoyage atteint"),
 }
 
 SHARED = XAPI + "/verbs/shared"

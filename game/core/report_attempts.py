@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
-from .assessment import _graded, _result_extension, _review, evidence_from, extension, mode_of
+from .assessment import _graded, _result_extension, _review, evidence_from, extension, given_up, mode_of
 from .ids import duration_seconds
 from .levels import Evidence
 from .scenario import PUBLISH_EVIDENCE, PublishStep, Scenario
@@ -129,14 +129,17 @@ def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario
         value = float(s["result"]["score"]["scaled"])
         if value < 1.0 and kind == "criterion" and scenario is not None and scenario.has_step(step_id):
             step_of = scenario.step(step_id)
-            if isinstance(step_of, PublishStep) and item in step_of.blocking_criteria():
-                blocked.append(item)
+            if isinstance(step_of, PublishStep) and item in step_of.blocking_criteria() and (
+                    item != "licence" or str(s["result"].get("response", "")) not in step_of.licences):
+                blocked.append(item)  # (a licence blocks when the step does not accept it: is_blocking)
         its = _competencies(s)
         evidence += [(c, value) for c in its]
         if value < 1.0:
             m = _mistake(s, sid, step_id, kind, item, scenario, kinds, steps, its)
             if m is not None:
                 errors.append(m)
+    if scenario is not None:  # a clean step given up: the main task not done
+        blocked += [g.item_id for g in given_up(stmts, scenario)]
     return Attempt(learner, sid, reg, title, comps, tuple(stmts), done, _when(done) if done else _EPOCH,
                    float(score) if isinstance(score, int | float) else None, seconds, tuple(evidence), tuple(errors),
                    _operations(stmts), tuple(evidence_from(stmts, scenario, sid, graded=graded, kinds=kinds)),

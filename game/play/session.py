@@ -118,11 +118,14 @@ class PlaySession:
         return [item for step in self.scenario.steps for item in self.handler(step).graded(self, step)]
 
     def blocked(self) -> bool:
-        """A criterion a publish step marks as blocking missed by its first publication."""
-        from game.core.scenario import PublishStep
+        """A criterion a publish step marks as blocking missed by its first publication, or a clean
+        step given up with its goal not reached (see game.core.assessment.is_blocking)."""
+        from game.core.scenario import CleanStep, PublishStep
 
-        return any(float(self.state.publishing_of(s.id).get("scores", {}).get(c, 1.0)) < 1.0
-                   for s in self.scenario.steps if isinstance(s, PublishStep) for c in s.blocking_criteria())
+        given_up = any(self.state.cleaning_of(s.id).get("result", {}).get("goal_reached") is False
+                       for s in self.scenario.steps if isinstance(s, CleanStep))
+        return given_up or any(float(self.state.publishing_of(s.id).get("scores", {}).get(c, 1.0)) < 1.0
+                               for s in self.scenario.steps if isinstance(s, PublishStep) for c in s.blocking_criteria())
 
     def score(self) -> float:
         """Share of points earned over graded items answered (0 when none)."""

@@ -95,8 +95,10 @@ class CleanHandler(Handler):
         if reference:  # reported to the trainer, never scored
             stmts.append(session.statement(xc.process_measured, step.id, used, reference, step.competencies))
         o = work.objectives()  # what the debrief says of this step: the errors found, left, expected
+        # given up (« force ») with the goal not reached: the main task was not done, whatever the points
+        stmts.append(session.statement(xc.goal_measured, step.id, o.reached, step.competencies))
         result = {"errors_met": work.errors_met(), "errors_left": o.errors_left, "errors_expected": o.errors_expected,
-                  "errors_erased": work.errors_erased(), "values_wrong": o.wrong}
+                  "errors_erased": work.errors_erased(), "values_wrong": o.wrong, "goal_reached": o.reached}
         return session.state.with_cleaning(step.id, work.to_json() | {"scores": scores, "result": result}), stmts
 
     def entry(self, step: CleanStep, action: Action) -> LogEntry:
