@@ -372,11 +372,15 @@ def test_publishing_under_a_licence_the_decree_does_not_allow_is_not_congratulat
 
 
 def test_an_allowed_but_lesser_licence_does_not_block(tmp_path):
-    # the hackathon accepts the ODbL and prefers the Licence Ouverte: half the licence point, no block
+    # « Les délibérations » accepts the ODbL and prefers the Licence Ouverte: half the licence point, no block
     actions = [{**a, "metadata": {**a["metadata"], "licence": "odbl"}} if a["action"] == "publish" else a
-               for a in reference(tmp_path, "hackathon")]
-    debrief = simulate(tmp_path, "hackathon", actions)["debrief"]
-    assert "critère bloquant" not in debrief["verdict"]
+               for a in reference(tmp_path, "deliberations")]
+    result = simulate(tmp_path, "deliberations", actions)
+    debrief = result["debrief"]
+    assert "critère bloquant" not in debrief["verdict"] and debrief["passed"] is True, debrief["verdict"]
+    ended = [s for s in result["statements"] if s["object"]["id"].endswith("/scenarios/deliberations")
+             and s["verb"]["id"].endswith("/completed")]
+    assert ended and ended[-1]["result"]["success"] is debrief["passed"]  # the LRS hears what the learner reads
 
 
 # -- a cleaning given up is the main task not done ------------------------------------------------

@@ -244,11 +244,7 @@ def is_blocking(scenario: Scenario, item: ReviewItem) -> bool:
     if item.success or item.kind != "publish" or not scenario.has_step(item.step_id):
         return False
     step = scenario.step(item.step_id)
-    if not isinstance(step, PublishStep) or item.item_id not in step.blocking_criteria():
-        return False
-    # the licence blocks when it is not one the step accepts (a licence the décret 2017-638 does not
-    # allow, say), not when it is allowed but not the step's best one
-    return item.item_id != "licence" or item.response not in step.licences
+    return isinstance(step, PublishStep) and step.blocks(item.item_id, item.response)
 
 
 def _review(scenario: Scenario, step_id: str, kind: str, item_id: str, response: str, ok: bool) -> ReviewItem | None:

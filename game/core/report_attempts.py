@@ -129,9 +129,8 @@ def _attempt(key: tuple[str, str, str], stmts: list[Mapping[str, Any]], scenario
         value = float(s["result"]["score"]["scaled"])
         if value < 1.0 and kind == "criterion" and scenario is not None and scenario.has_step(step_id):
             step_of = scenario.step(step_id)
-            if isinstance(step_of, PublishStep) and item in step_of.blocking_criteria() and (
-                    item != "licence" or str(s["result"].get("response", "")) not in step_of.licences):
-                blocked.append(item)  # (a licence blocks when the step does not accept it: is_blocking)
+            if isinstance(step_of, PublishStep) and step_of.blocks(item, str(s["result"].get("response", ""))):
+                blocked.append(item)
         its = _competencies(s)
         evidence += [(c, value) for c in its]
         if value < 1.0:

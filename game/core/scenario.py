@@ -268,6 +268,12 @@ class PublishStep(StepBase):
             return self.blocking
         return ("licence", "personal-data") if self.personal_columns else ("licence",)
 
+    def blocks(self, criterion: str, licence: str) -> bool:
+        """Whether ``criterion``, missed by a publication under ``licence``, is one the other points cannot
+        make up for: a blocking criterion — the licence only when the step does not accept it (one the
+        décret n° 2017-638 does not allow, say), not when it is allowed but not the step's best one."""
+        return criterion in self.blocking_criteria() and (criterion != "licence" or licence not in self.licences)
+
     def competency_for(self, criterion: str) -> str:
         return dict(self.evidence).get(criterion) or PUBLISH_EVIDENCE[criterion]
 

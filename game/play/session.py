@@ -37,7 +37,7 @@ from game.core.actions import (
 )
 from game.core.modes import PRACTICE, retries_allowed
 from game.core.route import Route, route
-from game.core.scenario import FillStep, PublishStep, ReuseStep, Scenario, Step
+from game.core.scenario import CleanStep, FillStep, PublishStep, ReuseStep, Scenario, Step
 
 from .handlers import HANDLERS, ActionRefused, Graded, Handler, handler_for
 from .handlers.publish import form
@@ -120,12 +120,16 @@ class PlaySession:
     def blocked(self) -> bool:
         """A criterion a publish step marks as blocking missed by its first publication, or a clean
         step given up with its goal not reached (see game.core.assessment.is_blocking)."""
-        from game.core.scenario import CleanStep, PublishStep
-
         given_up = any(self.state.cleaning_of(s.id).get("result", {}).get("goal_reached") is False
                        for s in self.scenario.steps if isinstance(s, CleanStep))
-        return given_up or any(float(self.state.publishing_of(s.id).get("scores", {}).get(c, 1.0)) < 1.0
-                               for s in self.scenario.steps if isinstance(s, PublishStep) for c in s.blocking_criteria())
+        return given_up or any(self._missed_blocking(s) for s in self.scenario.steps if isinstance(s, PublishStep))
+
+    def _missed_blocking(self, step: PublishStep) -> bool:
+        """The first publication of ``step`` (the one that counts) missed a criterion it marks as blocking."""
+        saved = self.state.publishing_of(step.id)
+        first = (saved.get("history") or [saved.get("published", {})])[0]
+        return any(float(score) < 1.0 and step.blocks(name, str(first.get("licence", "")))
+                   for name, score in saved.get("scores", {}).items())
 
     def score(self) -> float:
         """Share of points earned over graded items answered (0 when none)."""
