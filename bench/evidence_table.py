@@ -16,10 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from game.authoring.reference_path import play_reference  # noqa: E402
 from game.core.assessment import assess  # noqa: E402
-from game.core.operations import operation_from_json  # noqa: E402
-from game.core.scenario import CleanStep, DialogueStep, PublishStep, QuizStep, ReuseStep, SortStep  # noqa: E402
-from game.play.publish import reference_metadata  # noqa: E402
 from game.play.session import PlaySession  # noqa: E402
 from game.storage.datasets import ScenarioDatasets  # noqa: E402
 from game.storage.portal import Portal  # noqa: E402
@@ -45,38 +43,14 @@ class _Clock:
 
 
 def reference_run(scenario, folder: Path, portal: Path) -> list[dict]:
-    """The statements of a run without mistakes (the first best choice of each dialogue)."""
+    """The statements of a run without mistakes (game.authoring.reference_path, as `simulate --reference`)."""
     rec = _Recorder()
     s = PlaySession(scenario, "Camille", "0b9f1a52-5a53-4d4e-9d59-7a3c0e5d2b11", rec, clock=_Clock(),
                     datasets=ScenarioDatasets({scenario.id: folder}),
                     publisher=PortalPublisher(Portal(portal), folder / "data"))
     s.begin()
-    ranks = {"juste": 3, "partiel": 2, "faux": 1}
-    while True:
-        step = s.step
-        if isinstance(step, DialogueStep):
-            for _ in step.lines[1:]:
-                s.next_line()
-            if step.choices:
-                s.choose(max(range(len(step.choices)), key=lambda i: ranks.get(step.choices[i].grade or "", 0)))
-        elif isinstance(step, QuizStep):
-            for q in step.questions:
-                s.answer(q.id, q.correct_indexes)
-        elif isinstance(step, SortStep):
-            for card in step.cards:
-                s.place(card.id, card.bin)
-        elif isinstance(step, CleanStep):
-            for entry in step.reference:
-                s.clean_apply(operation_from_json(entry))
-        elif isinstance(step, PublishStep):
-            desk = s.publish_work()
-            s.publish(reference_metadata(desk), tuple(step.reference.get("drop_columns", ())))
-        elif isinstance(step, ReuseStep):
-            work = s.reuse_work()
-            for ch in step.challenges:
-                s.reuse_answer(ch.id, work.verdict(ch).expected.text.replace(", ", " ; "))
-        if s.proceed() is None:
-            return rec.statements
+    play_reference(s)
+    return rec.statements
 
 
 def main(argv: list[str]) -> None:
